@@ -1,0 +1,195 @@
+"""Checks that need the whole roadmap: references, layers and requirement cycles.
+
+:mod:`roadmap_graph.model` checks the shape of each document; this module checks what only
+the merged roadmap can show. It returns problems as ``(path, message)`` pairs, where
+``path`` is a pydantic-style location in the merged roadmap (``("nodes", 3, "requires",
+0)``); the loader turns paths into ``file:line:col``.
+
+The layer rules:
+
+* nothing requires a mission;
+* an ecosystem measure requires nothing, is supported by nothing, and is named only in
+  ``supported_by``;
+* ``supported_by`` names only ecosystem measures;
+* technologies (core or enabling) may require any technology of any field: cross-field
+  links often run from one field's enabling technology to another field's core technology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .errors import did_you_mean
+from .model import Link, Node, Roadmap, SourceRef
+from .parsing import PathKey
+
+Finding = tuple[PathKey, str]
+
+
+def find_problems(roadmap: Roadmap) -> list[Finding]:
+    """Return every cross-reference, layer and cycle problem of ``roadmap``."""
+    problems: list[Finding] = []
+    by_id = {node.id: node for node in roadmap.nodes}
+    field_ids = [f.id for f in roadmap.fields]
+    source_ids = [s.id for s in roadmap.roadmap.sources]
+
+    for f, field in enumerate(roadmap.fields):
+        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids)
+
+    for i, node in enumerate(roadmap.nodes):
+        here: PathKey = ("nodes", i)
+        if node.field not in field_ids:
+            problems.append(
+                (
+                    (*here, "field"),
+                    f"node '{node.id}' is in field '{node.field}', which is not declared"
+                    f"{did_you_mean(node.field, field_ids)}; declare it under 'fields:' "
+                    f"or use one of: {', '.join(field_ids) or '(no fields declared)'}",
+                )
+            )
+        if node.category is not None and node.kind != "ecosystem_measure":
+            problems.append(
+                (
+                    (*here, "category"),
+                    f"'{node.id}' is a {node.kind}; only an ecosystem_measure has a category",
+                )
+            )
+        problems += _source_problems(node.sources, (*here, "sources"), source_ids)
+        for t, target in enumerate(node.targets):
+            problems += _source_problems(
+                target.sources, (*here, "targets", t, "sources"), source_ids
+            )
+        problems += _link_problems(node, here, by_id, source_ids)
+    problems += _cycle_problems(roadmap)
+    return problems
+
+
+def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: list[str]) -> list[Finding]:
+    return [
+        (
+            (*path, k, "source"),
+            f"unknown source '{ref.source}'{did_you_mean(ref.source, ids)}; "
+            f"add it to roadmap.sources or use one of: {', '.join(ids) or '(no sources declared)'}",
+        )
+        for k, ref in enumerate(refs)
+        if ref.source not in ids
+    ]
+
+
+def _link_paths(node: Node, here: PathKey) -> Iterator[tuple[PathKey, str, Link]]:
+    for k, link in enumerate(node.requires):
+        yield (*here, "requires", k), "requires", link
+    for g, group in enumerate(node.any_of):
+        for k, link in enumerate(group):
+            yield (*here, "any_of", g, k), "any_of", link
+    for k, link in enumerate(node.supported_by):
+        yield (*here, "supported_by", k), "supported_by", link
+
+
+def _link_problems(
+    node: Node, here: PathKey, by_id: dict[str, Node], source_ids: list[str]
+) -> list[Finding]:
+    problems: list[Finding] = []
+    if node.kind == "ecosystem_measure":
+        for key in ("requires", "any_of", "supported_by"):
+            if getattr(node, key):
+                problems.append(
+                    (
+                        (*here, key),
+                        f"'{node.id}' is an ecosystem measure, and a measure is a leaf: it "
+                        f"has no '{key}'; instead, name it in the 'supported_by' of the "
+                        "technologies it supports",
+                    )
+                )
+        return problems
+    for g, group in enumerate(node.any_of):
+        if not group:
+            problems.append(
+                ((*here, "any_of", g), "an empty any_of group; list at least one alternative")
+            )
+    seen: dict[str, str] = {}
+    for path, key, link in _link_paths(node, here):
+        problems += _source_problems(link.sources, (*path, "sources"), source_ids)
+        if link.id in seen:
+            problems.append(
+                (
+                    path,
+                    f"'{node.id}' names '{link.id}' twice (in {seen[link.id]} and {key}); "
+                    "a link can be written once: keep the one you mean",
+                )
+            )
+            continue
+        seen[link.id] = key
+        if link.id == node.id:
+            problems.append((path, f"'{node.id}' names itself in {key}; remove it"))
+            continue
+        target = by_id.get(link.id)
+        if target is None:
+            problems.append(
+                (
+                    path,
+                    f"unknown node '{link.id}' in {key} of '{node.id}'"
+                    f"{did_you_mean(link.id, by_id)}; define it under 'nodes:' or fix the id",
+                )
+            )
+            continue
+        problems += _layer_problems(node, key, target, path)
+    return problems
+
+
+def _layer_problems(node: Node, key: str, target: Node, path: PathKey) -> list[Finding]:
+    if key == "supported_by":
+        if target.kind != "ecosystem_measure":
+            return [
+                (
+                    path,
+                    f"'{node.id}' lists '{target.id}' in supported_by, but it is a "
+                    f"{target.kind}; supported_by names ecosystem measures only: "
+                    "move it to requires",
+                )
+            ]
+        return []
+    if target.kind == "mission":
+        return [
+            (
+                path,
+                f"'{node.id}' requires the mission '{target.id}'; nothing may require a "
+                "mission: missions are the top of the roadmap. Link to the technology "
+                "that mission needs instead",
+            )
+        ]
+    if target.kind == "ecosystem_measure":
+        return [
+            (
+                path,
+                f"'{node.id}' names the ecosystem measure '{target.id}' in {key}; a "
+                "measure is not a requirement: move it to supported_by",
+            )
+        ]
+    return []
+
+
+def _cycle_problems(roadmap: Roadmap) -> list[Finding]:
+    import networkx as nx
+
+    index = {node.id: i for i, node in enumerate(roadmap.nodes)}
+    graph = nx.DiGraph()
+    for node in roadmap.nodes:
+        for relation, _, link in node.links():
+            if relation == "requires" and link.id in index and link.id != node.id:
+                graph.add_edge(node.id, link.id)
+    problems: list[Finding] = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        start = min(component, key=index.__getitem__)
+        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), source=start)]
+        path_text = " → ".join([*cycle, cycle[0]])
+        problems.append(
+            (
+                ("nodes", index[cycle[0]], "id"),
+                f"requirement cycle: {path_text}; a roadmap's requirements must not loop "
+                "back: remove or reverse one of these links",
+            )
+        )
+    return problems

@@ -1,0 +1,46 @@
+"""Shared fixtures: the bundled roadmap, and a helper that writes roadmap files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import roadmap_graph as rg
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+HEADER = """\
+schema_version: 1
+roadmap: {id: demo, title: 데모 로드맵, sources: [{id: src, title: 출처}]}
+fields:
+  - {id: ai, name: 인공지능}
+  - {id: bio, name: 첨단바이오}
+"""
+
+
+@pytest.fixture(scope="session")
+def bundled() -> rg.Roadmap:
+    return rg.load_roadmap()
+
+
+@pytest.fixture(scope="session")
+def G(bundled: rg.Roadmap) -> nx.DiGraph:
+    return rg.to_networkx(bundled)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """``write("a.yaml", text)`` writes dedented text and returns the path as a string."""
+
+    def _write(name: str, text: str | bytes) -> str:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return str(path)
+
+    return _write

@@ -1,0 +1,115 @@
+"""The command line, through click's runner and through a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import roadmap_graph as rg
+from roadmap_graph.cli import cli
+
+from .conftest import HEADER
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_summary_table_in_korean_and_english():
+    ko = run("summary")
+    assert ko.exit_code == 0
+    assert "인공지능" in ko.stdout and "첨단바이오" in ko.stdout
+    assert "≥ 90 %" in ko.stdout and "(정량 목표·기한 없음)" in ko.stdout
+    en = run("--lang", "en", "summary")
+    assert "Artificial intelligence" in en.stdout and "(no quantified target or deadline)" in en.stdout
+    assert run("summary", "--lang", "en").stdout == en.stdout  # options after the command too
+
+
+def test_summary_json_and_csv():
+    data = json.loads(run("summary", "--format", "json").stdout)
+    assert data["nodes"] == 47 and len(data["missions"]) == 8
+    csv_text = run("summary", "--format", "csv").stdout
+    assert csv_text.splitlines()[0] == "field,mission,name,metric,comparator,value,unit,by"
+    assert "bio_mission_health_data" in csv_text and "1000000" in csv_text
+
+
+def test_chain_json_is_the_library_answer(G):
+    result = run("chain", "bio_mission_synbio", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == rg.prerequisite_chain(G, "bio_mission_synbio").to_dict()
+
+
+def test_chain_tree_shows_alternatives_and_support():
+    out = run("chain", "bio_mission_gene_cell_therapy").stdout
+    assert "∨ 다음 중 하나:" in out and "+ 지원:" in out
+    out_en = run("--lang", "en", "chain", "bio_mission_gene_cell_therapy").stdout
+    assert "one of:" in out_en and "Viral vector" in out_en
+
+
+def test_chain_unknown_id_exits_4_with_did_you_mean():
+    result = run("chain", "ai_mission_trustworthyy")
+    assert result.exit_code == 4
+    assert "did you mean 'ai_mission_trustworthy'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_validate_ok_and_broken(write):
+    assert run("validate").exit_code == 0
+    bad = write("bad.yaml", HEADER + "nodes:\n  - {id: a, kind: mision, field: ai, name: 가, requires: [zz]}\n")
+    result = run("validate", bad)
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert lines and all(line.startswith(f"{bad}:7:") and ": error: " in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_graph_option_loads_several_files(write, bundled):
+    text = rg.dump_roadmap(bundled)
+    a = write("a.yaml", text)
+    extra = write(
+        "b.yaml",
+        HEADER.replace("id: demo, title: 데모 로드맵", "id: kr_nst_roadmap_2, title: 추가")
+        + "nodes:\n  - {id: x_new, kind: enabling_technology, field: ai, name: 새 기술}\n",
+    )
+    result = run("-g", a, "-g", extra, "summary", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["nodes"] == 48
+
+
+def test_schema_command_prints_the_schema(tmp_path):
+    assert json.loads(run("schema").stdout) == rg.json_schema()
+    target = tmp_path / "s.json"
+    assert run("schema", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == rg.json_schema()
+
+
+def test_bad_format_is_a_usage_error():
+    assert CliRunner().invoke(cli, ["summary", "--format", "xml"]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", [["summary"], ["chain", "ai_mission_agi"], ["validate"]])
+def test_text_commands_do_not_import_matplotlib(command):
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "roadmap_graph", *command],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line}
+    assert "roadmap_graph" in imported
+    assert not imported & {"matplotlib", "pandas", "numpy"}
+
+
+def test_json_through_a_real_pipe_is_clean_utf8():
+    proc = subprocess.run(
+        [sys.executable, "-m", "roadmap_graph", "chain", "ai_mission_agi", "--format", "json"],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "cp949", "PATH": ""},
+        check=True,
+    )
+    assert json.loads(proc.stdout.decode("utf-8"))["mission"] == "ai_mission_agi"

@@ -1,0 +1,37 @@
+"""summarize: counts by field and kind, missions with targets."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+
+import roadmap_graph as rg
+
+from .strategies import roadmaps
+
+
+@settings(max_examples=100, deadline=None)
+@given(roadmaps())
+def test_counts_add_up(roadmap):
+    s = rg.summarize(rg.to_networkx(roadmap))
+    assert s.count() == len(roadmap.nodes)
+    assert dict(Counter((n.field, n.kind) for n in roadmap.nodes)) == s.counts
+    assert sum(s.edges.values()) == sum(len(n.links()) for n in roadmap.nodes)
+    assert [m.id for m in s.missions] == sorted(
+        (n.id for n in roadmap.nodes if n.kind == "mission"),
+        key=lambda i: (roadmap.node(i).field, i),
+    )
+
+
+def test_bundled_summary(G):
+    s = rg.summarize(G)
+    # 4 missions, 4 core technologies per field; AI has 13 enabling technologies (3 + 5 + 3
+    # under its core technologies, plus AI·로봇 자동화 and 생성형 AI named in the bio text),
+    # bio 12; measures: 2 for AI, 4 for bio.
+    assert [s.count(f, k) for f in ("ai", "bio") for k in ("mission", "core_technology", "enabling_technology", "ecosystem_measure")] == [
+        4, 4, 13, 2, 4, 4, 12, 4,
+    ]
+    assert s.cross_field_edges == 4
+    data = s.to_dict()
+    assert data["nodes"] == 47 and len(data["missions"]) == 8

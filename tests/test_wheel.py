@@ -1,0 +1,56 @@
+"""A plain, non-editable install of the wheel finds the bundled roadmap from anywhere.
+
+The wheel is built from this checkout and installed into a throwaway virtual environment
+that borrows only the dependencies (networkx, pydantic, ...) from the running one, so the
+test needs no network. ``.ci/run`` repeats this with a full install from the registry.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    pytest.importorskip("hatchling", reason="building the wheel needs hatchling (dev extra)")
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(work / "dist"), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = (work / "dist").glob("roadmap_graph-*.whl")
+    env_dir = work / "env"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
+    site = subprocess.run(
+        [str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    Path(site, "borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return bin_dir
+
+
+def test_summary_from_another_directory(installed, tmp_path):
+    result = subprocess.run(
+        [str(installed / "roadmap-graph"), "summary"],
+        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    assert "인공지능" in result.stdout and "첨단바이오" in result.stdout
+
+
+def test_the_bundled_files_come_from_the_installed_package(installed, tmp_path):
+    code = "import roadmap_graph.bundled as b; print(b.graphs_dir()); print(b.bundled_roadmap_paths()[0].is_file())"
+    out = subprocess.run(
+        [str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert Path(out[0]).is_relative_to(installed.parent) and out[1] == "True"
+    assert (Path(out[0]) / "roadmap.schema.json").is_file()
