@@ -46,7 +46,10 @@ class Parsed:
 
         With ``key=True`` the location of the key that names the value is preferred,
         which is where an editor would put the cursor for an unknown or duplicate key.
+        A file read without positions (valid JSON takes the fast path) gives the path alone.
         """
+        if not self.values:
+            return Location(self.path)
         probe = tuple(path)
         while True:
             if key and probe in self.keys:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -258,3 +259,10 @@ def test_built_in_code_roadmap_is_checked_by_to_networkx():
     )
     with pytest.raises(RoadmapLoadError, match="unknown node 'zz'"):
         rg.to_networkx(roadmap)
+
+
+def test_valid_json_loads_without_pretending_to_know_lines(write, bundled):
+    path = write("r.json", json.dumps(bundled.model_dump(mode="json"), ensure_ascii=False))
+    roadmap = rg.load_roadmap(path)
+    assert roadmap == bundled
+    assert str(roadmap.node_locations["rna_platform"]) == path
