@@ -15,7 +15,8 @@ Node attributes
     dicts: metric, metric_en, value, unit, comparator, by, note, sources), ``provenance``
     (stated | inferred | ``None`` when the file does not say), ``sources`` (a list of dicts:
     source, quote, note), ``location`` (``"path:line:col"`` where the node was defined, or
-    ``None`` for a roadmap built in code).
+    ``None`` for a roadmap built in code), ``ignore`` (the gap rules silenced for this node,
+    a list of dicts: code, reason).
 
 Edge attributes
     ``relation``: ``"requires"`` or ``"supported_by"``. ``group``: for the alternatives of an
@@ -29,7 +30,7 @@ Edge attributes
 
 Graph attributes
     ``roadmap`` (the header as a dict), ``fields`` (field id → dict of name, name_en, goal,
-    goal_en).
+    goal_en, converges_with, sources, ignore, location).
 
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
@@ -70,10 +71,12 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
             raise RoadmapLoadError(
                 Problem(None, f"{'.'.join(map(str, path))}: {message}") for path, message in problems
             )
-    G = nx.DiGraph(
-        roadmap=roadmap.roadmap.model_dump(mode="json"),
-        fields={f.id: f.model_dump(mode="json", exclude={"id"}) for f in roadmap.fields},
-    )
+    field_locations = roadmap.field_locations
+    fields = {}
+    for f in roadmap.fields:
+        fields[f.id] = f.model_dump(mode="json", exclude={"id"})
+        fields[f.id]["location"] = str(field_locations[f.id]) if f.id in field_locations else None
+    G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
     locations = roadmap.node_locations
     for node in roadmap.nodes:
         location = locations.get(node.id)
@@ -90,6 +93,7 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
             provenance=node.provenance,
             sources=[s.model_dump(mode="json") for s in node.sources],
             location=str(location) if location else None,
+            ignore=[s.model_dump(mode="json") for s in node.ignore],
         )
     for node in roadmap.nodes:
         inherited_sources = [s.model_dump(mode="json") for s in node.sources]

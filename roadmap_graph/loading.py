@@ -30,6 +30,7 @@ from .model import (
     Node,
     Roadmap,
     RoadmapInfo,
+    Silence,
     Source,
     SourceRef,
     Target,
@@ -160,6 +161,9 @@ def _combine(documents: list[tuple[Parsed, Roadmap | None]]) -> Roadmap:
         raise RoadmapLoadError(_in_order(problems, documents))
     merged._node_locations = {
         node.id: _locate_merged(("nodes", i), origins, valid) for i, node in enumerate(merged.nodes)
+    }
+    merged._field_locations = {
+        field.id: _locate_merged(("fields", i), origins, valid) for i, field in enumerate(merged.fields)
     }
     merged._checked = True
     return merged
@@ -293,17 +297,17 @@ def _duplicate_problems(valid: list[tuple[Parsed, Roadmap]], origins: Origins) -
 
 
 def _merge_models(first: FieldInfo, second: FieldInfo) -> tuple[FieldInfo, list[str]]:
-    """Fill what ``first`` lacks from ``second``; name the keys where both differ."""
-    values = first.model_dump()
+    """Fill what ``first`` lacks from ``second``, join lists; name the keys where both differ."""
+    values = dict(first)
     conflicts = []
-    for key, value in second.model_dump().items():
-        if key == "sources":
-            values[key] = tuple(dict.fromkeys([*first.sources, *second.sources]))
+    for key, value in second:
+        if isinstance(value, tuple):
+            values[key] = tuple(dict.fromkeys([*values[key], *value]))
         elif values[key] is None:
             values[key] = value
         elif value is not None and value != values[key]:
             conflicts.append(key)
-    return FieldInfo.model_validate(values), conflicts
+    return FieldInfo(**values), conflicts
 
 
 def _merge_headers(headers: list[RoadmapInfo], sources: tuple[Source, ...]) -> RoadmapInfo:
@@ -339,6 +343,7 @@ _ITEM_MODEL: dict[str, type[BaseModel]] = {
     "supported_by": Link,
     "targets": Target,
     "sources": SourceRef,
+    "ignore": Silence,
 }
 
 

@@ -103,6 +103,13 @@ class RoadmapInfo(_Model):
     sources: tuple[Source, ...] = ()
 
 
+class Silence(_Model):
+    """Silences one gap rule for this node or field, with the reason (``roadmap-graph gaps``)."""
+
+    code: str = Field(pattern=r"^RG[0-9]{3}$", description="A rule code, e.g. RG202.")
+    reason: Text = Field(description="Why the finding does not apply here. 사유.")
+
+
 class FieldInfo(_Model):
     """A technology field (분야), e.g. 인공지능, with its goal."""
 
@@ -111,7 +118,13 @@ class FieldInfo(_Model):
     name_en: Text | None = None
     goal: Text | None = None
     goal_en: Text | None = None
+    converges_with: tuple[Slug, ...] = Field(
+        default=(),
+        description="Fields the roadmap says this field converges with (융합); the gap "
+        "analysis checks that links between them exist.",
+    )
     sources: tuple[SourceRef, ...] = ()
+    ignore: tuple[Silence, ...] = ()
 
 
 class Link(_Model):
@@ -182,6 +195,7 @@ class Node(_Model):
     targets: tuple[Target, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     provenance: Provenance | None = None
+    ignore: tuple[Silence, ...] = ()
 
     def links(self) -> list[tuple[str, int | None, Link]]:
         """Every outgoing link as ``(relation, group, link)``; ``group`` indexes ``any_of``."""
@@ -205,12 +219,18 @@ class Roadmap(_Model):
     nodes: tuple[Node, ...] = ()
 
     _node_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _field_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
     _checked: bool = PrivateAttr(default=False)
 
     @property
     def node_locations(self) -> dict[str, Location]:
         """Where each node was defined, by node id (empty for a roadmap built in code)."""
         return self._node_locations
+
+    @property
+    def field_locations(self) -> dict[str, Location]:
+        """Where each field was (first) defined, by field id."""
+        return self._field_locations
 
     def node(self, node_id: str) -> Node:
         """Return the node with ``node_id``; raise :class:`KeyError` when there is none."""

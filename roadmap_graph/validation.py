@@ -35,6 +35,17 @@ def find_problems(roadmap: Roadmap) -> list[Finding]:
 
     for f, field in enumerate(roadmap.fields):
         problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids)
+        for k, other in enumerate(field.converges_with):
+            if other == field.id or other not in field_ids:
+                what = "itself" if other == field.id else f"the unknown field '{other}'"
+                problems.append(
+                    (
+                        ("fields", f, "converges_with", k),
+                        f"field '{field.id}' converges with {what}"
+                        f"{did_you_mean(other, [i for i in field_ids if i != field.id])}; "
+                        f"name another declared field: {', '.join(field_ids)}",
+                    )
+                )
 
     for i, node in enumerate(roadmap.nodes):
         here: PathKey = ("nodes", i)
