@@ -1,0 +1,105 @@
+"""Gateways and redundancy against brute force, and by hand on the bundled roadmap."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import roadmap_graph as rg
+from roadmap_graph.errors import UnknownNodeError
+from roadmap_graph.gateways import _ROOT, gateways, immediate_dominators, redundancy
+
+from .oracles import gateways_of, missions_of, redundancy_of, requirement_graph
+from .strategies import roadmaps
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(roadmaps(rich=False))
+def test_gateways_match_brute_force(roadmap):
+    G = rg.to_networkx(roadmap)
+    result = gateways(G)
+    for m in missions_of(G):
+        chain = result.by_mission[m]
+        assert set(chain) == gateways_of(G, m)
+        for nearer, farther in zip(chain, chain[1:]):  # nearest first: each lies above the next
+            assert farther in gateways_of(G, nearer)
+    listed = {g.id: set(g.missions) for g in result.gateways}
+    expected: dict[str, set[str]] = {}
+    for m in missions_of(G):
+        for x in gateways_of(G, m):
+            expected.setdefault(x, set()).add(m)
+    assert listed == expected
+    order = [(-len(g.missions), g.id) for g in result.gateways]
+    assert order == sorted(order)
+
+
+@SETTINGS
+@given(roadmaps(rich=False))
+def test_dominators_agree_with_networkx(roadmap):
+    G = rg.to_networkx(roadmap)
+    R = requirement_graph(G).reverse()
+    root = "__root__"
+    R.add_edges_from((root, f) for f in list(R) if R.in_degree(f) == 0)
+    expected = nx.immediate_dominators(R, root)
+    expected.pop(root, None)  # networkx >= 3.6 leaves the start out, older versions map it to itself
+    ours = {v: (root if d == _ROOT else d) for v, d in immediate_dominators(G).items()}
+    assert ours == expected
+
+
+@SETTINGS
+@given(roadmaps(rich=False, max_nodes=8))
+def test_redundancy_matches_brute_force(roadmap):
+    G = rg.to_networkx(roadmap)
+    levels = redundancy(G)
+    for m in missions_of(G):
+        assert levels[m] == redundancy_of(G, m)
+        assert (levels[m] == 1) == bool(gateways(G).by_mission[m])
+
+
+def test_bundled_gateways_by_hand(G):
+    # Every mission needs exactly one core technology, so that core technology is always a
+    # gateway. The vaccine mission goes further: 감염병 백신·치료 needs only the mRNA platform,
+    # which (inferred) builds on the RNA platform, a foundation — three gateways in a row.
+    # Gene and cell therapy stops at its core technology: below it, two requirements, one
+    # with alternative delivery routes.
+    by_mission = gateways(G).by_mission
+    assert by_mission["bio_mission_vaccine"] == ("bio_vaccine", "mrna_platform", "rna_platform")
+    assert by_mission["bio_mission_gene_cell_therapy"] == ("bio_gene_cell_therapy",)
+    assert by_mission["ai_mission_industrial_ai"] == ("ai_industrial_ai",)
+    assert all(len(chain) >= 1 for chain in by_mission.values())
+    assert set(redundancy(G).values()) == {1}
+
+
+def test_gateways_json_shape(G):
+    rows = gateways(G).to_list()
+    assert all(set(r) == {"id", "kind", "field", "missions"} for r in rows)
+    assert rows[-1]["id"] == "rna_platform"
+
+
+def test_redundancy_above_one():
+    # M needs T, which needs A and B (each a foundation): no single node cuts M off... except
+    # T. Give M a second core technology U needing C: then T and U are both needed (AND) but
+    # every path M→foundation goes through T or U, so κ = 2 and there is no gateway.
+    roadmap = rg.loads_roadmap(
+        """
+schema_version: 1
+roadmap: {id: x, title: t}
+fields: [{id: ai, name: 인공지능}]
+nodes:
+  - {id: m, kind: mission, field: ai, name: 임무, requires: [t, u]}
+  - {id: t, kind: core_technology, field: ai, name: 가, requires: [a, b]}
+  - {id: u, kind: core_technology, field: ai, name: 나, requires: [c]}
+  - {id: a, kind: enabling_technology, field: ai, name: 다}
+  - {id: b, kind: enabling_technology, field: ai, name: 라}
+  - {id: c, kind: enabling_technology, field: ai, name: 마}
+"""
+    )
+    G = rg.to_networkx(roadmap)
+    assert gateways(G).by_mission["m"] == ()
+    assert redundancy(G) == {"m": 2}
+    assert redundancy(G, ["m"]) == {"m": 2}
+    with pytest.raises(UnknownNodeError, match="not a mission"):
+        redundancy(G, ["t"])
