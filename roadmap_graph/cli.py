@@ -5,7 +5,7 @@ table, JSON or CSV. Results go to stdout, messages to stderr.
 
 Exit status: 0 success; 1 unexpected failure; 2 bad command line; 3 a roadmap that does not
 load (one ``path:line:col: error: ...`` line per problem on stderr); 4 an id that is not in
-the roadmap.
+the roadmap; 5 ``gaps`` found findings at or above ``--fail-on``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from . import labels
 from .errors import RoadmapGraphError
 
 FORMATS = ("table", "json", "csv")
+GAPS_FOUND = 5  # exit status of `gaps` when findings at or above --fail-on remain
 
 
 @dataclass
@@ -130,7 +131,8 @@ def _format_option(f: Any) -> Any:
 def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
-    Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id.
+    Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
+    5 gap findings at or above --fail-on.
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
@@ -148,65 +150,41 @@ def validate(settings: _Settings, files: tuple[str, ...]) -> None:
     click.echo(f"ok: {names}: {len(roadmap.nodes)} nodes, {links} links, no problems")
 
 
+def _emit(fmt: str, *, data: Any, rows: Any, text: Any) -> None:
+    """Write a result as JSON (``data``), CSV (``rows`` → headers, rows) or a text table.
+
+    ``rows`` and ``text`` are called only for the format asked, so nothing is rendered twice.
+    """
+    from .output import to_csv, to_json
+
+    if fmt == "json":
+        click.echo(to_json(data() if callable(data) else data), nl=False)
+    elif fmt == "csv":
+        headers, body = rows()
+        click.echo(to_csv(headers, body), nl=False)
+    else:
+        click.echo(text())
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code for value in values for code in value.split(",") if code.strip()]
+
+
 @cli.command()
 @_format_option
 @_roadmap_options
 def summary(settings: _Settings, fmt: str) -> None:
     """Counts by field and kind, and the missions with their targets and deadlines."""
-    from .output import table, to_csv, to_json
+    from . import render
     from .summary import summarize
 
     result = summarize(settings.graph())
-    lang = settings.lang
-    if fmt == "json":
-        click.echo(to_json(result.to_dict()), nl=False)
-        return
-    mission_rows = []
-    for m in result.missions:
-        name = labels.node_name({"name": m.name, "name_en": m.name_en}, lang)
-        targets = m.targets or ({},)
-        for t in targets:
-            mission_rows.append((m.field, m.id, name, t))
-    if fmt == "csv":
-        headers = ["field", "mission", "name", "metric", "comparator", "value", "unit", "by"]
-        rows = [
-            (f, i, n, t.get("metric"), t.get("comparator"), t.get("value"), t.get("unit"), t.get("by"))
-            for f, i, n, t in mission_rows
-        ]
-        click.echo(to_csv(headers, rows), nl=False)
-        return
-    info = result.roadmap
-    title = info.get("title_en") if lang == "en" and info.get("title_en") else info.get("title")
-    dates = [
-        f"{labels.word(key, lang)} {info[key]}" for key in ("published", "horizon") if info.get(key)
-    ]
-    click.echo(f"{title}" + (f"  ({', '.join(dates)})" if dates else ""))
-    click.echo()
-    kinds = ("mission", "core_technology", "enabling_technology", "ecosystem_measure")
-    field_names = {
-        f: labels.node_name(d, lang) for f, d in result.fields.items()
-    }
-    rows = [
-        [field_names[f], *(result.count(f, k) for k in kinds), result.count(f)]
-        for f in result.fields
-    ]
-    rows.append([labels.word("total", lang), *(result.count(None, k) for k in kinds), result.count()])
-    headers = [labels.word("field", lang), *(labels.word(k, lang) for k in kinds), labels.word("total", lang)]
-    click.echo(labels.word("counts", lang))
-    click.echo(table(headers, rows, right=range(1, 6)))
-    click.echo()
-    click.echo(f"{labels.word('missions', lang)} ({len(result.missions)})")
-    target_rows = [
-        (
-            field_names.get(f, f),
-            i,
-            n,
-            labels.format_target(t, lang) if t else labels.word("no_target", lang),
-        )
-        for f, i, n, t in mission_rows
-    ]
-    headers = [labels.word(k, lang) for k in ("field", "id", "name", "target")]
-    click.echo(table(headers, target_rows))
+    _emit(
+        fmt,
+        data=result.to_dict,
+        rows=lambda: render.summary_rows(result, settings.lang),
+        text=lambda: render.summary_text(result, settings.lang),
+    )
 
 
 @cli.command()
@@ -216,17 +194,149 @@ def summary(settings: _Settings, fmt: str) -> None:
 def chain(settings: _Settings, mission_id: str, fmt: str) -> None:
     """The prerequisite chain of MISSION_ID: everything it needs, all the way down."""
     from .chain import prerequisite_chain
-    from .output import to_csv, to_json
 
     result = prerequisite_chain(settings.graph(), mission_id)
-    if fmt == "json":
-        click.echo(to_json(result.to_dict()), nl=False)
-    elif fmt == "csv":
-        headers = ["id", "kind", "field", "name", "name_en", "depth"]
-        rows = [(n.id, n.kind, n.field, n.name, n.name_en, n.depth) for n in result.nodes]
-        click.echo(to_csv(headers, rows), nl=False)
-    else:
-        click.echo(result.tree(settings.lang))
+    _emit(
+        fmt,
+        data=result.to_dict,
+        rows=lambda: (
+            ["id", "kind", "field", "name", "name_en", "depth"],
+            [(n.id, n.kind, n.field, n.name, n.name_en, n.depth) for n in result.nodes],
+        ),
+        text=lambda: result.tree(settings.lang),
+    )
+
+
+@cli.command()
+@click.option("--mission", "mission", help="Only this mission's gateways, nearest first.")
+@_format_option
+@_roadmap_options
+def gateways(settings: _Settings, mission: str | None, fmt: str) -> None:
+    """Gateway technologies (길목기술): nodes every path from a mission down passes through.
+
+    JSON: a list of {"id", "kind", "field", "missions"}, by number of missions, then id; with
+    --mission, that mission's gateways, nearest first. The table adds each mission's
+    redundancy level κ (1 when a gateway exists).
+    """
+    from . import render
+    from .gateways import gateways as find_gateways
+    from .gateways import redundancy
+    from .requirements import check_nodes
+
+    G = settings.graph()
+    result = find_gateways(G)
+    rows = result.to_list()
+    if mission is not None:
+        check_nodes(G, [mission], kind="mission")
+        by_id = {r["id"]: r for r in rows}
+        rows = [by_id[x] for x in result.by_mission[mission]]
+    _emit(
+        fmt,
+        data=rows,
+        rows=lambda: render.gateway_rows(rows),
+        text=lambda: render.gateways_text(G, rows, redundancy(G, [mission] if mission else None), settings.lang, mission),
+    )
+
+
+@cli.command()
+@click.argument("nodes", nargs=-1, required=True)
+@_format_option
+@_roadmap_options
+def impact(settings: _Settings, nodes: tuple[str, ...], fmt: str) -> None:
+    """What failing NODES costs: missions made infeasible, nodes orphaned, support lost.
+
+    A node is feasible when all its requires are feasible and each any_of group keeps one
+    feasible member. JSON: {"removed", "infeasible_missions", "orphaned"}.
+    """
+    from . import render
+    from .whatif import impact as what_if
+
+    G = settings.graph()
+    result = what_if(G, nodes)
+    _emit(
+        fmt,
+        data=result.to_dict,
+        rows=lambda: render.impact_rows(G, result, settings.lang),
+        text=lambda: render.impact_text(G, result, settings.lang),
+    )
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(min=0), default=20, show_default=True, help="Rows in the table (0: all); JSON and CSV give all.")
+@_format_option
+@_roadmap_options
+def bottlenecks(settings: _Settings, top: int, fmt: str) -> None:
+    """Bottleneck technologies: demand (missions reached) meeting binding constraints.
+
+    Shows every component (reach by field, missions its failure alone breaks, share of
+    mission-to-foundation paths, supporting measures) and the flags, not one opaque score.
+    """
+    from . import render
+    from .bottlenecks import bottlenecks as rank
+
+    G = settings.graph()
+    ranked = rank(G)
+    _emit(
+        fmt,
+        data=lambda: [b.to_dict() for b in ranked],
+        rows=lambda: render.bottleneck_rows(ranked),
+        text=lambda: render.bottlenecks_text(G, ranked, settings.lang, top),
+    )
+
+
+@cli.command()
+@click.option("--fields", "fields", help="Comma-separated field ids to look between, e.g. ai,bio (default: all).")
+@_format_option
+@_roadmap_options
+def convergence(settings: _Settings, fields: str | None, fmt: str) -> None:
+    """Where fields meet: cross-field links, convergence points and the field matrix.
+
+    JSON: {"cross_field_edges", "convergence_points", "field_matrix", ...}.
+    """
+    from . import render
+    from .convergence import convergence as converge
+
+    G = settings.graph()
+    chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    data = converge(G, fields=chosen).to_dict()
+    _emit(
+        fmt,
+        data=data,
+        rows=lambda: render.convergence_rows(G, data, settings.lang),
+        text=lambda: render.convergence_text(G, data, settings.lang),
+    )
+
+
+@cli.command()
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated or repeated), e.g. RG2.")
+@click.option("--ignore", "ignored", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit with status 5 when a finding at or above this severity remains.",
+)
+@_format_option
+@_roadmap_options
+def gaps(settings: _Settings, select: tuple[str, ...], ignored: tuple[str, ...], fail_on: str, fmt: str) -> None:
+    """Coverage gaps, as a linter: rule code, severity, file:line, message and fix.
+
+    A node or field silences a rule in the file: ignore: [{code: RG202, reason: ...}].
+    JSON: a list of {"code", "severity", "node", "message", "location"}.
+    """
+    from . import render
+    from .gaps import find_gaps
+
+    report = find_gaps(settings.graph(), select=_codes(select) or None, ignore=_codes(ignored))
+    _emit(
+        fmt,
+        data=report.to_list,
+        rows=lambda: render.gap_rows(report),
+        text=lambda: render.gaps_text(report, settings.lang),
+    )
+    if report.failed(fail_on):
+        raise click.exceptions.Exit(GAPS_FOUND)
 
 
 @cli.command()

@@ -5,6 +5,8 @@
     RoadmapGraphError             anything roadmap-graph refuses to do
     ├── RoadmapLoadError          input files that cannot become a valid roadmap;
     │                             carries every Problem found, one line each
+    ├── InvalidOptionError        an option value no analysis accepts (a rule code that
+    │                             matches no rule, a field that does not exist)
     └── UnknownNodeError          a node id that is not in the roadmap (also a KeyError)
 
 A problem *in* a roadmap that is still a valid file (a gap, a missing measure) is not an
@@ -12,8 +14,9 @@ exception: the analyses return it as a finding. Exceptions are for input that ca
 analysed at all.
 
 Each class has an ``exit_code`` that the CLI uses, so scripts can tell the cases apart:
-1 for an unexpected failure, 2 for a bad command line (click's own code), 3 for a roadmap
-that does not load, 4 for an id that is not in the roadmap.
+1 for an unexpected failure, 2 for a bad command line (click's own code, and
+InvalidOptionError), 3 for a roadmap that does not load, 4 for an id that is not in the
+roadmap.
 """
 
 from __future__ import annotations
@@ -86,6 +89,12 @@ class RoadmapLoadError(RoadmapGraphError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+class InvalidOptionError(RoadmapGraphError, ValueError):
+    """Raised when an option names something that does not exist (a rule code, a field)."""
+
+    exit_code = 2
 
 
 class UnknownNodeError(RoadmapGraphError, KeyError):

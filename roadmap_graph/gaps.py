@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import RoadmapGraphError
+from .errors import InvalidOptionError
 from .frames import to_frame
 from .model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
 from .requirements import REQUIRES, SUPPORTED_BY, missions, requirement_children, topological_order
@@ -92,7 +92,7 @@ class GapReport:
     def failed(self, fail_on: str = "error") -> bool:
         """True when a finding is at or above ``fail_on`` (``"error"`` or ``"warning"``)."""
         if fail_on not in ("error", "warning"):
-            raise RoadmapGraphError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
+            raise InvalidOptionError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
         limit = SEVERITIES.index(fail_on)
         return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
 
@@ -119,13 +119,13 @@ def find_gaps(
     """Run the gap rules over ``G``.
 
     ``select`` and ``ignore`` take rule codes or prefixes (``RG2`` means every RG2xx rule),
-    as ruff does. Raises :class:`RoadmapGraphError` for a code that matches no rule.
+    as ruff does. Raises :class:`InvalidOptionError` for a code that matches no rule.
     """
     select = list(select) if select is not None else None
     ignore = list(ignore)
     for pattern in [*(select or []), *ignore]:
         if not any(code.startswith(pattern.strip().upper()) for code in RULES):
-            raise RoadmapGraphError(
+            raise InvalidOptionError(
                 f"no gap rule matches '{pattern}'; rules: {', '.join(RULES)}"
             )
     active = {c for c in RULES if (select is None or _matches(c, select)) and not _matches(c, ignore)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -113,3 +114,54 @@ def test_json_through_a_real_pipe_is_clean_utf8():
         check=True,
     )
     assert json.loads(proc.stdout.decode("utf-8"))["mission"] == "ai_mission_agi"
+
+
+def test_gateways_json_is_exactly_the_library_list(G):
+    from roadmap_graph.gateways import gateways
+
+    data = json.loads(run("gateways", "--format", "json").stdout)
+    assert data == gateways(G).to_list()
+    assert all(set(row) == {"id", "kind", "field", "missions"} for row in data)
+    nearest_first = json.loads(run("gateways", "--mission", "bio_mission_vaccine", "--format", "json").stdout)
+    assert [r["id"] for r in nearest_first] == ["bio_vaccine", "mrna_platform", "rna_platform"]
+    table_text = run("gateways").stdout
+    assert "κ" in table_text and "길목기술" in table_text
+    assert run("gateways", "--mission", "bio_vaccine").exit_code == 4
+
+
+def test_impact_json_contract_and_unknown_node():
+    data = json.loads(run("impact", "cloud_optimization", "--format", "json").stdout)
+    assert set(data) == {"removed", "infeasible_missions", "orphaned"}
+    assert data["infeasible_missions"] == ["ai_mission_efficient_learning", "bio_mission_health_data"]
+    unknown = run("impact", "cloud_optimisation")
+    assert unknown.exit_code == 4 and "did you mean 'cloud_optimization'" in unknown.stderr
+    measure = run("--lang", "en", "impact", "bio_data_standardization")
+    assert "technologies left with no supporting measure (1)" in measure.stdout
+
+
+def test_bottlenecks_outputs():
+    ranked = json.loads(run("bottlenecks", "--format", "json").stdout)
+    assert ranked[0]["id"] == "cloud_optimization" and "critical" in ranked[0]["flags"]
+    assert len(run("bottlenecks", "--format", "csv").stdout.strip().splitlines()) == len(ranked) + 1
+    text = run("--lang", "en", "bottlenecks", "--top", "3").stdout
+    assert "more (--top 0 shows all)" in text and "Ranked by the number of binding flags" in text
+
+
+def test_gaps_exit_status_follows_fail_on():
+    ok = run("gaps")
+    assert ok.exit_code == 0 and "RG201" in ok.stdout
+    strict = run("gaps", "--fail-on", "warning")
+    assert strict.exit_code == 5
+    rows = json.loads(run("gaps", "--format", "json", "--select", "RG201").stdout)
+    assert rows == [
+        {
+            "code": "RG201",
+            "severity": "warning",
+            "node": "ai_industrial_ai",
+            "message": rows[0]["message"],
+            "location": rows[0]["location"],
+        }
+    ]
+    assert re.search(r"kr_nst_roadmap_2_ai_bio\.yaml:\d+:\d+$", rows[0]["location"])
+    bad = run("gaps", "--select", "RG9")
+    assert bad.exit_code == 2 and "no gap rule matches 'RG9'" in bad.stderr

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import roadmap_graph as rg
-from roadmap_graph.errors import RoadmapGraphError
+from roadmap_graph.errors import InvalidOptionError
 from roadmap_graph.gaps import RULES, find_gaps
 
 from .oracles import gateways_of, missions_of, requirement_graph
@@ -122,7 +122,7 @@ def test_select_ignore_and_fail_on():
     assert find_gaps(G).failed("error")  # RG101 is an error
     assert not find_gaps(G, ignore=["RG1"]).failed("error")
     assert {f.code for f in find_gaps(G, select=["RG1"]).findings} == {"RG101", "RG201"} - {"RG201"}
-    with pytest.raises(RoadmapGraphError, match="no gap rule matches 'RG9'"):
+    with pytest.raises(InvalidOptionError, match="no gap rule matches 'RG9'"):
         find_gaps(G, select=["RG9"])
 
 
