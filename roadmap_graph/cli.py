@@ -328,7 +328,9 @@ def gaps(settings: _Settings, select: tuple[str, ...], ignored: tuple[str, ...],
     from . import render
     from .gaps import find_gaps
 
-    report = find_gaps(settings.graph(), select=_codes(select) or None, ignore=_codes(ignored))
+    report = find_gaps(
+        settings.graph(), select=_codes(select) or None, ignore=_codes(ignored), lang=settings.lang
+    )
     _emit(
         fmt,
         data=report.to_list,

@@ -120,13 +120,17 @@ def parse_json_fast(path: str, text: str) -> Any:
         result = dict(pairs)
         if len(result) != len(pairs):
             raise ValueError("duplicate key")
-        return {unicodedata.normalize("NFC", k): v for k, v in result.items()}
+        return result
 
+    # NFC of the whole text equals NFC of each string: JSON's quotes and punctuation
+    # never compose with a neighbour. Only \u escapes hide text from it.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     try:
         data = json.loads(text, object_pairs_hook=no_duplicates)
     except ValueError:
         return None
-    return _nfc(data)
+    return _nfc(data) if "\\u" in text else data
 
 
 def _nfc(value: Any) -> Any:
@@ -135,7 +139,7 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, list):
         return [_nfc(v) for v in value]
     if isinstance(value, dict):
-        return {k: _nfc(v) for k, v in value.items()}
+        return {unicodedata.normalize("NFC", k): _nfc(v) for k, v in value.items()}
     return value
 
 

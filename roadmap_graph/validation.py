@@ -181,14 +181,31 @@ def _layer_problems(node: Node, key: str, target: Node, path: PathKey) -> list[F
 
 
 def _cycle_problems(roadmap: Roadmap) -> list[Finding]:
+    index = {node.id: i for i, node in enumerate(roadmap.nodes)}
+    children: dict[str, list[str]] = {}
+    indegree = dict.fromkeys(index, 0)
+    for node in roadmap.nodes:
+        out = [
+            link.id
+            for relation, _, link in node.links()
+            if relation == "requires" and link.id in index and link.id != node.id
+        ]
+        children[node.id] = out
+        for c in out:
+            indegree[c] += 1
+    # Kahn's algorithm: whatever cannot be peeled off lies on or above a cycle.
+    ready = [n for n, d in indegree.items() if d == 0]
+    while ready:
+        for c in children[ready.pop()]:
+            indegree[c] -= 1
+            if indegree[c] == 0:
+                ready.append(c)
+    stuck = [n for n, d in indegree.items() if d > 0]
+    if not stuck:
+        return []
     import networkx as nx
 
-    index = {node.id: i for i, node in enumerate(roadmap.nodes)}
-    graph = nx.DiGraph()
-    for node in roadmap.nodes:
-        for relation, _, link in node.links():
-            if relation == "requires" and link.id in index and link.id != node.id:
-                graph.add_edge(node.id, link.id)
+    graph = nx.DiGraph((u, v) for u in stuck for v in children[u] if v in indegree and indegree[v] > 0)
     problems: list[Finding] = []
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
