@@ -112,7 +112,23 @@ def path_counts(G: nx.DiGraph) -> tuple[dict[str, int], dict[str, int], int]:
     return up, down, total
 
 
-def bottlenecks(G: nx.DiGraph) -> tuple[Bottleneck, ...]:
+class Ranking(tuple[Bottleneck, ...]):
+    """The bottleneck ranking: a tuple of :class:`Bottleneck`, best ranked first."""
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """The JSON shape: one dict per technology, in rank order."""
+        return [b.to_dict() for b in self]
+
+    def to_frame(self) -> Any:
+        """The ranking as a pandas DataFrame, one row per technology, in rank order."""
+        columns = [
+            "id", "kind", "field", "mission_reach", "reach_by_field", "critical_missions",
+            "path_share", "supporting_measures", "sole_provider_for", "cross_field_reach", "flags",
+        ]
+        return to_frame(self.to_list(), columns)
+
+
+def bottlenecks(G: nx.DiGraph) -> Ranking:
     """Rank the technologies of ``G`` as bottlenecks, with every component shown."""
     mission_ids = missions(G)
     mission_field = [G.nodes[m]["field"] for m in mission_ids]
@@ -162,10 +178,4 @@ def bottlenecks(G: nx.DiGraph) -> tuple[Bottleneck, ...]:
             )
         )
     result.sort(key=lambda b: (-b.binding, -b.mission_reach, -b.path_share, b.id))
-    return tuple(result)
-
-
-def bottleneck_frame(ranked: tuple[Bottleneck, ...]) -> Any:
-    """The ranking as a pandas DataFrame, one row per technology, in rank order."""
-    rows = [b.to_dict() for b in ranked]
-    return to_frame(rows, list(rows[0]) if rows else ["id"])
+    return Ranking(result)

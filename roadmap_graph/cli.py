@@ -278,7 +278,7 @@ def bottlenecks(settings: _Settings, top: int, fmt: str) -> None:
     ranked = rank(G)
     _emit(
         fmt,
-        data=lambda: [b.to_dict() for b in ranked],
+        data=ranked.to_list,
         rows=lambda: render.bottleneck_rows(ranked),
         text=lambda: render.bottlenecks_text(G, ranked, settings.lang, top),
     )

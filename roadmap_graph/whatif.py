@@ -72,6 +72,21 @@ class Impact:
             "orphaned": list(self.orphaned),
         }
 
+    def to_frame(self) -> Any:
+        """One row per affected node, with how it is affected (a pandas DataFrame)."""
+        rows = [
+            {"id": n, "status": status}
+            for status, nodes in (
+                ("removed", self.removed),
+                ("infeasible_mission", self.infeasible_missions),
+                ("orphaned", self.orphaned),
+                ("unsupported", self.unsupported),
+                ("weakened", self.weakened),
+            )
+            for n in nodes
+        ]
+        return to_frame(rows, ["id", "status"])
+
 
 def impact(G: nx.DiGraph, removed: Iterable[str]) -> Impact:
     """Fail the nodes in ``removed`` and report what the roadmap loses.
@@ -176,11 +191,11 @@ def _common_top(kill: dict[str, list[str]], members: list[str]) -> list[str]:
     """The top elements of ⋂ S(c) over ``members`` (S(c) = c and all it reaches in K)."""
     common: set[str] | None = None
     for c in members:
-        reach = {c}
+        reach = {c}  # all of S(c): a common node may lie below nodes that are not common
         stack = [c]
         while stack:
             for d in kill[stack.pop()]:
-                if d not in reach and (common is None or d in common):
+                if d not in reach:
                     reach.add(d)
                     stack.append(d)
         common = reach if common is None else common & reach

@@ -94,3 +94,26 @@ def test_bundled_what_if_by_hand(G):
 def test_unknown_node_is_refused(G):
     with pytest.raises(UnknownNodeError, match="did you mean 'rna_platform'"):
         impact(G, ["rna_platfrom"])
+
+
+def test_common_prerequisite_of_alternatives_below_a_non_common_node():
+    # m needs a OR b; a needs (c OR d); b needs c; c needs d. S(a) = {a, d} (c and d are
+    # alternatives, but c itself needs d), S(b) = {b, c, d}: d alone kills both alternatives,
+    # though it lies below c, which only b's side depends on. Found by hypothesis.
+    roadmap = rg.loads_roadmap(
+        """
+schema_version: 1
+roadmap: {id: x, title: t}
+fields: [{id: ai, name: 인공지능}]
+nodes:
+  - {id: m, kind: mission, field: ai, name: 임무, any_of: [[a, b]]}
+  - {id: a, kind: core_technology, field: ai, name: 가, any_of: [[c, d]]}
+  - {id: b, kind: core_technology, field: ai, name: 나, requires: [c]}
+  - {id: c, kind: enabling_technology, field: ai, name: 다, requires: [d]}
+  - {id: d, kind: enabling_technology, field: ai, name: 라}
+"""
+    )
+    G = rg.to_networkx(roadmap)
+    crit = criticality(G)
+    assert crit.missions("d") == {"m"}
+    assert crit.missions("c") == frozenset() and crit.missions("a") == frozenset()
