@@ -13,16 +13,15 @@ and a node id defined twice is an error naming both places.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Problem, RoadmapLoadError, did_you_mean
+from .gcpause import paused_gc
 from .model import (
     SCHEMA_VERSION,
     FieldInfo,
@@ -62,7 +61,7 @@ def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     documents: list[tuple[Parsed, Roadmap | None]] = []
-    with _gc_paused():
+    with paused_gc():
         for path in paths:
             documents.append(_read_file(str(path)))
         return _combine(documents)
@@ -70,21 +69,8 @@ def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
 
 def loads_roadmap(text: str, *, path: str = "<string>") -> Roadmap:
     """Load a roadmap from YAML (or JSON) text; ``path`` names it in messages."""
-    with _gc_paused():
+    with paused_gc():
         return _combine([_read_text(path, text)])
-
-
-@contextmanager
-def _gc_paused() -> Any:
-    # Building many small objects triggers the cyclic GC over and over; pausing it makes
-    # loading several times faster on large roadmaps (see benchmarks/).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_file(path: str) -> tuple[Parsed, Roadmap | None]:
