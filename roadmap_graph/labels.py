@@ -65,6 +65,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "cross_field_edges": {"ko": "분야 간 연결", "en": "Cross-field links"},
     "convergence_points": {"ko": "융합 지점 (다른 분야의 임무에도 쓰이는 노드)", "en": "Convergence points (nodes serving missions of another field or of several)"},
     "field_matrix": {"ko": "분야 간 연결 행렬 (행: 의존하는 쪽, 열: 선행기술 쪽)", "en": "Field matrix (rows: dependent's field, columns: prerequisite's field)"},
+    "meeting_points": {"ko": "두 분야의 체인이 처음 만나는 노드", "en": "Where two fields' chains first meet"},
+    "builds_on": {"ko": "기반 분야", "en": "builds on"},
     "dependent": {"ko": "의존 노드", "en": "dependent"},
     "prerequisite": {"ko": "선행 노드", "en": "prerequisite"},
     "relation": {"ko": "관계", "en": "relation"},

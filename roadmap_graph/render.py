@@ -233,6 +233,12 @@ def convergence_text(G: nx.DiGraph, data: dict[str, Any], lang: str) -> str:
         f"{w('convergence_points', lang)} ({len(points)})",
         table(["id", w("name", lang), w("kind", lang), w("field", lang), w("serves_fields", lang)], points) if points else w("none", lang),
         "",
+        f"{w('meeting_points', lang)} ({len(data['meeting_points'])})",
+        table(
+            ["id", w("name", lang), w("field", lang), w("builds_on", lang)],
+            [(p["id"], _name(G, p["id"], lang), p["field"], ", ".join(p["fields"])) for p in data["integration_points"] if p["meeting"]],
+        ) if data["meeting_points"] else w("none", lang),
+        "",
         w("field_matrix", lang),
         table([w("from_to", lang), *cols], matrix_rows, right=range(1, len(cols) + 1)),
     ]

@@ -165,3 +165,16 @@ def test_gaps_exit_status_follows_fail_on():
     assert re.search(r"kr_nst_roadmap_2_ai_bio\.yaml:\d+:\d+$", rows[0]["location"])
     bad = run("gaps", "--select", "RG9")
     assert bad.exit_code == 2 and "no gap rule matches 'RG9'" in bad.stderr
+
+
+def test_convergence_json_contract_and_fields_option(G):
+    data = json.loads(run("convergence", "--format", "json").stdout)
+    assert {"cross_field_edges", "convergence_points", "field_matrix"} <= set(data)
+    assert all(set(e) == {"source", "target", "source_field", "target_field", "relation"} for e in data["cross_field_edges"])
+    assert [p["id"] for p in data["convergence_points"]] == ["ai_robot_automation", "cloud_optimization", "generative_ai"]
+    assert data["field_matrix"]["bio"]["ai"] == 3
+    assert json.loads(run("convergence", "--fields", "ai,bio", "--format", "json").stdout)["convergence_points"] == data["convergence_points"]
+    text = run("--lang", "en", "convergence").stdout
+    assert "Where two fields' chains first meet (3)" in text
+    bad = run("convergence", "--fields", "ai,bi")
+    assert bad.exit_code == 4 and "did you mean 'bio'" in bad.stderr
