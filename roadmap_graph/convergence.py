@@ -40,7 +40,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UnknownNodeError, did_you_mean
+from .errors import InvalidOptionError, did_you_mean
 from .frames import to_frame
 from .gcpause import paused_gc
 from .requirements import REQUIRES
@@ -241,7 +241,7 @@ def convergence(G: nx.DiGraph, *, fields: Iterable[str] | None = None) -> Conver
 
     Raises
     ------
-    UnknownNodeError
+    InvalidOptionError
         When a field in ``fields`` is not in the roadmap (with a did-you-mean).
     networkx.NetworkXUnfeasible
         When ``G`` has a cycle (a loaded roadmap never has).
@@ -260,8 +260,8 @@ def _check_fields(fields: Iterable[str] | None, all_fields: list[str]) -> list[s
     asked = {fields} if isinstance(fields, str) else set(fields)
     for f in sorted(asked):
         if f not in all_fields:
-            raise UnknownNodeError(
-                f, f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
+            raise InvalidOptionError(
+                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
             )
     return [f for f in all_fields if f in asked]
 

@@ -177,4 +177,4 @@ def test_convergence_json_contract_and_fields_option(G):
     text = run("--lang", "en", "convergence").stdout
     assert "Where two fields' chains first meet (3)" in text
     bad = run("convergence", "--fields", "ai,bi")
-    assert bad.exit_code == 4 and "did you mean 'bio'" in bad.stderr
+    assert bad.exit_code == 2 and "did you mean 'bio'" in bad.stderr
