@@ -130,8 +130,10 @@ class Ranking(tuple[Bottleneck, ...]):
 
 def bottlenecks(G: nx.DiGraph) -> Ranking:
     """Rank the technologies of ``G`` as bottlenecks, with every component shown."""
-    mission_ids = missions(G)
-    mission_field = [G.nodes[m]["field"] for m in mission_ids]
+    field_mask: dict[str, int] = {}
+    for i, m in enumerate(missions(G)):
+        field = G.nodes[m]["field"]
+        field_mask[field] = field_mask.get(field, 0) | 1 << i
     reach = mission_reach(G)
     crit = criticality(G)
     up, down, total = path_counts(G)
@@ -145,10 +147,7 @@ def bottlenecks(G: nx.DiGraph) -> Ranking:
         if attrs["kind"] not in TECHNOLOGY_KINDS:
             continue
         bits = reach.get(v, 0)
-        by_field: dict[str, int] = {}
-        for i, field in enumerate(mission_field):
-            if bits >> i & 1:
-                by_field[field] = by_field.get(field, 0) + 1
+        by_field = {f: n for f, mask in field_mask.items() if (n := (bits & mask).bit_count())}
         measures = sum(1 for d in G.succ[v].values() if d["relation"] == SUPPORTED_BY)
         cross = sum(n for f, n in by_field.items() if f != attrs["field"])
         critical = tuple(sorted(crit.missions(v)))
@@ -168,7 +167,7 @@ def bottlenecks(G: nx.DiGraph) -> Ranking:
                 kind=attrs["kind"],
                 field=attrs["field"],
                 mission_reach=bits.bit_count(),
-                reach_by_field=dict(sorted(by_field.items())),
+                reach_by_field=dict(sorted(by_field.items())),  # fields with no reach left out
                 critical_missions=critical,
                 path_share=(up[v] * down[v] / total) if total else 0.0,
                 supporting_measures=measures,

@@ -141,8 +141,7 @@ class Criticality:
 
     def missions(self, node: str) -> frozenset[str]:
         """The missions ``node`` alone can make infeasible."""
-        bits = self._bits.get(node, 0)
-        return frozenset(m for i, m in enumerate(self._missions) if bits >> i & 1)
+        return frozenset(_set_bits(self._bits.get(node, 0), self._missions))
 
     def count(self, node: str) -> int:
         """How many missions ``node`` alone can make infeasible."""
@@ -162,6 +161,14 @@ class Criticality:
         """One row per critical node: id, number of missions, the missions."""
         rows = [{"id": n, "n_missions": len(ms), "missions": sorted(ms)} for n, ms in self.items()]
         return to_frame(rows, ["id", "n_missions", "missions"])
+
+
+def _set_bits(bits: int, names: list[str]) -> Iterator[str]:
+    """The names whose bit is set, in O(number of set bits)."""
+    while bits:
+        low = bits & -bits
+        yield names[low.bit_length() - 1]
+        bits ^= low
 
 
 def kill_graph(G: nx.DiGraph) -> tuple[dict[str, list[str]], set[str]]:
