@@ -33,7 +33,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "mission": {"ko": "임무", "en": "mission"},
     "kind": {"ko": "종류", "en": "kind"},
     "rank": {"ko": "순위", "en": "rank"},
-    "n_missions": {"ko": "임무 수", "en": "missions"},
+    "n_missions": {"ko": "임무 수", "en": "#missions"},
     "none": {"ko": "(없음)", "en": "(none)"},
     "gateways_title": {"ko": "길목기술: 임무에서 기반기술로 가는 모든 경로가 지나는 노드", "en": "Gateways: nodes every requirement path from a mission to the foundations passes through"},
     "gateways_nearest_first": {"ko": "길목기술 (가까운 순)", "en": "gateways, nearest first"},

@@ -7,6 +7,7 @@ the results directly (or their ``to_frame()``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -255,12 +256,20 @@ def gap_rows(report: Any) -> Rows:
     ]
 
 
+def _short(location: str | None) -> str | None:
+    """A location relative to the working folder when it lies inside it (as linters print)."""
+    if location is None or not os.path.isabs(location):
+        return location
+    relative = os.path.relpath(location)
+    return location if relative.startswith("..") else relative
+
+
 def gaps_text(report: Any, lang: str) -> str:
     """Linter-style lines: ``location: CODE [severity] message``, the fix indented below."""
     w = labels.word
     lines = []
     for f in report.findings:
-        lines.append(f"{f.location or f.node}: {f.code} [{w(f.severity, lang)}] {f.message}")
+        lines.append(f"{_short(f.location) or f.node}: {f.code} [{w(f.severity, lang)}] {f.message}")
         lines.append(f"    → {f.fix}")
     counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
     tally = ", ".join(f"{w(s, lang)} {n}" for s, n in counts.items())
