@@ -60,12 +60,10 @@ True
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -332,17 +330,6 @@ def synthetic_data(
     }
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def roadmap_from_data(data: dict[str, Any]) -> Any:
     """Build a :class:`roadmap_graph.Roadmap` from a :func:`synthetic_data` document.
 
@@ -353,9 +340,10 @@ def roadmap_from_data(data: dict[str, Any]) -> Any:
     layer and cycle checks; :func:`roadmap_graph.to_networkx` does, because the roadmap is
     not marked as checked (only :func:`roadmap_graph.load_roadmap` marks it).
     """
+    from roadmap_graph.gcpause import paused_gc
     from roadmap_graph.model import Roadmap
 
-    with _gc_paused():
+    with paused_gc():
         return Roadmap.model_validate(data)
 
 

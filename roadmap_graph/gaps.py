@@ -27,7 +27,14 @@ import networkx as nx
 from .errors import InvalidOptionError
 from .frames import to_frame
 from .model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
-from .requirements import REQUIRES, SUPPORTED_BY, missions, requirement_children, topological_order
+from .requirements import (
+    REQUIRES,
+    SUPPORTED_BY,
+    missions,
+    reached_from,
+    requirement_children,
+    topological_order,
+)
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -259,24 +266,13 @@ def _all_gaps(G: nx.DiGraph, active: set[str]) -> Iterator[Gap]:
         for g in gateways(G).gateways:
             if g.id not in supported and g.kind in TECHNOLOGY_KINDS:
                 yield "RG203", g.id, {"n": len(g.missions)}
-    served = _reached_from(G, mission_ids)
+    served = reached_from(G, mission_ids)
     for v, attrs in G.nodes(data=True):
         if attrs["kind"] != "mission" and v not in served:
             yield "RG301", v, {"kind": attrs["kind"].replace("_", " ")}
     yield from _category_gaps(G, mission_ids)
     yield from _convergence_gaps(G)
     yield from _inferred_only_gaps(G, mission_ids)
-
-
-def _reached_from(G: nx.DiGraph, starts: list[str]) -> set[str]:
-    seen = set(starts)
-    stack = list(starts)
-    while stack:
-        for v in G.succ[stack.pop()]:
-            if v not in seen:
-                seen.add(v)
-                stack.append(v)
-    return seen
 
 
 def _category_gaps(G: nx.DiGraph, mission_ids: list[str]) -> Iterator[Gap]:
@@ -286,7 +282,7 @@ def _category_gaps(G: nx.DiGraph, mission_ids: list[str]) -> Iterator[Gap]:
             continue
         present = {
             G.nodes[v].get("category")
-            for v in _reached_from(G, own)
+            for v in reached_from(G, own)
             if G.nodes[v]["kind"] == "ecosystem_measure"
         }
         for category in MEASURE_CATEGORIES:

@@ -62,6 +62,19 @@ def foundations(G: nx.DiGraph) -> set[str]:
     return {n for n in G if not any(d["relation"] == REQUIRES for d in G.succ[n].values())}
 
 
+def reached_from(G: nx.DiGraph, starts: Iterable[str], *, blocked: Iterable[str] = ()) -> set[str]:
+    """Every node reachable over any edge from ``starts`` (included), avoiding ``blocked``."""
+    avoid = set(blocked)
+    seen = {s for s in starts if s not in avoid}
+    stack = list(seen)
+    while stack:
+        for v in G.succ[stack.pop()]:
+            if v not in seen and v not in avoid:
+                seen.add(v)
+                stack.append(v)
+    return seen
+
+
 def topological_order(G: nx.DiGraph) -> list[str]:
     """All nodes, every node before the nodes it links to (dependents before prerequisites).
 

@@ -32,7 +32,14 @@ from typing import Any
 import networkx as nx
 
 from .frames import to_frame
-from .requirements import REQUIRES, SUPPORTED_BY, check_nodes, missions, requirement_groups, topological_order
+from .requirements import (
+    SUPPORTED_BY,
+    check_nodes,
+    missions,
+    reached_from,
+    requirement_groups,
+    topological_order,
+)
 
 
 def feasible(G: nx.DiGraph, removed: Iterable[str] = ()) -> set[str]:
@@ -101,8 +108,8 @@ def impact(G: nx.DiGraph, removed: Iterable[str]) -> Impact:
     ok = feasible(G, gone_set)
     all_missions = missions(G)
     infeasible = tuple(m for m in all_missions if m not in ok)
-    before = _reached(G, all_missions, set())
-    after = _reached(G, [m for m in all_missions if m in ok], gone_set)
+    before = reached_from(G, all_missions)
+    after = reached_from(G, [m for m in all_missions if m in ok], blocked=gone_set)
     is_mission = set(all_missions)
     orphaned = tuple(sorted(n for n in before - after if n not in gone_set and n not in is_mission))
     unsupported, weakened = [], []
@@ -114,17 +121,6 @@ def impact(G: nx.DiGraph, removed: Iterable[str]) -> Impact:
         if lost:
             (unsupported if len(lost) == len(measures) else weakened).append(v)
     return Impact(tuple(gone), infeasible, orphaned, tuple(unsupported), tuple(weakened))
-
-
-def _reached(G: nx.DiGraph, starts: list[str], blocked: set[str]) -> set[str]:
-    seen = {s for s in starts if s not in blocked}
-    stack = list(seen)
-    while stack:
-        for v in G.succ[stack.pop()]:
-            if v not in seen and v not in blocked:
-                seen.add(v)
-                stack.append(v)
-    return seen
 
 
 class Criticality:
@@ -227,4 +223,3 @@ def criticality(G: nx.DiGraph) -> Criticality:
     return Criticality(mission_ids, bits)
 
 
-__all__ = ["Criticality", "Impact", "criticality", "feasible", "impact", "kill_graph", "REQUIRES"]
