@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -40,6 +42,31 @@ from .validation import find_problems
 PathLike = str | os.PathLike[str]
 
 
+@dataclass
+class _Doc:
+    """One file's roadmap, with the way back from its parts to the file.
+
+    A file with schema problems still gives a *partial* document, made of the parts that
+    are valid, so that reference and layer problems are reported in the same run.
+    ``index[part][k]`` is the position in the file of the k-th item kept of ``part``
+    (``"nodes"``, ``"fields"``, ``"sources"``); ``known[part]`` holds the ids written in
+    the file, valid or not, so that a reference to a broken node is not also "unknown".
+    """
+
+    parsed: Parsed
+    roadmap: Roadmap
+    index: dict[str, list[int]] = dataclass_field(default_factory=dict)
+    known: dict[str, set[str]] = dataclass_field(default_factory=dict)
+
+    def locate(self, path: PathKey) -> Location:
+        """The file location of ``path``, a location in this document's roadmap."""
+        part = "sources" if path[:2] == ("roadmap", "sources") else path[0] if path else None
+        at = 2 if part == "sources" else 1
+        if part in self.index and len(path) > at and isinstance(path[at], int):
+            path = (*path[:at], self.index[part][path[at]], *path[at + 1 :])
+        return self.parsed.locate(path)
+
+
 def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
     """Load one or several roadmap files (YAML or JSON) into one validated roadmap.
 
@@ -60,7 +87,7 @@ def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
         paths = bundled_roadmap_paths()
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    documents: list[tuple[Parsed, Roadmap | None]] = []
+    documents: list[tuple[Parsed, _Doc | None]] = []
     with paused_gc():
         for path in paths:
             documents.append(_read_file(str(path)))
@@ -73,7 +100,7 @@ def loads_roadmap(text: str, *, path: str = "<string>") -> Roadmap:
         return _combine([_read_text(path, text)])
 
 
-def _read_file(path: str) -> tuple[Parsed, Roadmap | None]:
+def _read_file(path: str) -> tuple[Parsed, _Doc | None]:
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
@@ -86,12 +113,15 @@ def _read_file(path: str) -> tuple[Parsed, Roadmap | None]:
     return _read_text(path, text)
 
 
-def _read_text(path: str, text: str) -> tuple[Parsed, Roadmap | None]:
+def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
+    """Parse and validate one file: the document (partial when it has schema problems), or
+    ``None`` when nothing can be read from it (syntax, encoding, not a roadmap)."""
     if path.lower().endswith(".json"):
         data = parse_json_fast(path, text)
         if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
             try:
-                return Parsed(path, data=data), Roadmap.model_validate(data)
+                parsed = Parsed(path, data=data)
+                return parsed, _Doc(parsed, Roadmap.model_validate(data))
             except ValidationError:
                 pass  # re-read below, with positions, to say where
     parsed = parse_text(path, text)
@@ -118,46 +148,78 @@ def _read_text(path: str, text: str) -> tuple[Parsed, Roadmap | None]:
             )
         )
         return parsed, None
-    if parsed.problems:  # duplicate keys: the data is not what the author wrote
-        _schema_problems(parsed, data)
-        return parsed, None
     try:
-        return parsed, Roadmap.model_validate(data)
+        roadmap = Roadmap.model_validate(data)
     except ValidationError as err:
         parsed.problems += _translate(parsed, err)
-        return parsed, None
+        return parsed, _partial(parsed, data)
+    if parsed.problems:  # duplicate keys: the data is not all the author wrote
+        return parsed, _partial(parsed, data)
+    return parsed, _Doc(parsed, roadmap)
 
 
-def _schema_problems(parsed: Parsed, data: dict[str, Any]) -> None:
+def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
+    """The valid parts of a file with schema problems (see :class:`_Doc`)."""
+
+    def valid(items: Any, model: type[BaseModel]) -> tuple[list[Any], list[int], set[str]]:
+        kept, index, ids = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ids.add(item["id"])
+            try:
+                kept.append(model.model_validate(item))
+                index.append(i)
+            except ValidationError:
+                pass
+        return kept, index, ids
+
+    header = data.get("roadmap") if isinstance(data.get("roadmap"), dict) else {}
+    sources, source_index, source_ids = valid(header.get("sources"), Source)
     try:
-        Roadmap.model_validate(data)
-    except ValidationError as err:
-        parsed.problems += _translate(parsed, err)
+        info = RoadmapInfo.model_validate({**header, "sources": sources})
+    except ValidationError:
+        info = RoadmapInfo(id=parsed.path, title=parsed.path, sources=tuple(sources))
+    fields, field_index, field_ids = valid(data.get("fields"), FieldInfo)
+    nodes, node_index, node_ids = valid(data.get("nodes"), Node)
+    roadmap = Roadmap.model_construct(
+        schema_version=SCHEMA_VERSION, roadmap=info, fields=tuple(fields), nodes=tuple(nodes)
+    )
+    return _Doc(
+        parsed,
+        roadmap,
+        index={"nodes": node_index, "fields": field_index, "sources": source_index},
+        known={"nodes": node_ids, "fields": field_ids, "sources": source_ids},
+    )
 
 
-def _combine(documents: list[tuple[Parsed, Roadmap | None]]) -> Roadmap:
+def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
     problems = [p for parsed, _ in documents for p in parsed.problems]
-    if problems:
+    if any(doc is None for _, doc in documents):
+        # A file that could not be read at all: its ids are unknown, so checking the
+        # references of the others would only add false alarms.
         raise RoadmapLoadError(_in_order(problems, documents))
-    valid = [(parsed, roadmap) for parsed, roadmap in documents if roadmap is not None]
-    merged, origins, problems = _merge(valid)
-    for path, message in find_problems(merged):
-        problems.append(Problem(_locate_merged(path, origins, valid), message))
+    docs = [doc for _, doc in documents if doc is not None]
+    merged, origins, merge_problems = _merge(docs)
+    problems += merge_problems
+    known: dict[str, set[str]] = {}
+    for doc in docs:
+        for part, ids in doc.known.items():
+            known.setdefault(part, set()).update(ids)
+    for path, message in find_problems(merged, known=known):
+        problems.append(Problem(_locate_merged(path, origins, docs), message))
     if problems:
         raise RoadmapLoadError(_in_order(problems, documents))
     merged._node_locations = {
-        node.id: _locate_merged(("nodes", i), origins, valid) for i, node in enumerate(merged.nodes)
+        node.id: _locate_merged(("nodes", i), origins, docs) for i, node in enumerate(merged.nodes)
     }
     merged._field_locations = {
-        field.id: _locate_merged(("fields", i), origins, valid) for i, field in enumerate(merged.fields)
+        field.id: _locate_merged(("fields", i), origins, docs) for i, field in enumerate(merged.fields)
     }
     merged._checked = True
     return merged
 
 
-def _in_order(
-    problems: list[Problem], documents: list[tuple[Parsed, Roadmap | None]]
-) -> list[Problem]:
+def _in_order(problems: list[Problem], documents: list[tuple[Parsed, _Doc | None]]) -> list[Problem]:
     rank = {parsed.path: i for i, (parsed, _) in enumerate(documents)}
 
     def key(p: Problem) -> tuple[int, int, int]:
@@ -172,22 +234,22 @@ def _in_order(
 Origins = dict[str, list[tuple[int, int]]]  # part ("nodes", "fields") -> (document, index)
 
 
-def _locate_merged(path: PathKey, origins: Origins, valid: list[tuple[Parsed, Roadmap]]) -> Location:
+def _locate_merged(path: PathKey, origins: Origins, docs: list[_Doc]) -> Location:
     if len(path) >= 2 and path[0] in origins and isinstance(path[1], int):
         doc, index = origins[str(path[0])][path[1]]
-        return valid[doc][0].locate((path[0], index, *path[2:]))
-    return valid[0][0].locate(path)
+        return docs[doc].locate((path[0], index, *path[2:]))
+    return docs[0].locate(path)
 
 
-def _merge(valid: list[tuple[Parsed, Roadmap]]) -> tuple[Roadmap, Origins, list[Problem]]:
+def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
     """Merge several documents; a single document comes back as it is."""
-    if len(valid) == 1:
-        roadmap = valid[0][1]
+    if len(docs) == 1:
+        roadmap = docs[0].roadmap
         origins = {
             "nodes": [(0, i) for i in range(len(roadmap.nodes))],
             "fields": [(0, i) for i in range(len(roadmap.fields))],
         }
-        problems = _duplicate_problems(valid, origins)
+        problems = _duplicate_problems(docs, origins)
         return roadmap, origins, problems
     problems: list[Problem] = []
     fields: dict[str, FieldInfo] = {}
@@ -196,7 +258,8 @@ def _merge(valid: list[tuple[Parsed, Roadmap]]) -> tuple[Roadmap, Origins, list[
     source_origin: dict[str, tuple[int, int]] = {}
     nodes: list[Node] = []
     origins: Origins = {"nodes": [], "fields": []}
-    for d, (parsed, roadmap) in enumerate(valid):
+    for d, doc in enumerate(docs):
+        roadmap = doc.roadmap
         for i, field in enumerate(roadmap.fields):
             if field.id not in fields:
                 fields[field.id] = field
@@ -204,21 +267,21 @@ def _merge(valid: list[tuple[Parsed, Roadmap]]) -> tuple[Roadmap, Origins, list[
                 continue
             merged, conflicts = _merge_models(fields[field.id], field)
             fields[field.id] = merged
-            first = _where(valid, "fields", field_origin[field.id])
+            first = _where(docs, "fields", field_origin[field.id])
             for key in conflicts:
                 problems.append(
                     Problem(
-                        parsed.locate(("fields", i, key)),
+                        doc.locate(("fields", i, key)),
                         f"field '{field.id}' has a different {key} here than at {first}; "
                         "make them agree (fields with the same id merge into one)",
                     )
                 )
         for i, source in enumerate(roadmap.roadmap.sources):
             if source.id in sources and sources[source.id] != source:
-                first = _where(valid, ("roadmap", "sources"), source_origin[source.id])
+                first = _where(docs, ("roadmap", "sources"), source_origin[source.id])
                 problems.append(
                     Problem(
-                        parsed.locate(("roadmap", "sources", i)),
+                        doc.locate(("roadmap", "sources", i)),
                         f"source '{source.id}' is defined differently at {first}; "
                         "give one of them another id, or make them equal",
                     )
@@ -229,51 +292,51 @@ def _merge(valid: list[tuple[Parsed, Roadmap]]) -> tuple[Roadmap, Origins, list[
             nodes.append(node)
             origins["nodes"].append((d, i))
     origins["fields"] = [field_origin[f] for f in fields]
-    header = _merge_headers([r.roadmap for _, r in valid], tuple(sources.values()))
+    header = _merge_headers([doc.roadmap.roadmap for doc in docs], tuple(sources.values()))
     merged = Roadmap(
         schema_version=SCHEMA_VERSION,
         roadmap=header,
         fields=tuple(fields.values()),
         nodes=tuple(nodes),
     )
-    problems += _duplicate_problems(valid, origins)
+    problems += _duplicate_problems(docs, origins)
     return merged, origins, problems
 
 
-def _where(valid: list[tuple[Parsed, Roadmap]], part: str | tuple[str, ...], origin: tuple[int, int]) -> Location:
+def _where(docs: list[_Doc], part: str | tuple[str, ...], origin: tuple[int, int]) -> Location:
     doc, index = origin
     prefix = (part,) if isinstance(part, str) else part
-    return valid[doc][0].locate((*prefix, index))
+    return docs[doc].locate((*prefix, index))
 
 
-def _duplicate_problems(valid: list[tuple[Parsed, Roadmap]], origins: Origins) -> list[Problem]:
+def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
     problems: list[Problem] = []
     for part in ("nodes", "fields"):
-        if part == "fields" and len(valid) > 1:
+        if part == "fields" and len(docs) > 1:
             continue  # fields of several files merge by id; within one file see below
         first: dict[str, tuple[int, int]] = {}
-        for d, (_, roadmap) in enumerate(valid):
-            for i, item in enumerate(getattr(roadmap, part)):
+        for d, doc in enumerate(docs):
+            for i, item in enumerate(getattr(doc.roadmap, part)):
                 if item.id in first:
-                    where = _where(valid, part, first[item.id])
+                    where = _where(docs, part, first[item.id])
                     problems.append(
                         Problem(
-                            valid[d][0].locate((part, i, "id")),
+                            doc.locate((part, i, "id")),
                             f"{part[:-1]} id '{item.id}' is defined twice (first at {where}); "
                             "ids must be unique across all loaded files: rename one",
                         )
                     )
                 else:
                     first[item.id] = (d, i)
-    if len(valid) > 1:  # a field id twice inside one file is still a mistake
-        for d, (parsed, roadmap) in enumerate(valid):
+    if len(docs) > 1:  # a field id twice inside one file is still a mistake
+        for doc in docs:
             seen: dict[str, int] = {}
-            for i, field in enumerate(roadmap.fields):
+            for i, field in enumerate(doc.roadmap.fields):
                 if field.id in seen:
-                    where = parsed.locate(("fields", seen[field.id]))
+                    where = doc.locate(("fields", seen[field.id]))
                     problems.append(
                         Problem(
-                            parsed.locate(("fields", i, "id")),
+                            doc.locate(("fields", i, "id")),
                             f"field id '{field.id}' is defined twice in this file (first at "
                             f"{where}); keep one",
                         )

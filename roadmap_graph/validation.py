@@ -26,16 +26,27 @@ from .parsing import PathKey
 Finding = tuple[PathKey, str]
 
 
-def find_problems(roadmap: Roadmap) -> list[Finding]:
-    """Return every cross-reference, layer and cycle problem of ``roadmap``."""
+def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None) -> list[Finding]:
+    """Return every cross-reference, layer and cycle problem of ``roadmap``.
+
+    ``known`` names ids (by part: ``"nodes"``, ``"fields"``, ``"sources"``) that exist in the
+    files but did not validate: references to them are not reported as unknown, since the
+    problem with them is already reported.
+    """
+    known = known or {}
     problems: list[Finding] = []
     by_id = {node.id: node for node in roadmap.nodes}
     field_ids = [f.id for f in roadmap.fields]
     source_ids = [s.id for s in roadmap.roadmap.sources]
+    broken_nodes = known.get("nodes", set()) - by_id.keys()
+    broken_fields = known.get("fields", set()) - set(field_ids)
+    broken_sources = known.get("sources", set()) - set(source_ids)
 
     for f, field in enumerate(roadmap.fields):
-        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids)
+        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids, broken_sources)
         for k, other in enumerate(field.converges_with):
+            if other in broken_fields:
+                continue
             if other == field.id or other not in field_ids:
                 what = "itself" if other == field.id else f"the unknown field '{other}'"
                 problems.append(
@@ -49,7 +60,7 @@ def find_problems(roadmap: Roadmap) -> list[Finding]:
 
     for i, node in enumerate(roadmap.nodes):
         here: PathKey = ("nodes", i)
-        if node.field not in field_ids:
+        if node.field not in field_ids and node.field not in broken_fields:
             problems.append(
                 (
                     (*here, "field"),
@@ -65,17 +76,19 @@ def find_problems(roadmap: Roadmap) -> list[Finding]:
                     f"'{node.id}' is a {node.kind}; only an ecosystem_measure has a category",
                 )
             )
-        problems += _source_problems(node.sources, (*here, "sources"), source_ids)
+        problems += _source_problems(node.sources, (*here, "sources"), source_ids, broken_sources)
         for t, target in enumerate(node.targets):
             problems += _source_problems(
-                target.sources, (*here, "targets", t, "sources"), source_ids
+                target.sources, (*here, "targets", t, "sources"), source_ids, broken_sources
             )
-        problems += _link_problems(node, here, by_id, source_ids)
+        problems += _link_problems(node, here, by_id, source_ids, broken_nodes, broken_sources)
     problems += _cycle_problems(roadmap)
     return problems
 
 
-def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: list[str]) -> list[Finding]:
+def _source_problems(
+    refs: tuple[SourceRef, ...], path: PathKey, ids: list[str], broken: set[str]
+) -> list[Finding]:
     return [
         (
             (*path, k, "source"),
@@ -83,7 +96,7 @@ def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: list[str])
             f"add it to roadmap.sources or use one of: {', '.join(ids) or '(no sources declared)'}",
         )
         for k, ref in enumerate(refs)
-        if ref.source not in ids
+        if ref.source not in ids and ref.source not in broken
     ]
 
 
@@ -98,7 +111,12 @@ def _link_paths(node: Node, here: PathKey) -> Iterator[tuple[PathKey, str, Link]
 
 
 def _link_problems(
-    node: Node, here: PathKey, by_id: dict[str, Node], source_ids: list[str]
+    node: Node,
+    here: PathKey,
+    by_id: dict[str, Node],
+    source_ids: list[str],
+    broken_nodes: set[str],
+    broken_sources: set[str],
 ) -> list[Finding]:
     problems: list[Finding] = []
     if node.kind == "ecosystem_measure":
@@ -120,7 +138,7 @@ def _link_problems(
             )
     seen: dict[str, str] = {}
     for path, key, link in _link_paths(node, here):
-        problems += _source_problems(link.sources, (*path, "sources"), source_ids)
+        problems += _source_problems(link.sources, (*path, "sources"), source_ids, broken_sources)
         if link.id in seen:
             problems.append(
                 (
@@ -135,6 +153,8 @@ def _link_problems(
             problems.append((path, f"'{node.id}' names itself in {key}; remove it"))
             continue
         target = by_id.get(link.id)
+        if target is None and link.id in broken_nodes:
+            continue
         if target is None:
             problems.append(
                 (

@@ -266,3 +266,24 @@ def test_valid_json_loads_without_pretending_to_know_lines(write, bundled):
     roadmap = rg.load_roadmap(path)
     assert roadmap == bundled
     assert str(roadmap.node_locations["rna_platform"]) == path
+
+
+def test_schema_and_reference_problems_come_in_one_run(write):
+    # An unknown key on one node, a bad kind on another, and a dangling reference on a
+    # third: all three in one run. A reference to the node whose kind is bad is not also
+    # reported as unknown: that node exists, it is broken.
+    text = (
+        HEADER
+        + "nodes:\n"
+        + "  - {id: a, kind: mission, field: ai, name: 가, colour: red, requires: [b]}\n"
+        + "  - {id: b, kind: core_tech, field: ai, name: 나}\n"
+        + "  - {id: c, kind: mission, field: ai, name: 다, requires: [zz]}\n"
+        + "  - {id: d, kind: core_technology, field: bi, name: 라}\n"
+    )
+    path = write("r.yaml", text)
+    found = problems_of(path)
+    assert len(found) == 4, found
+    assert "unknown key 'colour'" in found[0] and found[0].startswith(f"{path}:7:")
+    assert "kind must be one of" in found[1] and found[1].startswith(f"{path}:8:")
+    assert "unknown node 'zz'" in found[2] and found[2].startswith(f"{path}:9:")
+    assert "field 'bi'" in found[3] and found[3].startswith(f"{path}:10:")
