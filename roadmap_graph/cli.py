@@ -41,6 +41,10 @@ class _Settings:
 
         return to_networkx(self.load())
 
+    def inputs(self) -> tuple[str, ...]:
+        """The roadmap files read, which no output may overwrite."""
+        return self.graphs
+
     def override(self, graphs: tuple[str, ...], lang: str | None) -> _Settings:
         """Options given after the command name win over those given before it."""
         return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang)
@@ -339,6 +343,51 @@ def gaps(settings: _Settings, select: tuple[str, ...], ignored: tuple[str, ...],
     )
     if report.failed(fail_on):
         raise click.exceptions.Exit(GAPS_FOUND)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage"]))
+@click.option("--mission", help="The mission, for the chain figure.")
+@click.option(
+    "--columns",
+    type=click.Choice(["categories", "technologies"]),
+    default="categories",
+    show_default=True,
+    help="Coverage figure: measure categories or technologies as columns.",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write: .svg, .png or .pdf.")
+@_roadmap_options
+def draw(settings: _Settings, kind: str, mission: str | None, columns: str, output: str) -> None:
+    """Draw a figure: the layered roadmap, a mission's chain, the convergence map or the
+    coverage matrix. The extension of -o picks SVG, PNG or PDF."""
+    from .figures import save_figure
+
+    options = {"columns": columns} if kind == "coverage" else {}
+    if mission is not None and kind != "chain":
+        raise click.BadParameter("--mission goes with the chain figure", param_hint="--mission")
+    path = save_figure(
+        settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
+    )
+    click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "csv", "cypher"]),
+    help="node-link (JSON), graphml (Gephi, Cytoscape, yEd), gexf (Gephi), cytoscape (Cytoscape.js), "
+    "dot (Graphviz), mermaid (Markdown), csv (a folder with nodes.csv and edges.csv), cypher (Neo4j).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for csv).")
+@_roadmap_options
+def export(settings: _Settings, fmt: str, output: str) -> None:
+    """Write the roadmap graph in a format analysts' tools read."""
+    from .export import export_graph
+
+    for path in export_graph(settings.graph(), fmt, output, lang=settings.lang, protect=settings.inputs()):
+        click.echo(f"wrote {path}", err=True)
 
 
 @cli.command()

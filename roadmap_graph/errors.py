@@ -6,7 +6,10 @@
     ├── RoadmapLoadError          input files that cannot become a valid roadmap;
     │                             carries every Problem found, one line each
     ├── InvalidOptionError        an option value no analysis accepts (a rule code that
-    │                             matches no rule, a field that does not exist)
+    │   │                         matches no rule, a field that does not exist)
+    │   └── OutputPathError       an output path refused: an input roadmap file, or a
+    │                             file where a folder is needed (or the other way round)
+    ├── OutputError               an output that cannot be written (disk, permissions)
     └── UnknownNodeError          a node id that is not in the roadmap (also a KeyError)
 
 A problem *in* a roadmap that is still a valid file (a gap, a missing measure) is not an
@@ -95,6 +98,15 @@ class InvalidOptionError(RoadmapGraphError, ValueError):
     """Raised when an option names something that does not exist (a rule code, a field)."""
 
     exit_code = 2
+
+
+class OutputPathError(InvalidOptionError):
+    """Raised when an output path is refused: it is an input roadmap file, or a file where a
+    folder is needed (or the other way round). Nothing is written."""
+
+
+class OutputError(RoadmapGraphError):
+    """Raised when an output (export, figure, report) cannot be written; old files stay."""
 
 
 class UnknownNodeError(RoadmapGraphError, KeyError):

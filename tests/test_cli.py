@@ -178,3 +178,19 @@ def test_convergence_json_contract_and_fields_option(G):
     assert "Where two fields' chains first meet (3)" in text
     bad = run("convergence", "--fields", "ai,bi")
     assert bad.exit_code == 2 and "did you mean 'bio'" in bad.stderr
+
+
+def test_export_command_offers_every_format_and_protects_inputs(tmp_path, write, bundled):
+    from roadmap_graph.cli import export
+    from roadmap_graph.export import FORMATS
+
+    choices = next(p for p in export.params if p.name == "fmt").type.choices
+    assert tuple(choices) == FORMATS
+    out = tmp_path / "g.graphml"
+    result = run("export", "--format", "graphml", "-o", str(out))
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<?xml")
+    source = write("mine.yaml", rg.dump_roadmap(bundled))
+    before = open(source, "rb").read()
+    refused = run("-g", source, "export", "--format", "dot", "-o", source)
+    assert refused.exit_code == 2 and "refusing to write" in refused.stderr
+    assert open(source, "rb").read() == before
