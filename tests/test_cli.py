@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -190,7 +191,7 @@ def test_export_command_offers_every_format_and_protects_inputs(tmp_path, write,
     result = run("export", "--format", "graphml", "-o", str(out))
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<?xml")
     source = write("mine.yaml", rg.dump_roadmap(bundled))
-    before = open(source, "rb").read()
+    before = Path(source).read_bytes()
     refused = run("-g", source, "export", "--format", "dot", "-o", source)
     assert refused.exit_code == 2 and "refusing to write" in refused.stderr
-    assert open(source, "rb").read() == before
+    assert Path(source).read_bytes() == before
