@@ -391,6 +391,31 @@ def export(settings: _Settings, fmt: str, output: str) -> None:
 
 
 @cli.command()
+@click.option("-o", "--output", default="explorer.html", show_default=True, type=click.Path(dir_okay=False), help="The page to write.")
+@_roadmap_options
+def explore(settings: _Settings, output: str) -> None:
+    """Write the interactive explorer: one self-contained HTML page, no network needed."""
+    from .explorer import write_explorer
+    from .protect import refuse_inputs
+
+    refuse_inputs([output], settings.inputs())
+    click.echo(f"wrote {write_explorer(settings.graph(), output, lang=settings.lang)}", err=True)
+
+
+@cli.command()
+@click.option("-o", "--output", default="roadmap-report", show_default=True, type=click.Path(file_okay=False), help="Folder to write index.html and explorer.html into.")
+@click.option("--force", is_flag=True, help="Write into a non-empty folder roadmap-graph did not make.")
+@_roadmap_options
+def report(settings: _Settings, output: str, force: bool) -> None:
+    """The main job: an offline HTML report (index.html) with every analysis, and the explorer."""
+    from .report import write_report
+
+    G = settings.graph()
+    page = write_report(G, output, lang=settings.lang, force=force, progress=lambda step: click.echo(f"… {step}", err=True))
+    click.echo(f"wrote {page}", err=True)
+
+
+@cli.command()
 @click.option(
     "-o",
     "--output",
