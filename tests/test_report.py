@@ -1,0 +1,101 @@
+"""The HTML report: content, offline, a folder it owns, and a real browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import roadmap_graph as rg
+from roadmap_graph.cli import cli
+from roadmap_graph.errors import OutputPathError
+from roadmap_graph.report import MARKER, report_html, write_report
+
+from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
+
+
+@pytest.fixture(scope="module")
+def page_ko(G) -> str:
+    return report_html(G, lang="ko")
+
+
+def test_report_holds_every_part(G, page_ko):
+    for section in ("at_a_glance", "missions", "gateways", "bottlenecks", "convergence", "gaps", "sources"):
+        assert f'id="{section}"' in page_ko
+    for m in (n for n, k in G.nodes(data="kind") if k == "mission"):
+        assert f'id="m-{m}"' in page_ko  # every mission, with its chain figure
+    assert page_ko.count("<svg") == 2 + 8  # roadmap, convergence, 8 chains
+    assert "≥ 90 %" in page_ko and "RG201" in page_ko and "cloud_optimization" in page_ko
+
+
+def test_every_node_links_to_its_source_quote(G, page_ko):
+    anchors = set(re.findall(r'id="src-([a-z0-9_]+)"', page_ko))
+    assert anchors == set(G) | set(G.graph["fields"])  # fields carry quotes (and gap findings) too
+    assert set(re.findall(r'href="#src-([a-z0-9_]+)"', page_ko)) <= anchors
+    assert "바이오부품의 설계·생산효율을 10배까지" in page_ko  # a quote, verbatim
+
+
+def test_report_needs_no_network(page_ko):
+    for url in re.findall(r'(?:src|href)="([^"#][^"]*)"', page_ko):
+        assert url.startswith("data:") or url == "explorer.html", url
+    assert "@import" not in page_ko
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", page_ko))  # SVG-internal only
+
+
+def test_english_report(G):
+    page = report_html(G, lang="en")
+    assert "Gateway technologies" in page and "Synthetic biology" in page
+
+
+def test_folder_ownership(G, tmp_path):
+    folder = tmp_path / "report"
+    messages: list[str] = []
+    index = write_report(G, folder, progress=messages.append)
+    assert index == folder / "index.html" and (folder / "explorer.html").is_file() and (folder / MARKER).is_file()
+    assert any("chain" in m for m in messages)
+    write_report(G, folder)  # its own folder: overwritten
+    foreign = tmp_path / "notes"
+    foreign.mkdir()
+    (foreign / "mine.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputPathError, match="not made by roadmap-graph"):
+        write_report(G, foreign)
+    assert sorted(p.name for p in foreign.iterdir()) == ["mine.txt"]
+    write_report(G, foreign, force=True)
+    assert (foreign / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_report_command(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "-o", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.stderr
+    assert "wrote" in result.stderr and result.stdout == ""
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x").write_text("x", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["report", "-o", str(tmp_path / "other")])
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+
+
+def test_report_in_a_browser(chromium, G, tmp_path):  # noqa: F811
+    index = write_report(G, tmp_path / "report")
+    log = open_page(chromium, index)
+    assert log.errors() == [] and log.foreign_requests() == []
+    page = log.page
+    assert page.locator("section#missions article.mission").count() == 8
+    # sortable tables: clicking the reach column header sorts the bottleneck table
+    table = page.locator("section#bottlenecks table")
+    table.locator("th").nth(2).click()
+    table.locator("th").nth(2).click()
+    first = table.locator("tbody tr").first.locator("td").nth(2).inner_text()
+    assert first == str(max(b.mission_reach for b in rg.bottlenecks(G)))
+    # Hangul renders: two different syllables give different pixels
+    page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<span id=a style=\"font-size:40px\">가</span><span id=b style=\"font-size:40px\">나</span>')"
+    )
+    a = page.locator("#a").screenshot()
+    b = page.locator("#b").screenshot()
+    assert a != b
+    shot = tmp_path / "report.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    page.close()
