@@ -14,6 +14,8 @@ from .convergence import Convergence, convergence
 from .errors import (
     InvalidOptionError,
     Location,
+    OutputError,
+    OutputPathError,
     Problem,
     RoadmapGraphError,
     RoadmapLoadError,
@@ -28,6 +30,37 @@ from .schema import json_schema
 from .summary import MissionSummary, Summary, summarize
 from .whatif import Criticality, Impact, criticality, feasible, impact
 from .writing import dump_roadmap
+
+# Figures, exports and pages load matplotlib and friends: they are imported on first use, so
+# ``import roadmap_graph`` and the text commands stay fast.
+_LAZY = {
+    "coverage_matrix": "plots.coverage",
+    "explorer_html": "explorer",
+    "export_graph": "export",
+    "plot_chain": "plots.chain",
+    "plot_convergence": "plots.convergence",
+    "plot_coverage": "plots.coverage",
+    "plot_roadmap": "plots.roadmap",
+    "report_html": "report",
+    "save_figure": "figures",
+    "use_korean_font": "style",
+    "write_explorer": "explorer",
+    "write_report": "report",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'roadmap_graph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "RULES",
@@ -48,6 +81,8 @@ __all__ = [
     "Location",
     "MissionSummary",
     "Node",
+    "OutputError",
+    "OutputPathError",
     "Problem",
     "Roadmap",
     "RoadmapGraphError",
@@ -61,8 +96,11 @@ __all__ = [
     "UnknownNodeError",
     "bottlenecks",
     "convergence",
+    "coverage_matrix",
     "criticality",
     "dump_roadmap",
+    "explorer_html",
+    "export_graph",
     "feasible",
     "find_gaps",
     "gateways",
@@ -70,8 +108,17 @@ __all__ = [
     "json_schema",
     "load_roadmap",
     "loads_roadmap",
+    "plot_chain",
+    "plot_convergence",
+    "plot_coverage",
+    "plot_roadmap",
     "prerequisite_chain",
     "redundancy",
+    "report_html",
+    "save_figure",
     "summarize",
     "to_networkx",
+    "use_korean_font",
+    "write_explorer",
+    "write_report",
 ]

@@ -1,6 +1,6 @@
 """Draw a figure of a roadmap graph and save it: the one entry point behind ``roadmap-graph draw``.
 
-The figure functions (:func:`~roadmap_graph.plot_roadmap.plot_roadmap` and the others) draw
+The figure functions (:func:`~roadmap_graph.plots.roadmap.plot_roadmap` and the others) draw
 on matplotlib Axes and never save; this module picks one by name, lets it make its own
 figure, and writes the file atomically in the format its extension names (SVG, PNG or
 PDF). It refuses to write over an input roadmap file.
@@ -26,21 +26,21 @@ FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 def draw(G: nx.DiGraph, kind: str, *, lang: str = "ko", mission: str | None = None, **options: Any) -> Any:
     """Draw figure ``kind`` on a new figure and return its Axes (the caller closes it)."""
     if kind == "roadmap":
-        from .plot_roadmap import plot_roadmap
+        from .plots.roadmap import plot_roadmap
 
         return plot_roadmap(G, lang=lang, **options)
     if kind == "chain":
         if mission is None:
             raise InvalidOptionError("the chain figure needs a mission: give --mission ID")
-        from .plot_chain import plot_chain
+        from .plots.chain import plot_chain
 
         return plot_chain(G, mission, lang=lang, **options)
     if kind == "convergence":
-        from .plot_convergence import plot_convergence
+        from .plots.convergence import plot_convergence
 
         return plot_convergence(G, lang=lang, **options)
     if kind == "coverage":
-        from .plot_coverage import plot_coverage
+        from .plots.coverage import plot_coverage
 
         return plot_coverage(G, lang=lang, **options)
     raise InvalidOptionError(f"no figure '{kind}'; figures: {', '.join(KINDS)}")

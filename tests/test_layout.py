@@ -304,7 +304,7 @@ def test_estimate_is_at_least_the_rendered_size(G: nx.DiGraph) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from roadmap_graph.plot_roadmap import _text_measure
+    from roadmap_graph.plots.roadmap import _text_measure
     from roadmap_graph.style import figure_style
 
     with figure_style():

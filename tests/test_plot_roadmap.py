@@ -21,7 +21,7 @@ from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E
 from roadmap_graph.gateways import gateways  # noqa: E402
 from roadmap_graph.labels import node_name  # noqa: E402
 from roadmap_graph.layout import Dummy, count_crossings, layer_of  # noqa: E402
-from roadmap_graph.plot_roadmap import HIGHLIGHT_COLOUR, WORDS, marked_bottlenecks, plot_roadmap  # noqa: E402
+from roadmap_graph.plots.roadmap import HIGHLIGHT_COLOUR, WORDS, marked_bottlenecks, plot_roadmap  # noqa: E402
 from roadmap_graph.style import (  # noqa: E402
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,

@@ -47,13 +47,13 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .bottlenecks import BINDING, bottlenecks
-from .errors import InvalidOptionError, did_you_mean
-from .gateways import gateways
-from .labels import LANGS, word
-from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
-from .requirements import REQUIRES, check_nodes
-from .style import (
+from ..bottlenecks import BINDING, bottlenecks
+from ..errors import InvalidOptionError, did_you_mean
+from ..gateways import gateways
+from ..labels import LANGS, word
+from ..layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
+from ..requirements import REQUIRES, check_nodes
+from ..style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
     GATEWAY_COLOUR,
