@@ -40,10 +40,9 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import InvalidOptionError, did_you_mean
 from .frames import to_frame
 from .gcpause import paused_gc
-from .requirements import REQUIRES
+from .requirements import REQUIRES, check_fields
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -248,22 +247,9 @@ def convergence(G: nx.DiGraph, *, fields: Iterable[str] | None = None) -> Conver
     """
     all_fields = list(G.graph.get("fields", {}))
     all_fields += sorted({f for _, f in G.nodes(data="field")} - set(all_fields))
-    chosen = _check_fields(fields, all_fields)
+    chosen = check_fields(fields, all_fields)
     with paused_gc():  # many small objects: the cyclic GC would rescan the graph again and again
         return _convergence(G, all_fields, chosen)
-
-
-def _check_fields(fields: Iterable[str] | None, all_fields: list[str]) -> list[str]:
-    """The fields asked for, in the roadmap's order; every field when ``fields`` is None."""
-    if fields is None:
-        return all_fields
-    asked = {fields} if isinstance(fields, str) else set(fields)
-    for f in sorted(asked):
-        if f not in all_fields:
-            raise InvalidOptionError(
-                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
-            )
-    return [f for f in all_fields if f in asked]
 
 
 class _Indexed:

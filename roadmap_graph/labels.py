@@ -30,7 +30,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "by": {"ko": "기한", "en": "by"},
     "no_target": {"ko": "(정량 목표·기한 없음)", "en": "(no quantified target or deadline)"},
     "missions": {"ko": "임무", "en": "missions"},
-    "mission": {"ko": "임무", "en": "mission"},
     "kind": {"ko": "종류", "en": "kind"},
     "rank": {"ko": "순위", "en": "rank"},
     "n_missions": {"ko": "임무 수", "en": "#missions"},

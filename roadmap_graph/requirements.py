@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UnknownNodeError, did_you_mean
+from .errors import InvalidOptionError, UnknownNodeError, did_you_mean
 
 REQUIRES = "requires"
 SUPPORTED_BY = "supported_by"
@@ -82,6 +82,22 @@ def topological_order(G: nx.DiGraph) -> list[str]:
     measures, which link to nothing), so this never fails on a loaded roadmap.
     """
     return list(nx.topological_sort(G))
+
+
+def check_fields(fields: Iterable[str] | str | None, all_fields: list[str]) -> list[str]:
+    """The fields asked for, in the roadmap's order (``all_fields``); all when ``None``.
+
+    Raises :class:`InvalidOptionError` for a field that is not in the roadmap.
+    """
+    if fields is None:
+        return all_fields
+    asked = {fields} if isinstance(fields, str) else set(fields)
+    for f in sorted(asked):
+        if f not in all_fields:
+            raise InvalidOptionError(
+                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
+            )
+    return [f for f in all_fields if f in asked]
 
 
 def check_nodes(G: nx.DiGraph, nodes: Iterable[str], *, kind: str | None = None) -> list[str]:

@@ -43,6 +43,7 @@ from ..gateways import gateways
 from ..labels import node_name, word
 from ..layout import KIND_ROWS, Layout, estimate_text_size, field_order, layer_of, layered_layout, wrap_label
 from .coverage import check_lang, display_word
+from .roadmap import route_path
 from ..requirements import REQUIRES, check_nodes
 from ..style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
 
@@ -332,23 +333,6 @@ def _draw_row_titles(ax: Axes, L: Layout) -> None:
         r = last + 1
 
 
-def _route_path(points: tuple[tuple[float, float], ...]) -> Any:
-    """Straight vertical runs, S-curves in the gaps between rows."""
-    from matplotlib.path import Path
-
-    verts = [points[0]]
-    codes = [Path.MOVETO]
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        if abs(x1 - x0) < 1e-9:
-            verts.append((x1, y1))
-            codes.append(Path.LINETO)
-        else:
-            k = (y1 - y0) / 2
-            verts += [(x0, y0 + k), (x1, y1 - k), (x1, y1)]
-            codes += [Path.CURVE4] * 3
-    return Path(verts, codes)
-
-
 def _first_curve(points: tuple[tuple[float, float], ...], t: float = 0.4) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where a route leaves its first vertical run, and its point at ``t`` along the
     S-curve that follows (``None`` for a route without a curve)."""
@@ -377,7 +361,7 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
         inferred = d.get("provenance") == "inferred"
         colour = INFERRED_COLOUR if inferred else EDGE_COLOUR
         style: Any = ALTERNATIVE_DASH if alternative else "solid"
-        ax.add_patch(PathPatch(_route_path(points), facecolor="none", edgecolor=colour, lw=1.0, linestyle=style,
+        ax.add_patch(PathPatch(route_path(points), facecolor="none", edgecolor=colour, lw=1.0, linestyle=style,
                                zorder=1, gid=f"edge:{u}->{v}", capstyle="butt"))  # fmt: skip
         (xe, ye), (_, yp) = points[-1], points[-2]
         direction = 1.0 if yp > ye else -1.0

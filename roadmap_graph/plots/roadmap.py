@@ -48,11 +48,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..bottlenecks import BINDING, bottlenecks
-from ..errors import InvalidOptionError, did_you_mean
+from ..errors import InvalidOptionError
 from ..gateways import gateways
 from ..labels import LANGS, word
 from ..layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
-from ..requirements import REQUIRES, check_nodes
+from ..requirements import REQUIRES, check_fields, check_nodes
 from ..style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
@@ -105,19 +105,6 @@ def marked_bottlenecks(G: nx.DiGraph, top: bool | int = True) -> list[str]:
     if top is True:
         return [b.id for b in ranking if b.binding == len(BINDING) and b.mission_reach > 1]
     return [b.id for b in ranking[: int(top)]]
-
-
-def _check_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
-    all_fields = field_order(G)
-    if fields is None:
-        return all_fields
-    asked = {fields} if isinstance(fields, str) else set(fields)
-    for f in sorted(asked):
-        if f not in all_fields:
-            raise InvalidOptionError(
-                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
-            )
-    return [f for f in all_fields if f in asked]
 
 
 def _text_measure(dpi: float = 100.0) -> Any:
@@ -210,7 +197,7 @@ def plot_roadmap(
     """
     if lang not in LANGS:
         raise InvalidOptionError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    chosen = _check_fields(G, fields)
+    chosen = check_fields(fields, field_order(G))
     emphasis = set(check_nodes(G, highlight or ()))
     H = G if fields is None else G.subgraph(n for n, f in G.nodes(data="field") if f in chosen)
     if title is None:
@@ -382,7 +369,7 @@ def _draw_row_titles(ax: Axes, L: Layout) -> None:
         r = last + 1
 
 
-def _route_path(points: tuple[tuple[float, float], ...]) -> Any:
+def route_path(points: tuple[tuple[float, float], ...]) -> Any:
     """A path through the route's points: straight vertical runs, S-curves between rows."""
     from matplotlib.path import Path
 
@@ -432,7 +419,7 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
         lw = (1.9 if crossing else 1.0) * (0.8 if support else 1.0)
         style: Any = (0, (1, 1.5)) if support else ((0, (4, 2)) if alternative else "solid")
         z = 1.5 if crossing else 1.0
-        ax.add_patch(PathPatch(_route_path(points), facecolor="none", edgecolor=colour, lw=lw, linestyle=style,
+        ax.add_patch(PathPatch(route_path(points), facecolor="none", edgecolor=colour, lw=lw, linestyle=style,
                                zorder=z, gid=f"edge:{u}->{v}", capstyle="butt"))
         (xe, ye), (_, yp) = points[-1], points[-2]
         direction = 1.0 if yp > ye else -1.0  # arrow pointing down (1) or up (-1)
