@@ -169,8 +169,18 @@ def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
             try:
                 kept.append(model.model_validate(item))
                 index.append(i)
-            except ValidationError:
-                pass
+                continue
+            except ValidationError as err:
+                broken = {e["loc"][0] for e in err.errors() if e["loc"]}
+            # Keep what is sound: without its broken optional keys (a bad target, say), the
+            # item's links can still be checked in this same run.
+            required = {name for name, f in model.model_fields.items() if f.is_required()}
+            if isinstance(item, dict) and not broken & required:
+                try:
+                    kept.append(model.model_validate({k: v for k, v in item.items() if k not in broken}))
+                    index.append(i)
+                except ValidationError:
+                    pass
         return kept, index, ids
 
     header = data.get("roadmap") if isinstance(data.get("roadmap"), dict) else {}

@@ -160,7 +160,7 @@ def _link_problems(
                 (
                     path,
                     f"unknown node '{link.id}' in {key} of '{node.id}'"
-                    f"{did_you_mean(link.id, by_id)}; define it under 'nodes:' or fix the id",
+                    f"{did_you_mean(link.id, [*by_id, *broken_nodes])}; define it under 'nodes:' or fix the id",
                 )
             )
             continue

@@ -287,3 +287,17 @@ def test_schema_and_reference_problems_come_in_one_run(write):
     assert "kind must be one of" in found[1] and found[1].startswith(f"{path}:8:")
     assert "unknown node 'zz'" in found[2] and found[2].startswith(f"{path}:9:")
     assert "field 'bi'" in found[3] and found[3].startswith(f"{path}:10:")
+
+
+def test_links_of_a_node_with_a_broken_target_are_still_checked(write):
+    text = (
+        HEADER
+        + "nodes:\n"
+        + "  - {id: m, kind: mission, field: ai, name: 임무, requires: [core, cor], targets: [{metric: 탐지율}]}\n"
+        + "  - {id: core, kind: core_tech, field: ai, name: 중점}\n"
+    )
+    path = write("r.yaml", text)
+    found = problems_of(path)
+    assert len(found) == 3, found
+    assert "unknown node 'cor'" in found[0] and "did you mean 'core'" in found[0]
+    assert "a target needs a number" in found[1] and "kind must be one of" in found[2]
