@@ -122,7 +122,7 @@ def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = 
         _missions(G, summary, gates, levels, lang, say),
         _gateway_section(G, gates, lang),
         _bottleneck_section(G, ranked, lang),
-        _convergence_section(G, conv, lang, _svg(G, "convergence", lang)),
+        _convergence_section(G, conv, lang, _svg(G, "convergence", lang) if len(conv.fields) >= 2 else ""),
         _gap_section(gaps, lang),
         _sources_section(G, lang),
     ]

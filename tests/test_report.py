@@ -98,3 +98,23 @@ def test_report_in_a_browser(chromium, G, tmp_path):  # noqa: F811
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     page.close()
+
+
+def test_report_on_a_one_field_roadmap(tmp_path):
+    # No convergence map without two fields, and a mission that requires nothing: the
+    # report still comes out, with what there is.
+    roadmap = rg.loads_roadmap(
+        """
+schema_version: 1
+roadmap: {id: one, title: 한 분야 로드맵}
+fields: [{id: ai, name: 인공지능}]
+nodes:
+  - {id: m, kind: mission, field: ai, name: 임무, requires: [t]}
+  - {id: t, kind: core_technology, field: ai, name: 기술}
+  - {id: m2, kind: mission, field: ai, name: 빈 임무}
+"""
+    )
+    index = write_report(rg.to_networkx(roadmap), tmp_path / "r")
+    page = index.read_text(encoding="utf-8")
+    assert 'id="m-m2"' in page and "RG101" in page
+    assert page.count("<svg") == 1 + 2  # the roadmap and two chains; no convergence map
