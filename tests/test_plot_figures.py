@@ -150,7 +150,7 @@ def test_chain_alternatives_drawn_as_a_group(G):
     assert edges["bio_gene_cell_therapy->bio_gene_delivery"].get_linestyle() == "solid"
     assert "bio_gene_delivery:0" in artists(ax, "alternatives:")
     assert artists(ax, "one-of:")["bio_gene_delivery:0"].get_text() == "one of"
-    assert "alternatives: any one suffices" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "alternatives (any one suffices)" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_chain_inferred_links_are_lighter(G):

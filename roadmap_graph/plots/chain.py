@@ -43,6 +43,7 @@ from ..gateways import gateways
 from ..labels import node_name, word
 from ..layout import KIND_ROWS, Layout, estimate_text_size, field_order, layer_of, layered_layout, wrap_label
 from .coverage import check_lang, display_word
+from .roadmap import WORDS as ROADMAP_WORDS
 from .roadmap import route_path
 from ..requirements import REQUIRES, check_nodes
 from ..style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
@@ -62,11 +63,11 @@ SUPPORT_DOTS = (0, (1, 1.5))
 #: Display words of this module (to move to :mod:`roadmap_graph.labels`).
 WORDS: dict[str, dict[str, str]] = {
     "chain_title": {"ko": "선행 체인", "en": "Prerequisite chain"},
-    "requires": {"ko": "요구", "en": "requires"},
-    "alternatives": {"ko": "대안: 이 중 하나면 충분", "en": "alternatives: any one suffices"},
+    "requires": ROADMAP_WORDS["requires"],  # the same words as the roadmap figure's legend
+    "alternatives": ROADMAP_WORDS["alternatives"],
     "one_of_short": {"ko": "택1", "en": "one of"},
     "inferred_link": {"ko": "추론된 연결 (원문에 없음)", "en": "inferred link (not stated)"},
-    "supported_by_measure": {"ko": "지원 (생태계 조성방안)", "en": "supported by (measure)"},
+    "supported_by_measure": ROADMAP_WORDS["supported_by"],
     "gateway_of_mission": {"ko": "이 임무의 길목기술", "en": "gateway of this mission"},
     "measures_column": {"ko": "생태계 조성방안", "en": "Ecosystem measures"},
 }
