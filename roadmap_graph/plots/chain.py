@@ -41,12 +41,20 @@ import networkx as nx
 from ..chain import prerequisite_chain
 from ..gateways import gateways
 from ..labels import node_name, word
-from ..layout import KIND_ROWS, Layout, estimate_text_size, field_order, layer_of, layered_layout, wrap_label
-from .coverage import check_lang, display_word
-from .roadmap import WORDS as ROADMAP_WORDS
-from .roadmap import route_path
+from ..layout import (
+    KIND_ROWS,
+    Layout,
+    estimate_text_size,
+    field_order,
+    layer_of,
+    layered_layout,
+    wrap_label,
+)
 from ..requirements import REQUIRES, check_nodes
 from ..style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
+from .coverage import check_lang, display_word
+from .roadmap import WORDS as ROADMAP_WORDS
+from .roadmap import alternatives_arc, draw_row_titles, route_path
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -199,7 +207,7 @@ def plot_chain(
         ax.set_axis_off()
 
         _draw_bands(ax, L, colours)
-        _draw_row_titles(ax, L)
+        draw_row_titles(ax, L, rules=False)
         _draw_edges(ax, H, L, lang)
         _draw_nodes(ax, H, L, colours, gateway_nodes)
         if measures:
@@ -319,37 +327,6 @@ def _draw_bands(ax: Axes, L: Layout, colours: dict[str, str]) -> None:
                 color=colours[f], parse_math=False, zorder=4, gid=f"band-label:{f}")  # fmt: skip
 
 
-def _draw_row_titles(ax: Axes, L: Layout) -> None:
-    x0, x1 = L.row_title_x
-    if x1 <= x0:
-        return
-    r = 0
-    while r < len(L.row_kinds):
-        last = r
-        while last + 1 < len(L.row_kinds) and L.row_kinds[last + 1] == L.row_kinds[r]:
-            last += 1
-        y = (L.row_extents[r][1] + L.row_extents[last][0]) / 2
-        ax.text(x0, y, L.row_titles[r], ha="left", va="center", rotation=90, fontsize=L.label_fontsize * 1.1,
-                color="#444444", parse_math=False, gid=f"row-title:{r}")  # fmt: skip
-        r = last + 1
-
-
-def _first_curve(points: tuple[tuple[float, float], ...], t: float = 0.4) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Where a route leaves its first vertical run, and its point at ``t`` along the
-    S-curve that follows (``None`` for a route without a curve)."""
-    k = 0
-    while k + 1 < len(points) and abs(points[k + 1][0] - points[k][0]) < 1e-9:
-        k += 1
-    if k + 1 >= len(points):
-        return None
-    (x0, y0), (x1, y1) = points[k], points[k + 1]
-    c = (y1 - y0) / 2
-    s = 1 - t
-    x = s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1
-    y = s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1
-    return (x0, y0), (x, y)
-
-
 def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
 
@@ -370,13 +347,11 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
                                      color=colour, lw=0.6, shrinkA=0, shrinkB=0, zorder=1, gid=f"arrow:{u}->{v}"))  # fmt: skip
     fs = L.label_fontsize
     for (u, g), edges in sorted(groups.items()):
-        found = [p for p in (_first_curve(L.routes[e]) for e in edges) if p is not None]
-        if len(found) < 2:
+        arc = alternatives_arc([L.routes[e] for e in edges], t=0.4)
+        if arc is None:
             continue
-        centre = found[0][0]
-        radius = sum(math.dist(centre, p) for _, p in found) / len(found)
-        angles = [math.degrees(math.atan2(p[1] - centre[1], p[0] - centre[0])) % 360 for _, p in found]
-        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=min(angles), theta2=max(angles), color=EDGE_COLOUR,
+        centre, radius, theta1, theta2 = arc
+        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=EDGE_COLOUR,
                          lw=1.1, zorder=1.2, gid=f"alternatives:{u}:{g}"))  # fmt: skip
         ax.text(centre[0], centre[1] - radius - fs * 0.3 / 72, _w("one_of_short", lang), ha="center", va="top",
                 fontsize=fs * 0.9, color=EDGE_COLOUR, zorder=4.5, parse_math=False, gid=f"one-of:{u}:{g}",

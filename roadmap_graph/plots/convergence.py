@@ -40,8 +40,8 @@ import networkx as nx
 from ..convergence import convergence
 from ..errors import InvalidOptionError, did_you_mean
 from ..layout import KIND_ROWS, estimate_text_size, field_order, wrap_label
-from .coverage import check_lang, display_word, missions_in_order, served_bits
 from ..style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
+from .coverage import check_lang, display_word, missions_in_order, served_bits
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes

@@ -42,6 +42,7 @@ the bundled NanumGothic as a per-glyph fallback and no rcParams are left changed
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -303,7 +304,7 @@ def _draw(
     ax.set_ylim(0, height)
     ax.set_axis_off()
     _draw_bands(ax, layout, colours)
-    _draw_row_titles(ax, layout)
+    draw_row_titles(ax, layout)
     _draw_edges(ax, H, layout)
     _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis)
     if title:
@@ -349,7 +350,8 @@ def _draw_bands(ax: Axes, L: Layout, colours: dict[str, str]) -> None:
                 color=colours[f], parse_math=False, gid=f"band-label:{f}", zorder=4)
 
 
-def _draw_row_titles(ax: Axes, L: Layout) -> None:
+def draw_row_titles(ax: Axes, L: Layout, *, rules: bool = True) -> None:
+    """Write each kind's title beside its rows; ``rules`` draws a light line between kinds."""
     x0, x1 = L.row_title_x
     if x1 <= x0:
         return
@@ -362,7 +364,7 @@ def _draw_row_titles(ax: Axes, L: Layout) -> None:
         y = (L.row_extents[r][1] + L.row_extents[last][0]) / 2
         ax.text(x0, y, L.row_titles[r], ha="left", va="center", rotation=90, fontsize=L.label_fontsize * 1.1,
                 color="#444444", parse_math=False, gid=f"row-title:{r}")
-        if r > 0:  # a light rule between kinds
+        if rules and r > 0:
             yl = (L.row_extents[r - 1][0] + L.row_extents[r][1]) / 2
             right = max((b[1] for b in L.bands.values()), default=x1)
             ax.plot([x0, right], [yl, yl], color="#cccccc", lw=0.5, linestyle=(0, (2, 3)), zorder=0.2)
@@ -386,7 +388,7 @@ def route_path(points: tuple[tuple[float, float], ...]) -> Any:
     return Path(verts, codes)
 
 
-def _divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tuple[tuple[float, float], tuple[float, float]] | None:
+def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where a route leaves its first vertical run, and its point at ``t`` along the curve
     that follows (``None`` for a route with no curve)."""
     k = 0
@@ -402,9 +404,21 @@ def _divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tup
     return (x0, y0), (x, y)
 
 
-def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
-    import math
+def alternatives_arc(
+    routes: list[tuple[tuple[float, float], ...]], t: float = 0.45
+) -> tuple[tuple[float, float], float, float, float] | None:
+    """The arc joining the routes of one any_of group where they part: (centre, radius,
+    theta1, theta2) in degrees, or ``None`` when fewer than two routes curve away."""
+    found = [p for p in (route_divergence(points, t) for points in routes) if p is not None]
+    if len(found) < 2:
+        return None
+    centre = found[0][0]
+    radius = sum(math.dist(centre, p) for _, p in found) / len(found)
+    angles = [math.degrees(math.atan2(p[1] - centre[1], p[0] - centre[0])) % 360 for _, p in found]
+    return centre, radius, min(angles), max(angles)
 
+
+def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
 
     groups: dict[tuple[Any, int], list[tuple[Any, Any]]] = {}
@@ -427,13 +441,11 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
         ax.add_patch(FancyArrowPatch((xe, ye + direction * head), (xe, ye), arrowstyle="-|>", mutation_scale=5 + 2 * crossing,
                                      color=colour, lw=0.6, shrinkA=0, shrinkB=0, zorder=z, gid=f"arrow:{u}->{v}"))
     for (u, g), edges in sorted(groups.items()):
-        found = [p for p in (_divergence(L.routes[e]) for e in edges) if p is not None]
-        if len(found) < 2:
+        arc = alternatives_arc([L.routes[e] for e in edges])
+        if arc is None:
             continue
-        centre = found[0][0]
-        radius = sum(math.dist(centre, p) for _, p in found) / len(found)
-        angles = [math.degrees(math.atan2(p[1] - centre[1], p[0] - centre[0])) % 360 for _, p in found]
-        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=min(angles), theta2=max(angles), color=EDGE_COLOUR,
+        centre, radius, theta1, theta2 = arc
+        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=EDGE_COLOUR,
                          lw=1.0, zorder=1.2, gid=f"alternatives:{u}:{g}"))
 
 
