@@ -26,6 +26,7 @@ then mission reach, then path share, then id.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,13 @@ import networkx as nx
 
 from .frames import to_frame
 from .model import TECHNOLOGY_KINDS
-from .requirements import REQUIRES, SUPPORTED_BY, missions, requirement_groups, topological_order
+from .requirements import (
+    REQUIRES,
+    SUPPORTED_BY,
+    missions,
+    requirement_groups,
+    topological_order,
+)
 from .whatif import criticality
 
 BINDING = ("critical", "no_measure", "no_alternative")
@@ -77,12 +84,13 @@ class Bottleneck:
         }
 
 
-def mission_reach(G: nx.DiGraph) -> dict[str, int]:
+def mission_reach(G: nx.DiGraph, *, order: Sequence[str] | None = None) -> dict[str, int]:
     """For every node, the missions that depend on it through requirements, as a bitset over
-    :func:`roadmap_graph.requirements.missions` (bit i = the i-th mission). One pass."""
+    :func:`roadmap_graph.requirements.missions` (bit i = the i-th mission). One pass;
+    ``order`` is a topological order of ``G`` the caller already has (computed if ``None``)."""
     index = {m: i for i, m in enumerate(missions(G))}
     bits = {m: 1 << i for m, i in index.items()}
-    for u in topological_order(G):
+    for u in order if order is not None else topological_order(G):
         b = bits.get(u)
         if not b:
             continue
@@ -92,10 +100,14 @@ def mission_reach(G: nx.DiGraph) -> dict[str, int]:
     return bits
 
 
-def path_counts(G: nx.DiGraph) -> tuple[dict[str, int], dict[str, int], int]:
+def path_counts(
+    G: nx.DiGraph, *, order: Sequence[str] | None = None
+) -> tuple[dict[str, int], dict[str, int], int]:
     """Requirement paths: ``up[v]`` from any mission to v, ``down[v]`` from v to any
-    foundation, and the total number of mission-to-foundation paths (exact integers)."""
-    order = topological_order(G)
+    foundation, and the total number of mission-to-foundation paths (exact integers);
+    ``order`` as for :func:`mission_reach`."""
+    if order is None:
+        order = topological_order(G)
     is_mission = {n for n, k in G.nodes(data="kind") if k == "mission"}
     up = dict.fromkeys(G, 0)
     for u in order:
@@ -134,9 +146,10 @@ def bottlenecks(G: nx.DiGraph) -> Ranking:
     for i, m in enumerate(missions(G)):
         field = G.nodes[m]["field"]
         field_mask[field] = field_mask.get(field, 0) | 1 << i
-    reach = mission_reach(G)
-    crit = criticality(G)
-    up, down, total = path_counts(G)
+    order = topological_order(G)  # one order for the three passes below
+    reach = mission_reach(G, order=order)
+    crit = criticality(G, order=order)
+    up, down, total = path_counts(G, order=order)
     sole: dict[str, int] = {}
     for u in G:
         for group in requirement_groups(G, u):

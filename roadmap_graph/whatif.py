@@ -25,7 +25,7 @@ alternatives) for K, and O(m_K · missions / 64) word operations for the bitsets
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,12 +167,17 @@ def _set_bits(bits: int, names: list[str]) -> Iterator[str]:
         bits ^= low
 
 
-def kill_graph(G: nx.DiGraph) -> tuple[dict[str, list[str]], set[str]]:
+def kill_graph(
+    G: nx.DiGraph, *, order: Sequence[str] | None = None
+) -> tuple[dict[str, list[str]], set[str]]:
     """The kill graph K (node → the nodes whose failure alone kills it, topmost only) and
-    the feasible nodes. x kills v exactly when x is reachable from v in K (or x = v)."""
+    the feasible nodes. x kills v exactly when x is reachable from v in K (or x = v).
+
+    ``order``: a topological order of ``G`` the caller already has (computed if ``None``).
+    """
     kill: dict[str, list[str]] = {}
     ok: set[str] = set()
-    for v in reversed(topological_order(G)):
+    for v in reversed(order if order is not None else topological_order(G)):
         edges: list[str] = []
         alive = True
         for group in requirement_groups(G, v):
@@ -209,12 +214,17 @@ def _common_top(kill: dict[str, list[str]], members: list[str]) -> list[str]:
     return sorted(common - below)
 
 
-def criticality(G: nx.DiGraph) -> Criticality:
-    """Which missions each node alone can make infeasible, for the whole graph in one pass."""
-    kill, ok = kill_graph(G)
+def criticality(G: nx.DiGraph, *, order: Sequence[str] | None = None) -> Criticality:
+    """Which missions each node alone can make infeasible, for the whole graph in one pass.
+
+    ``order``: a topological order of ``G`` the caller already has (computed if ``None``).
+    """
+    if order is None:
+        order = topological_order(G)
+    kill, ok = kill_graph(G, order=order)
     mission_ids = [m for m in missions(G) if m in ok]
     bits: dict[str, int] = {m: 1 << i for i, m in enumerate(mission_ids)}
-    for v in topological_order(G):
+    for v in order:
         b = bits.get(v)
         if not b or v not in kill:
             continue
