@@ -50,10 +50,6 @@ from .errors import RoadmapLoadError, Problem
 from .model import Roadmap
 from .validation import find_problems
 
-REQUIRES = "requires"
-SUPPORTED_BY = "supported_by"
-
-
 def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     """Build the dependency graph of ``roadmap`` (see the module docstring for conventions).
 
@@ -108,7 +104,3 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
             G.add_edge(node.id, link.id, **attrs)
     return G
 
-
-def requirement_successors(G: nx.DiGraph, node: str) -> list[str]:
-    """The prerequisites ``node`` requires (plain and alternatives), not its measures."""
-    return [v for v, d in G.succ[node].items() if d["relation"] == REQUIRES]
