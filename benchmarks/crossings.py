@@ -6,11 +6,11 @@ Debian package ``graphviz``)::
     python benchmarks/crossings.py [--sizes 100,300,1000] [--seed 0] [--markdown]
 
 For the bundled roadmap and synthetic roadmaps (:func:`generate.synthetic_roadmap`) of the
-given sizes, the script computes the rows with :func:`roadmap_graph.layout.layer_of` and
-counts crossings (:func:`roadmap_graph.layout.count_crossings`: pairs of crossing segments
+given sizes, the script computes the rows with :func:`roadmap_graph.figures.layout.layer_of` and
+counts crossings (:func:`roadmap_graph.figures.layout.count_crossings`: pairs of crossing segments
 between adjacent rows, every edge that spans rows cut at each row it passes) for
 
-* **ours, free**: :func:`~roadmap_graph.layout.order_layers` with no constraint;
+* **ours, free**: :func:`~roadmap_graph.figures.layout.order_layers` with no constraint;
 * **ours, bands**: the same with the fields kept contiguous in each row (what the figure
   draws: fields as bands);
 * **dot**: Graphviz ``dot`` on the *same rows*, compared with *ours, free*: one ``rank=same`` group per row, every edge
@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import roadmap_graph as rg  # noqa: E402
-from roadmap_graph.layout import Dummy, count_crossings, field_order, layer_of, order_layers  # noqa: E402
+from roadmap_graph.figures.layout import Dummy, count_crossings, field_order, layer_of, order_layers  # noqa: E402
 
 
 def dot_source(

@@ -341,7 +341,7 @@ def roadmap_from_data(data: dict[str, Any]) -> Any:
     not marked as checked (only :func:`roadmap_graph.load_roadmap` marks it).
     """
     from roadmap_graph.gcpause import paused_gc
-    from roadmap_graph.model import Roadmap
+    from roadmap_graph.fileformat.model import Roadmap
 
     with paused_gc():
         return Roadmap.model_validate(data)

@@ -79,13 +79,13 @@ def bind(module: str, name: str, *args: Any, **kwargs: Any) -> Callable[[], Any]
 # arguments, or None when the function does not exist (n/a). Edit names here.
 ANALYSES: list[tuple[str, Callable[[Context], Callable[[], Any] | None]]] = [
     ("prerequisite_chain", lambda c: bind("roadmap_graph", "prerequisite_chain", c.G, c.mission)),
-    ("gateways", lambda c: bind("roadmap_graph.gateways", "gateways", c.G)),
-    ("redundancy", lambda c: bind("roadmap_graph.gateways", "redundancy", c.G)),
-    ("criticality", lambda c: bind("roadmap_graph.whatif", "criticality", c.G)),
-    ("impact", lambda c: bind("roadmap_graph.whatif", "impact", c.G, [c.hub])),
-    ("bottlenecks", lambda c: bind("roadmap_graph.bottlenecks", "bottlenecks", c.G)),
-    ("convergence", lambda c: bind("roadmap_graph.convergence", "convergence", c.G)),
-    ("find_gaps", lambda c: bind("roadmap_graph.gaps", "find_gaps", c.G)),
+    ("gateways", lambda c: bind("roadmap_graph.analyses.gateways", "gateways", c.G)),
+    ("redundancy", lambda c: bind("roadmap_graph.analyses.gateways", "redundancy", c.G)),
+    ("criticality", lambda c: bind("roadmap_graph.analyses.whatif", "criticality", c.G)),
+    ("impact", lambda c: bind("roadmap_graph.analyses.whatif", "impact", c.G, [c.hub])),
+    ("bottlenecks", lambda c: bind("roadmap_graph.analyses.bottlenecks", "bottlenecks", c.G)),
+    ("convergence", lambda c: bind("roadmap_graph.analyses.convergence", "convergence", c.G)),
+    ("find_gaps", lambda c: bind("roadmap_graph.analyses.gaps", "find_gaps", c.G)),
 ]
 LOAD_STEPS = ["load YAML", "load JSON", "to_networkx"]
 

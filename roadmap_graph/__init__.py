@@ -8,9 +8,9 @@
 ('ai_mission_efficient_learning', 'bio_mission_health_data')
 """
 
-from .bottlenecks import Bottleneck, bottlenecks
-from .chain import Chain, ChainEdge, ChainNode, prerequisite_chain
-from .convergence import Convergence, convergence
+from .analyses.bottlenecks import Bottleneck, bottlenecks
+from .analyses.chain import Chain, ChainEdge, ChainNode, prerequisite_chain
+from .analyses.convergence import Convergence, convergence
 from .errors import (
     InvalidOptionError,
     Location,
@@ -21,31 +21,31 @@ from .errors import (
     RoadmapLoadError,
     UnknownNodeError,
 )
-from .gaps import RULES, Finding, GapReport, find_gaps
-from .gateways import Gateway, Gateways, gateways, redundancy
-from .graph import to_networkx
-from .loading import load_roadmap, loads_roadmap
-from .model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
-from .schema import json_schema
-from .summary import MissionSummary, Summary, summarize
-from .whatif import Criticality, Impact, criticality, feasible, impact
-from .writing import dump_roadmap
+from .analyses.gaps import RULES, Finding, GapReport, find_gaps
+from .analyses.gateways import Gateway, Gateways, gateways, redundancy
+from .graph.build import to_networkx
+from .fileformat.loading import load_roadmap, loads_roadmap
+from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
+from .fileformat.schema import json_schema
+from .analyses.summary import MissionSummary, Summary, summarize
+from .analyses.whatif import Criticality, Impact, criticality, feasible, impact
+from .fileformat.writing import dump_roadmap
 
 # Figures, exports and pages load matplotlib and friends: they are imported on first use, so
 # ``import roadmap_graph`` and the text commands stay fast.
 _LAZY = {
-    "coverage_matrix": "plots.coverage",
-    "explorer_html": "explorer",
-    "export_graph": "export",
-    "plot_chain": "plots.chain",
-    "plot_convergence": "plots.convergence",
-    "plot_coverage": "plots.coverage",
-    "plot_roadmap": "plots.roadmap",
-    "report_html": "report",
+    "coverage_matrix": "figures.coverage",
+    "explorer_html": "present.explorer",
+    "export_graph": "present.export",
+    "plot_chain": "figures.chain",
+    "plot_convergence": "figures.convergence",
+    "plot_coverage": "figures.coverage",
+    "plot_roadmap": "figures.roadmap",
+    "report_html": "present.report",
     "save_figure": "figures",
-    "use_korean_font": "style",
-    "write_explorer": "explorer",
-    "write_report": "report",
+    "use_korean_font": "figures.style",
+    "write_explorer": "present.explorer",
+    "write_report": "present.report",
 }
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from . import labels
+from . import vocabulary as labels
 from .errors import RoadmapGraphError
 
 FORMATS = ("table", "json", "csv")
@@ -31,13 +31,13 @@ class _Settings:
     lang: str
 
     def load(self, files: tuple[str, ...] = ()) -> Any:
-        from .loading import load_roadmap
+        from .fileformat.loading import load_roadmap
 
         paths = files or self.graphs
         return load_roadmap(paths or None)
 
     def graph(self) -> Any:
-        from .graph import to_networkx
+        from .graph.build import to_networkx
 
         return to_networkx(self.load())
 
@@ -159,7 +159,7 @@ def _emit(fmt: str, *, data: Any, rows: Any, text: Any) -> None:
 
     ``rows`` and ``text`` are called only for the format asked, so nothing is rendered twice.
     """
-    from .output import to_csv, to_json
+    from .present.tabular import to_csv, to_json
 
     if fmt == "json":
         click.echo(to_json(data() if callable(data) else data), nl=False)
@@ -179,8 +179,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @_roadmap_options
 def summary(settings: _Settings, fmt: str) -> None:
     """Counts by field and kind, and the missions with their targets and deadlines."""
-    from . import render
-    from .summary import summarize
+    from .present import text as render
+    from .analyses.summary import summarize
 
     result = summarize(settings.graph())
     _emit(
@@ -197,7 +197,7 @@ def summary(settings: _Settings, fmt: str) -> None:
 @_roadmap_options
 def chain(settings: _Settings, mission_id: str, fmt: str) -> None:
     """The prerequisite chain of MISSION_ID: everything it needs, all the way down."""
-    from .chain import prerequisite_chain
+    from .analyses.chain import prerequisite_chain
 
     result = prerequisite_chain(settings.graph(), mission_id)
     _emit(
@@ -222,10 +222,10 @@ def gateways(settings: _Settings, mission: str | None, fmt: str) -> None:
     --mission, that mission's gateways, nearest first. The table adds each mission's
     redundancy level κ (1 when a gateway exists).
     """
-    from . import render
-    from .gateways import gateways as find_gateways
-    from .gateways import redundancy
-    from .requirements import check_nodes
+    from .present import text as render
+    from .analyses.gateways import gateways as find_gateways
+    from .analyses.gateways import redundancy
+    from .graph.requirements import check_nodes
 
     G = settings.graph()
     result = find_gateways(G)
@@ -252,8 +252,8 @@ def impact(settings: _Settings, nodes: tuple[str, ...], fmt: str) -> None:
     A node is feasible when all its requires are feasible and each any_of group keeps one
     feasible member. JSON: {"removed", "infeasible_missions", "orphaned"}.
     """
-    from . import render
-    from .whatif import impact as what_if
+    from .present import text as render
+    from .analyses.whatif import impact as what_if
 
     G = settings.graph()
     result = what_if(G, nodes)
@@ -275,8 +275,8 @@ def bottlenecks(settings: _Settings, top: int, fmt: str) -> None:
     Shows every component (reach by field, missions its failure alone breaks, share of
     mission-to-foundation paths, supporting measures) and the flags, not one opaque score.
     """
-    from . import render
-    from .bottlenecks import bottlenecks as rank
+    from .present import text as render
+    from .analyses.bottlenecks import bottlenecks as rank
 
     G = settings.graph()
     ranked = rank(G)
@@ -297,8 +297,8 @@ def convergence(settings: _Settings, fields: str | None, fmt: str) -> None:
 
     JSON: {"cross_field_edges", "convergence_points", "field_matrix", ...}.
     """
-    from . import render
-    from .convergence import convergence as converge
+    from .present import text as render
+    from .analyses.convergence import convergence as converge
 
     G = settings.graph()
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
@@ -329,8 +329,8 @@ def gaps(settings: _Settings, select: tuple[str, ...], ignored: tuple[str, ...],
     A node or field silences a rule in the file: ignore: [{code: RG202, reason: ...}].
     JSON: a list of {"code", "severity", "node", "message", "location"}.
     """
-    from . import render
-    from .gaps import find_gaps
+    from .present import text as render
+    from .analyses.gaps import find_gaps
 
     report = find_gaps(
         settings.graph(), select=_codes(select) or None, ignore=_codes(ignored), lang=settings.lang
@@ -384,7 +384,7 @@ def draw(settings: _Settings, kind: str, mission: str | None, columns: str, outp
 @_roadmap_options
 def export(settings: _Settings, fmt: str, output: str) -> None:
     """Write the roadmap graph in a format analysts' tools read."""
-    from .export import export_graph
+    from .present.export import export_graph
 
     for path in export_graph(settings.graph(), fmt, output, lang=settings.lang, protect=settings.inputs()):
         click.echo(f"wrote {path}", err=True)
@@ -395,8 +395,8 @@ def export(settings: _Settings, fmt: str, output: str) -> None:
 @_roadmap_options
 def explore(settings: _Settings, output: str) -> None:
     """Write the interactive explorer: one self-contained HTML page, no network needed."""
-    from .explorer import write_explorer
-    from .protect import refuse_inputs
+    from .present.explorer import write_explorer
+    from .outputs.protect import refuse_inputs
 
     refuse_inputs([output], settings.inputs())
     click.echo(f"wrote {write_explorer(settings.graph(), output, lang=settings.lang)}", err=True)
@@ -408,7 +408,7 @@ def explore(settings: _Settings, output: str) -> None:
 @_roadmap_options
 def report(settings: _Settings, output: str, force: bool) -> None:
     """The main job: an offline HTML report (index.html) with every analysis, and the explorer."""
-    from .report import write_report
+    from .present.report import write_report
 
     G = settings.graph()
     page = write_report(G, output, lang=settings.lang, force=force, progress=lambda step: click.echo(f"… {step}", err=True))
@@ -424,13 +424,13 @@ def report(settings: _Settings, output: str, force: bool) -> None:
 )
 def schema(output: str | None) -> None:
     """The JSON Schema of the roadmap file format (for editors and CI checks)."""
-    from .schema import json_schema_text
+    from .fileformat.schema import json_schema_text
 
     text = json_schema_text()
     if output is None:
         click.echo(text, nl=False)
         return
-    from .atomic import write_text_atomic
+    from .outputs.atomic import write_text_atomic
 
     write_text_atomic(output, text)
     click.echo(f"wrote {output}", err=True)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.bottlenecks import BINDING, bottlenecks, mission_reach, path_counts
+from roadmap_graph.analyses.bottlenecks import BINDING, bottlenecks, mission_reach, path_counts
 
 from .oracles import killed_missions, missions_of, requirement_graph
 from .strategies import roadmaps

@@ -118,7 +118,7 @@ def test_json_through_a_real_pipe_is_clean_utf8():
 
 
 def test_gateways_json_is_exactly_the_library_list(G):
-    from roadmap_graph.gateways import gateways
+    from roadmap_graph.analyses.gateways import gateways
 
     data = json.loads(run("gateways", "--format", "json").stdout)
     assert data == gateways(G).to_list()
@@ -183,7 +183,7 @@ def test_convergence_json_contract_and_fields_option(G):
 
 def test_export_command_offers_every_format_and_protects_inputs(tmp_path, write, bundled):
     from roadmap_graph.cli import export
-    from roadmap_graph.export import FORMATS
+    from roadmap_graph.present.export import FORMATS
 
     choices = next(p for p in export.params if p.name == "fmt").type.choices
     assert tuple(choices) == FORMATS

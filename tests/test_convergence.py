@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.convergence import ROLES, Convergence, convergence
+from roadmap_graph.analyses.convergence import ROLES, Convergence, convergence
 from roadmap_graph.errors import InvalidOptionError, RoadmapGraphError
 
 from .strategies import roadmaps

@@ -17,7 +17,7 @@ import pytest
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
-from roadmap_graph.explorer import CYTOSCAPE_VERSION, explorer_data, explorer_html, script_json, write_explorer
+from roadmap_graph.present.explorer import CYTOSCAPE_VERSION, explorer_data, explorer_html, script_json, write_explorer
 
 from .browser import chromium, fonts_used, open_page  # noqa: F401  (chromium is a fixture)
 
@@ -80,7 +80,7 @@ def test_no_external_resources(page_html):
 
 
 def test_page_inlines_the_pinned_cytoscape(page_html):
-    vendor = files("roadmap_graph").joinpath("_vendor")
+    vendor = files("roadmap_graph.present").joinpath("vendor")
     js = vendor.joinpath(f"cytoscape-{CYTOSCAPE_VERSION}.min.js").read_text("utf-8")
     assert js.replace("</", "<\\/") in page_html
     assert "MIT" in vendor.joinpath("cytoscape.LICENSE").read_text("utf-8")
@@ -141,7 +141,7 @@ def test_title_and_language(G):
 def test_deterministic(G, page_html):
     assert explorer_html(G) == page_html
     script = (
-        "import hashlib, roadmap_graph as rg; from roadmap_graph.explorer import explorer_html; "
+        "import hashlib, roadmap_graph as rg; from roadmap_graph.present.explorer import explorer_html; "
         "print(hashlib.sha256(explorer_html(rg.to_networkx(rg.load_roadmap())).encode()).hexdigest())"
     )
     digests = {

@@ -25,9 +25,9 @@ import pytest
 from hypothesis import given, settings
 
 import roadmap_graph as rg
-from roadmap_graph import export
-from roadmap_graph.export import FORMATS, OutputError, OutputPathError, export_graph, output_paths, render
-from roadmap_graph.exports import (
+from roadmap_graph.present import export
+from roadmap_graph.present.export import FORMATS, OutputError, OutputPathError, export_graph, output_paths, render
+from roadmap_graph.present.exports import (
     to_csv_tables,
     to_cypher,
     to_cytoscape,
@@ -37,8 +37,8 @@ from roadmap_graph.exports import (
     to_mermaid,
     to_node_link,
 )
-from roadmap_graph.exports.attributes import flat_rows
-from roadmap_graph.exports.diagrams import dot_quote, mermaid_ids, mermaid_text
+from roadmap_graph.present.exports.attributes import flat_rows
+from roadmap_graph.present.exports.diagrams import dot_quote, mermaid_ids, mermaid_text
 
 from .strategies import roadmaps
 
@@ -625,7 +625,7 @@ def roadmap_file(tmp_path):
 
 
 def _bundled_path() -> Path:
-    from roadmap_graph.bundled import bundled_roadmap_paths
+    from roadmap_graph.fileformat.bundled import bundled_roadmap_paths
 
     return bundled_roadmap_paths()[0]
 

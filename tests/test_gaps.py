@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
-from roadmap_graph.gaps import RULES, find_gaps
+from roadmap_graph.analyses.gaps import RULES, find_gaps
 
 from .oracles import gateways_of, missions_of, requirement_graph
 from .strategies import roadmaps

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 import roadmap_graph as rg
 from roadmap_graph.errors import UnknownNodeError
-from roadmap_graph.gateways import _ROOT, gateways, immediate_dominators, redundancy
+from roadmap_graph.analyses.gateways import _ROOT, gateways, immediate_dominators, redundancy
 
 from .oracles import gateways_of, missions_of, redundancy_of, requirement_graph
 from .strategies import roadmaps

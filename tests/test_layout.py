@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.labels import node_name
-from roadmap_graph.layout import (
+from roadmap_graph.vocabulary import node_name
+from roadmap_graph.figures.layout import (
     A4_LANDSCAPE,
     KIND_ROWS,
     LATIN_WORD,
@@ -304,8 +304,8 @@ def test_estimate_is_at_least_the_rendered_size(G: nx.DiGraph) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from roadmap_graph.plots.roadmap import _text_measure
-    from roadmap_graph.style import figure_style
+    from roadmap_graph.figures.roadmap import _text_measure
+    from roadmap_graph.figures.style import figure_style
 
     with figure_style():
         measure = _text_measure()

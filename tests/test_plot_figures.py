@@ -24,13 +24,13 @@ from matplotlib import colors as mcolors  # noqa: E402
 
 import roadmap_graph as rg  # noqa: E402
 from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E402
-from roadmap_graph.labels import node_name  # noqa: E402
-from roadmap_graph.layout import count_crossings, layer_of  # noqa: E402
-from roadmap_graph.model import MEASURE_CATEGORIES  # noqa: E402
-from roadmap_graph.plots.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain  # noqa: E402
-from roadmap_graph.plots.convergence import FADED_ALPHA, missions_served, plot_convergence  # noqa: E402
-from roadmap_graph.plots.coverage import GAP_FACE, GAP_HATCH, coverage_matrix, plot_coverage  # noqa: E402
-from roadmap_graph.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours  # noqa: E402
+from roadmap_graph.vocabulary import node_name  # noqa: E402
+from roadmap_graph.figures.layout import count_crossings, layer_of  # noqa: E402
+from roadmap_graph.fileformat.model import MEASURE_CATEGORIES  # noqa: E402
+from roadmap_graph.figures.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain  # noqa: E402
+from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot_convergence  # noqa: E402
+from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, coverage_matrix, plot_coverage  # noqa: E402
+from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours  # noqa: E402
 
 from .strategies import roadmaps  # noqa: E402
 

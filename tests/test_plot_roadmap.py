@@ -18,11 +18,11 @@ from matplotlib.colors import to_hex, to_rgba  # noqa: E402
 
 import roadmap_graph as rg  # noqa: E402
 from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E402
-from roadmap_graph.gateways import gateways  # noqa: E402
-from roadmap_graph.labels import node_name  # noqa: E402
-from roadmap_graph.layout import Dummy, count_crossings, layer_of  # noqa: E402
-from roadmap_graph.plots.roadmap import HIGHLIGHT_COLOUR, WORDS, marked_bottlenecks, plot_roadmap  # noqa: E402
-from roadmap_graph.style import (  # noqa: E402
+from roadmap_graph.analyses.gateways import gateways  # noqa: E402
+from roadmap_graph.vocabulary import node_name  # noqa: E402
+from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of  # noqa: E402
+from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, WORDS, marked_bottlenecks, plot_roadmap  # noqa: E402
+from roadmap_graph.figures.style import (  # noqa: E402
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
     GATEWAY_COLOUR,

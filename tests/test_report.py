@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import roadmap_graph as rg
 from roadmap_graph.cli import cli
 from roadmap_graph.errors import OutputPathError
-from roadmap_graph.report import MARKER, report_html, write_report
+from roadmap_graph.present.report import MARKER, report_html, write_report
 
 from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
 

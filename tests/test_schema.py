@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 
 import roadmap_graph as rg
-from roadmap_graph.bundled import SCHEMA_FILE, bundled_roadmap_paths, graphs_dir
-from roadmap_graph.parsing import parse_text
-from roadmap_graph.writing import MODELINE
+from roadmap_graph.fileformat.bundled import SCHEMA_FILE, bundled_roadmap_paths, graphs_dir
+from roadmap_graph.fileformat.parsing import parse_text
+from roadmap_graph.fileformat.writing import MODELINE
 
 
 def test_checked_in_schema_is_the_generated_one():

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import roadmap_graph as rg
 from roadmap_graph.errors import UnknownNodeError
-from roadmap_graph.whatif import criticality, feasible, impact
+from roadmap_graph.analyses.whatif import criticality, feasible, impact
 
 from .oracles import is_feasible, killed_missions, missions_of
 from .strategies import roadmaps

@@ -48,7 +48,7 @@ def test_summary_from_another_directory(installed, tmp_path):
 
 
 def test_the_bundled_files_come_from_the_installed_package(installed, tmp_path):
-    code = "import roadmap_graph.bundled as b; print(b.graphs_dir()); print(b.bundled_roadmap_paths()[0].is_file())"
+    code = "import roadmap_graph.fileformat.bundled as b; print(b.graphs_dir()); print(b.bundled_roadmap_paths()[0].is_file())"
     out = subprocess.run(
         [str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout.split()

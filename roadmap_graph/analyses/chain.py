@@ -1,0 +1,187 @@
+"""A mission's prerequisite chain: everything it needs, all the way down.
+
+The chain of mission M is every node reachable from M over any edge (requirements and
+support), with the edges among them. Each node's ``depth`` is the length of the longest
+requirement path from M to it; a measure, which no requirement path reaches, sits one below
+the deepest node it supports (the longest path over any edge, which is the same thing,
+because support edges end at measures and measures have no outgoing edges).
+
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> chain = rg.prerequisite_chain(G, "bio_mission_gene_cell_therapy")
+>>> [(n.id, n.depth) for n in chain.nodes][:3]
+[('bio_mission_gene_cell_therapy', 0), ('bio_gene_cell_therapy', 1), ('bio_gene_delivery', 2)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+
+from ..errors import UnknownNodeError, did_you_mean
+from ..vocabulary import node_name, word
+
+
+@dataclass(frozen=True)
+class ChainNode:
+    """A node of a chain and its depth below the mission."""
+
+    id: str
+    kind: str
+    field: str
+    name: str
+    name_en: str | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class ChainEdge:
+    """An edge of a chain; ``group`` is set for the alternatives of one ``any_of`` group.
+
+    ``provenance`` (stated, inferred or ``None``) is shown in the tree; it is not part of
+    the JSON shape, which is fixed.
+    """
+
+    source: str
+    target: str
+    relation: str
+    group: int | None
+    provenance: str | None = None
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The prerequisite chain of one mission (see the module docstring)."""
+
+    mission: str
+    nodes: tuple[ChainNode, ...]
+    edges: tuple[ChainEdge, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``{"mission", "nodes": [...], "edges": [...]}``."""
+        return {
+            "mission": self.mission,
+            "nodes": [asdict(n) for n in self.nodes],
+            "edges": [
+                {"source": e.source, "target": e.target, "relation": e.relation, "group": e.group}
+                for e in self.edges
+            ],
+        }
+
+    def tree(self, lang: str = "ko") -> str:
+        """The chain as an indented tree that shows AND and alternative groups.
+
+        A node needed in several places is expanded once; later it is marked as shown above.
+        """
+        nodes = {n.id: n for n in self.nodes}
+        out_edges: dict[str, list[ChainEdge]] = {n.id: [] for n in self.nodes}
+        inferred = set()
+        for e in self.edges:
+            out_edges[e.source].append(e)
+            if e.provenance == "inferred":
+                inferred.add((e.source, e.target))
+        lines = [self._label(nodes[self.mission], lang)]
+        expanded = {self.mission}
+
+        def walk(node_id: str, prefix: str) -> None:
+            edges = out_edges[node_id]
+            plain = [e for e in edges if e.relation == "requires" and e.group is None]
+            groups = sorted({e.group for e in edges if e.group is not None})
+            support = [e for e in edges if e.relation == "supported_by"]
+            items: list[tuple[str, Any]] = [("node", e.target) for e in plain]
+            items += [("group", [e.target for e in edges if e.group == g]) for g in groups]
+            if support:
+                items.append(("support", [e.target for e in support]))
+            for i, (what, value) in enumerate(items):
+                last = i == len(items) - 1
+                branch, indent = ("└── ", "    ") if last else ("├── ", "│   ")
+                if what == "node":
+                    child(node_id, value, prefix, branch, indent)
+                    continue
+                title = word("one_of", lang) if what == "group" else word("supported_by", lang)
+                marker = "∨" if what == "group" else "+"
+                lines.append(f"{prefix}{branch}{marker} {title}:")
+                for j, target in enumerate(value):
+                    sub_last = j == len(value) - 1
+                    child(
+                        node_id,
+                        target,
+                        prefix + indent,
+                        "└── " if sub_last else "├── ",
+                        "    " if sub_last else "│   ",
+                    )
+
+        def child(parent: str, node_id: str, prefix: str, branch: str, indent: str) -> None:
+            label = self._label(nodes[node_id], lang)
+            if (parent, node_id) in inferred:
+                label += f"  ({word('inferred', lang)})"
+            if node_id in expanded and out_edges[node_id]:
+                lines.append(f"{prefix}{branch}{label}  ({word('seen_above', lang)})")
+                return
+            lines.append(f"{prefix}{branch}{label}")
+            expanded.add(node_id)
+            walk(node_id, prefix + indent)
+
+        walk(self.mission, "")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _label(node: ChainNode, lang: str) -> str:
+        name = node_name({"name": node.name, "name_en": node.name_en}, lang)
+        return f"{name}  [{word(node.kind, lang)}] {node.id}"
+
+
+def prerequisite_chain(G: nx.DiGraph, mission: str) -> Chain:
+    """Return the prerequisite chain of ``mission`` in ``G``.
+
+    Nodes come in order of depth, then id; edges in order of the source's depth, then
+    source, group and target. The work is linear in the size of the chain.
+
+    Raises
+    ------
+    UnknownNodeError
+        When ``mission`` is not a node of ``G`` or is not a mission.
+    """
+    missions = sorted(n for n, k in G.nodes(data="kind") if k == "mission")
+    if mission not in G:
+        raise UnknownNodeError(
+            mission,
+            f"no node '{mission}' in the roadmap{did_you_mean(mission, list(G))}; "
+            f"missions: {', '.join(missions)}",
+        )
+    if G.nodes[mission]["kind"] != "mission":
+        raise UnknownNodeError(
+            mission,
+            f"'{mission}' is a {G.nodes[mission]['kind']}, not a mission; missions: "
+            f"{', '.join(missions)}",
+        )
+    reach = {mission} | nx.descendants(G, mission)
+    depth = dict.fromkeys(reach, 0)
+    for u in nx.topological_sort(G.subgraph(reach)):
+        for v in G.succ[u]:
+            depth[v] = max(depth[v], depth[u] + 1)
+    nodes = tuple(
+        ChainNode(
+            id=n,
+            kind=G.nodes[n]["kind"],
+            field=G.nodes[n]["field"],
+            name=G.nodes[n]["name"],
+            name_en=G.nodes[n].get("name_en"),
+            depth=depth[n],
+        )
+        for n in sorted(reach, key=lambda n: (depth[n], n))
+    )
+    edges = tuple(
+        ChainEdge(u, v, d["relation"], d.get("group"), d.get("provenance"))
+        for u, v, d in sorted(
+            G.out_edges(reach, data=True),
+            key=lambda e: (depth[e[0]], e[0], _group_key(e[2].get("group")), e[1]),
+        )
+    )
+    return Chain(mission=mission, nodes=nodes, edges=edges)
+
+
+def _group_key(group: int | None) -> int:
+    return -1 if group is None else group

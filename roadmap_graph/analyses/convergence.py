@@ -1,0 +1,402 @@
+"""Cross-field links and convergence points (e.g. AI ↔ bio): where the fields of a roadmap meet.
+
+Four views of one question; graph conventions as in :mod:`roadmap_graph.graph`.
+
+*Cross-field edges and the field matrix*
+    Every edge whose ends lie in different fields, and the number of edges from each field
+    to each field (same-field and zero cells included).
+*Convergence points* (shared enablers)
+    Nodes that serve missions of another field, or of two or more fields. A node *serves*
+    the missions from which it is reachable over any edge (requirement or support), itself
+    excluded, so a mission is never a point.
+*Integration and meeting points*
+    A node *integrates* fields when it and everything it requires (requirement edges only)
+    span two or more fields; a *meeting point* is an integration node none of whose
+    requirement children integrates: the first node where two fields' chains meet.
+*Participation and brokerage*
+    The participation coefficient (Guimerà & Amaral 2005) of each node's neighbourhood,
+    normalised by its maximum 1 − 1/K for K fields, and the Gould–Fernandez brokerage roles
+    on the flow of capability (prerequisite → dependent: the reverse of every edge).
+
+Field sets are int bitsets pushed along a topological order, once each way, so the work is
+linear in nodes and edges, except brokerage, which is O(Σ in-degree × out-degree).
+
+>>> import roadmap_graph as rg
+>>> c = convergence(rg.to_networkx(rg.load_roadmap()))
+>>> [(p.id, p.fields) for p in c.convergence_points]
+[('ai_robot_automation', ('bio',)), ('cloud_optimization', ('ai', 'bio')), ('generative_ai', ('bio',))]
+>>> c.field_matrix
+{'ai': {'ai': 19, 'bio': 1}, 'bio': {'ai': 3, 'bio': 28}}
+>>> c.meeting_points
+('bio_cloud_analysis_infra', 'bio_synthetic_biology', 'genai_drug_diagnosis')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, fields as dataclass_fields
+from typing import Any
+
+import networkx as nx
+
+from .frames import to_frame
+from ..gcpause import paused_gc
+from ..graph.requirements import REQUIRES, check_fields
+
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+@dataclass(frozen=True)
+class CrossFieldEdge:
+    """An edge (dependent → prerequisite) whose ends lie in different fields."""
+
+    source: str
+    target: str
+    source_field: str
+    target_field: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class ConvergencePoint:
+    """A node serving missions of another field or of several: ``fields`` are the sorted
+    fields of all the missions it serves (whatever ``fields=`` says)."""
+
+    id: str
+    field: str
+    kind: str
+    name: str
+    name_en: str | None
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IntegrationPoint:
+    """A node building on two or more fields: ``fields`` are the sorted fields of the node
+    and all it requires; ``meeting`` is true when no requirement child integrates."""
+
+    id: str
+    field: str
+    kind: str
+    fields: tuple[str, ...]
+    meeting: bool
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A node's participation coefficients, normalised: P / (1 − 1/K), in [0, 1].
+
+    ``participation`` is over all ``degree`` neighbours; ``participation_in`` over the
+    in-neighbours (dependents) and ``participation_out`` over the out-neighbours
+    (prerequisites), following the graph's edge direction. 0: all neighbours in one field
+    (also for no neighbours, or a one-field roadmap); 1: spread evenly over all K fields.
+    P looks at the neighbours only, not at the node's own field.
+    """
+
+    id: str
+    field: str
+    degree: int
+    participation: float
+    participation_in: float
+    participation_out: float
+
+
+@dataclass(frozen=True)
+class Brokerage:
+    """Gould–Fernandez role counts of node v over the open 2-paths a → v → b of capability
+    flow: a a prerequisite of v, b a dependent of v, and b not linked to a directly.
+
+    coordinator: a, v, b in one field. itinerant: a and b in one field, v in another.
+    representative: v carries its field out (f(a) = f(v) ≠ f(b)). gatekeeper: v takes
+    another field in (f(a) ≠ f(v) = f(b)). liaison: three different fields.
+    """
+
+    id: str
+    field: str
+    coordinator: int
+    itinerant: int
+    representative: int
+    gatekeeper: int
+    liaison: int
+
+    @property
+    def total(self) -> int:
+        """The number of open 2-paths through the node."""
+        return self.coordinator + self.itinerant + self.representative + self.gatekeeper + self.liaison
+
+
+_TABLES = {
+    "points": [f.name for f in dataclass_fields(ConvergencePoint)],
+    "edges": [f.name for f in dataclass_fields(CrossFieldEdge)],
+    "integration": [f.name for f in dataclass_fields(IntegrationPoint)],
+    "participation": [f.name for f in dataclass_fields(Participation)],
+    "brokerage": [f.name for f in dataclass_fields(Brokerage)] + ["total"],
+}
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """Cross-field structure of a roadmap graph (see the module docstring).
+
+    ``fields`` are the fields analysed, in the roadmap's order (all, or those asked for).
+    Points are sorted by id, edges by (source, target). ``participation`` maps every node,
+    by id, to its :class:`Participation`; ``brokerage`` maps the nodes with at least one
+    open 2-path to their :class:`Brokerage`. Those two cover every field regardless.
+    """
+
+    fields: tuple[str, ...]
+    cross_field_edges: tuple[CrossFieldEdge, ...]
+    convergence_points: tuple[ConvergencePoint, ...]
+    field_matrix: dict[str, dict[str, int]]
+    integration_points: tuple[IntegrationPoint, ...]
+    participation: dict[str, Participation]
+    brokerage: dict[str, Brokerage]
+
+    @property
+    def meeting_points(self) -> tuple[str, ...]:
+        """The ids of the minimal integration points, sorted."""
+        return tuple(p.id for p in self.integration_points if p.meeting)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``fields``; ``cross_field_edges`` (source, target, source_field,
+        target_field, relation); ``convergence_points`` (id, field, fields);
+        ``field_matrix`` (source field → target field → count); ``integration_points``
+        (id, field, fields, meeting); ``meeting_points`` (ids); ``participation`` and
+        ``brokerage`` (lists of the per-node records)."""
+        return {
+            "fields": list(self.fields),
+            "cross_field_edges": self.rows("edges"),
+            "convergence_points": [
+                {"id": p.id, "field": p.field, "fields": list(p.fields)} for p in self.convergence_points
+            ],
+            "field_matrix": {a: dict(row) for a, row in self.field_matrix.items()},
+            "integration_points": [
+                {"id": p.id, "field": p.field, "fields": list(p.fields), "meeting": p.meeting}
+                for p in self.integration_points
+            ],
+            "meeting_points": list(self.meeting_points),
+            "participation": self.rows("participation"),
+            "brokerage": [dict(vars(b)) for b in self.brokerage.values()],
+        }
+
+    def rows(self, table: str = "points") -> list[dict[str, Any]]:
+        """One flat dict per row of a table, for CSV or a text table.
+
+        ``"points"`` (convergence points: id, field, kind, name, name_en, fields),
+        ``"edges"``, ``"matrix"`` (``{"field": a, b: count, ...}`` per source field),
+        ``"integration"``, ``"participation"`` or ``"brokerage"`` (role counts and
+        ``total``). Keys are the record's attributes; field lists are joined by ", ".
+        """
+        if table == "matrix":
+            return [{"field": a, **row} for a, row in self.field_matrix.items()]
+        if table not in _TABLES:
+            raise ValueError(f"no table {table!r}; tables: {', '.join(_TABLES)}, matrix")
+        records = {
+            "points": self.convergence_points,
+            "edges": self.cross_field_edges,
+            "integration": self.integration_points,
+            "participation": self.participation.values(),
+            "brokerage": self.brokerage.values(),
+        }[table]
+        rows = [dict(vars(r)) for r in records]
+        for row in rows:
+            if isinstance(row.get("fields"), tuple):
+                row["fields"] = ", ".join(row["fields"])
+            if table == "brokerage":
+                row["total"] = sum(row[r] for r in ROLES)
+        return rows
+
+    def point_rows(self) -> list[dict[str, Any]]:
+        """``rows("points")``: one flat dict per convergence point."""
+        return self.rows("points")
+
+    def to_frame(self, table: str = "points") -> Any:
+        """A pandas DataFrame of :meth:`rows` ``(table)``, by default the convergence points
+        (columns id, field, kind, name, name_en, fields). Needs pandas."""
+        rows = self.rows(table)
+        return to_frame(rows, ["field", *self.fields] if table == "matrix" else _TABLES[table])
+
+
+def convergence(G: nx.DiGraph, *, fields: Iterable[str] | None = None) -> Convergence:
+    """Find the cross-field links and convergence points of the roadmap graph ``G``.
+
+    Parameters
+    ----------
+    G
+        A roadmap graph (:func:`roadmap_graph.to_networkx`): a DAG whose nodes carry
+        ``kind`` and ``field``.
+    fields
+        Field ids to look between (e.g. ``["ai", "bio"]``, or one id as a string); ``None``
+        means every field: those of ``G.graph["fields"]``, then any other on a node. With
+        fields, cross-field edges keep both ends in them, the field matrix their rows and
+        columns, and a convergence (integration) point needs two of them among its own
+        field and its served mission fields (among the fields it builds on).
+        Participation and brokerage always cover every field.
+
+    Returns
+    -------
+    Convergence
+
+    Raises
+    ------
+    InvalidOptionError
+        When a field in ``fields`` is not in the roadmap (with a did-you-mean).
+    networkx.NetworkXUnfeasible
+        When ``G`` has a cycle (a loaded roadmap never has).
+    """
+    all_fields = list(G.graph.get("fields", {}))
+    all_fields += sorted({f for _, f in G.nodes(data="field")} - set(all_fields))
+    chosen = check_fields(fields, all_fields)
+    with paused_gc():  # many small objects: the cyclic GC would rescan the graph again and again
+        return _convergence(G, all_fields, chosen)
+
+
+class _Indexed:
+    """``G`` as lists over node indices (positions in id order), several times faster to
+    walk than networkx's dicts at 10^5–10^6 nodes: ``fld`` holds field indices,
+    ``succ``/``pred`` the out-/in-neighbours, ``req`` the requirement children."""
+
+    def __init__(self, G: nx.DiGraph, all_fields: list[str]) -> None:
+        self.ids = sorted(G)
+        index = {n: i for i, n in enumerate(self.ids)}
+        at = {f: i for i, f in enumerate(all_fields)}
+        field, kind = dict(G.nodes(data="field")), dict(G.nodes(data="kind"))
+        self.fld = [at[field[n]] for n in self.ids]
+        self.kind = [kind[n] for n in self.ids]
+        self.adj = dict(G.adjacency())  # id → {neighbour id: edge data}
+        self.succ = [[index[v] for v in self.adj[n]] for n in self.ids]
+        self.req = [[index[v] for v, d in self.adj[n].items() if d["relation"] == REQUIRES] for n in self.ids]
+        self.pred: list[list[int]] = [[] for _ in self.ids]
+        for u, vs in enumerate(self.succ):
+            for v in vs:
+                self.pred[v].append(u)
+
+    def topological_order(self) -> list[int]:
+        """Kahn's algorithm: every node before its prerequisites."""
+        indegree = [len(p) for p in self.pred]
+        order = [i for i, d in enumerate(indegree) if not d]
+        for u in order:  # the list grows while it is read
+            for v in self.succ[u]:
+                indegree[v] -= 1
+                if not indegree[v]:
+                    order.append(v)
+        if len(order) < len(self.ids):
+            raise nx.NetworkXUnfeasible("the roadmap graph has a cycle")
+        return order
+
+
+def _convergence(G: nx.DiGraph, all_fields: list[str], chosen: list[str]) -> Convergence:
+    g = _Indexed(G, all_fields)
+    ids, fld, succ, req = g.ids, g.fld, g.succ, g.req
+    K, nodes = len(all_fields), range(len(ids))
+    mask = sum(1 << all_fields.index(f) for f in chosen)
+    own = [1 << f for f in fld]
+    order = g.topological_order()
+
+    # Fields of the missions served: each mission's bit is pushed down to its prerequisites,
+    # so a node holds the fields of the missions above it, never its own bit by itself.
+    served = [0] * len(ids)
+    for u in order:
+        push = served[u] | own[u] if g.kind[u] == "mission" else served[u]
+        if push:
+            for v in succ[u]:
+                served[v] |= push
+    # Fields built on: the node's own and those of everything it requires.
+    down = own[:]
+    for u in reversed(order):
+        for v in req[u]:
+            down[u] |= down[v]
+
+    names: dict[int, tuple[str, ...]] = {}  # bitset → sorted field ids; at most 2^K entries
+
+    def listed(bits: int) -> tuple[str, ...]:
+        if bits not in names:
+            names[bits] = tuple(sorted(f for i, f in enumerate(all_fields) if bits >> i & 1))
+        return names[bits]
+
+    data = G.nodes
+    points = tuple(
+        ConvergencePoint(
+            ids[i], all_fields[fld[i]], g.kind[i], data[ids[i]].get("name", ids[i]),
+            data[ids[i]].get("name_en"), listed(served[i]),
+        )
+        for i in nodes
+        if ((served[i] | own[i]) & mask).bit_count() >= 2
+    )  # fmt: skip
+    wide = [(bits & mask).bit_count() >= 2 for bits in down]
+    integration = tuple(
+        IntegrationPoint(ids[i], all_fields[fld[i]], g.kind[i], listed(down[i]), not any(wide[v] for v in req[i]))
+        for i in nodes
+        if wide[i]
+    )
+    pairs = Counter(fld[u] * K + fld[v] for u in nodes for v in succ[u])
+    at = {f: all_fields.index(f) for f in chosen}
+    matrix = {a: {b: pairs[at[a] * K + at[b]] for b in chosen} for a in chosen}
+    keep = [bool(mask >> f & 1) for f in range(K)]
+    # Indices follow the ids' order, so sorting index pairs sorts by (source, target).
+    crossing = sorted((u, v) for u in nodes if keep[fld[u]] for v in succ[u] if fld[v] != fld[u] and keep[fld[v]])
+    edges = tuple(
+        CrossFieldEdge(ids[u], ids[v], all_fields[fld[u]], all_fields[fld[v]], g.adj[ids[u]][ids[v]]["relation"])
+        for u, v in crossing
+    )
+    return Convergence(
+        fields=tuple(chosen),
+        cross_field_edges=edges,
+        convergence_points=points,
+        field_matrix=matrix,
+        integration_points=integration,
+        participation=_participation(g, all_fields),
+        brokerage=_brokerage(g, all_fields),
+    )
+
+
+def _participation(g: _Indexed, all_fields: list[str]) -> dict[str, Participation]:
+    K, fld = len(all_fields), g.fld
+
+    def score(k: int, squares: int) -> float:
+        # (1 − Σ (k_s/k)²) / (1 − 1/K) as one ratio of integers: rounding never passes 1.
+        return (k * k - squares) * K / (k * k * (K - 1)) if k and K > 1 else 0.0
+
+    out = {}
+    for n, f, ins, outs in zip(g.ids, fld, g.pred, g.succ):
+        c_in: dict[int, int] = {}
+        for x in ins:
+            c_in[fld[x]] = c_in.get(fld[x], 0) + 1
+        c_out: dict[int, int] = {}
+        for x in outs:
+            c_out[fld[x]] = c_out.get(fld[x], 0) + 1
+        sq_in = sum(c * c for c in c_in.values())
+        sq_out = sum(c * c for c in c_out.values())
+        # In a DAG the in- and out-neighbours are disjoint: Σ_s (in_s + out_s)².
+        sq = sq_in + sq_out + 2 * sum(c * c_out.get(s, 0) for s, c in c_in.items())
+        k_in, k_out = len(ins), len(outs)
+        out[n] = Participation(
+            n, all_fields[f], k_in + k_out, score(k_in + k_out, sq), score(k_in, sq_in), score(k_out, sq_out)
+        )
+    return out
+
+
+def _role(fa: int, fv: int, fb: int) -> int:
+    """The index in :data:`ROLES` of the 2-path a → v → b with these fields."""
+    return 0 if fa == fv == fb else 1 if fa == fb else 2 if fa == fv else 3 if fv == fb else 4
+
+
+def _brokerage(g: _Indexed, all_fields: list[str]) -> dict[str, Brokerage]:
+    K, ids, fld = len(all_fields), g.ids, g.fld
+    role = [_role(fa, fv, fb) for fa in range(K) for fv in range(K) for fb in range(K)]
+    out = {}
+    for v, fv, prereqs, dependents in zip(ids, fld, g.succ, g.pred):
+        if not prereqs or not dependents:
+            continue
+        # Flow: prerequisite a → v → dependent b; an edge b → a is the flow a → b: not open.
+        sources = [(ids[a], (fld[a] * K + fv) * K) for a in prereqs]
+        counts = [0] * len(ROLES)
+        for b in dependents:
+            fb, linked = fld[b], g.adj[ids[b]]
+            for a, at in sources:
+                if a not in linked:
+                    counts[role[at + fb]] += 1
+        if any(counts):
+            out[v] = Brokerage(v, all_fields[fv], *counts)
+    return out

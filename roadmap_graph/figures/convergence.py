@@ -1,0 +1,328 @@
+"""The convergence map of two fields (e.g. AI ↔ bio): where they meet, and how much it matters.
+
+:func:`plot_convergence` draws the nodes of two fields apart, the first field on the left
+and the second on the right, in rows by kind (missions at the top, measures at the bottom).
+What :func:`roadmap_graph.convergence.convergence` finds between the two fields stands out,
+the rest is faded:
+
+* *convergence points* (nodes serving missions of the other field, or of both) ringed in
+  :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`, placed nearest the middle and labelled;
+* *cross-field links* drawn as thick arrows (dependent → prerequisite) between them; their
+  ends are drawn in full colour and labelled too;
+* every node's marker area grows with the number of missions it serves (the missions from
+  which it is reachable over any edge, itself excluded; :func:`missions_served`), with a
+  size key in the legend.
+
+Every artist carries a gid: ``node:<id>``, ``ring:<id>``, ``label:<id>``,
+``cross:<u>-><v>``, ``edges`` (the faded links), ``side:<field>`` (the field names),
+``legend``.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> missions_served(G)["cloud_optimization"]
+2
+>>> ax = plot_convergence(G, lang="en")
+>>> sorted(p.get_gid() for p in ax.patches if str(p.get_gid()).startswith("cross:"))[0]
+'cross:bio_cloud_analysis_infra->cloud_optimization'
+>>> plt.close(ax.figure)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..analyses.convergence import convergence
+from ..errors import InvalidOptionError, did_you_mean
+from .layout import KIND_ROWS, estimate_text_size, field_order, wrap_label
+from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
+from .coverage import check_lang, display_word, missions_in_order, served_bits
+
+if TYPE_CHECKING:  # matplotlib is imported only when drawing
+    from matplotlib.axes import Axes
+
+__all__ = ["LABELS", "WORDS", "missions_served", "plot_convergence"]
+
+#: The choices of ``labels``.
+LABELS = ("highlighted", "all", "none")
+FADED_ALPHA = 0.22
+EDGE_COLOUR = "#b8b8b8"
+
+#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
+WORDS: dict[str, dict[str, str]] = {
+    "convergence_title": {"ko": "{a} ↔ {b} 융합 지도", "en": "{a} ↔ {b} convergence map"},
+    "convergence_point": {"ko": "융합 지점", "en": "convergence point"},
+    "cross_field_link": {"ko": "분야 간 연결 (의존 → 선행)", "en": "cross-field link (dependent → prerequisite)"},
+    "other_nodes": {"ko": "그 밖의 노드", "en": "other nodes"},
+    "serves_n": {"ko": "임무 {k}개에 기여", "en": "serves {k} mission(s)"},
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return WORDS[key][lang] if key in WORDS else display_word(key, lang)
+
+
+def missions_served(G: nx.DiGraph) -> dict[str, int]:
+    """The number of missions each node serves: the missions from which it is reachable
+    over any edge (requirement or support), itself excluded. One pass over the graph, with a
+    bitset of missions per node."""
+    return {n: bits.bit_count() for n, bits in served_bits(G, missions_in_order(G)).items()}
+
+
+def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
+    all_fields = list(G.graph.get("fields", {}))
+    all_fields += [f for f in field_order(G) if f not in all_fields]
+    if fields is None:
+        chosen = [f for f in field_order(G)][:2]
+        if len(chosen) < 2:
+            raise InvalidOptionError(f"the convergence map needs two fields; the roadmap has {', '.join(chosen) or 'none'}")
+        return chosen
+    chosen = [fields] if isinstance(fields, str) else list(fields)
+    for f in chosen:
+        if f not in all_fields:
+            raise InvalidOptionError(
+                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
+            )
+    if len(chosen) != 2 or chosen[0] == chosen[1]:
+        raise InvalidOptionError(f"fields must name two different fields, not {', '.join(chosen) or 'none'}")
+    return chosen
+
+
+def _size_steps(top: int) -> list[int]:
+    """Up to three round counts for the size key, the largest ``top``."""
+    if top <= 3:
+        return list(range(1, top + 1))
+    return sorted({1, max(2, round(top / 2)), top})
+
+
+def plot_convergence(
+    G: nx.DiGraph,
+    *,
+    ax: Axes | None = None,
+    lang: str = "ko",
+    fields: Iterable[str] | None = None,
+    labels: str = "highlighted",
+    max_size: float = 700.0,
+    min_size: float = 24.0,
+    fontsize: float = 8.0,
+    legend: bool = True,
+    title: str | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Draw the convergence map of two fields of ``G`` (see the module docstring).
+
+    Parameters
+    ----------
+    G
+        A roadmap graph (:func:`roadmap_graph.to_networkx`).
+    ax
+        The Axes to draw on; ``None`` creates a figure sized to the map (one data unit is
+        one inch there).
+    lang
+        ``"ko"`` or ``"en"``: names, field names, row titles and legend.
+    fields
+        The two fields, left then right; default: the first two of the roadmap.
+    labels
+        Which nodes get their name: ``"highlighted"`` (convergence points and the ends of
+        cross-field links), ``"all"`` or ``"none"``.
+    max_size, min_size
+        Marker area in points² of the node serving the most missions, and of a node
+        serving none; in between, the area grows linearly with the count.
+    fontsize
+        Size of the node labels, in points.
+    legend
+        Draw a legend (kinds, marks and the size key) below the map.
+    title
+        The title; ``None`` for the default in ``lang``, ``""`` for none.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.scatter` for every node.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``lang`` or ``labels`` is unknown, or ``fields`` does not name two fields of
+        the roadmap.
+    """
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    check_lang(lang)
+    if labels not in LABELS:
+        raise InvalidOptionError(f"no labels {labels!r}; labels: {', '.join(LABELS)}")
+    left, right = _two_fields(G, fields)
+    found = convergence(G, fields=[left, right])
+    points = {p.id for p in found.convergence_points}
+    cross = [(e.source, e.target) for e in found.cross_field_edges]
+    ends = {n for e in cross for n in e}
+    links = dict.fromkeys(G, 0)
+    for u, v in cross:
+        links[u] += 1
+        links[v] += 1
+    strong = points | ends
+    served = missions_served(G)
+    nodes = [n for n, f in G.nodes(data="field") if f in (left, right)]
+    top = max((served[n] for n in nodes), default=0)
+    colours = field_colours(field_order(G))
+
+    def area(n: str) -> float:
+        return min_size + (max_size - min_size) * (served[n] / top if top else 0.0)
+
+    def labelled(n: str) -> bool:
+        return labels == "all" or (labels == "highlighted" and n in strong)
+
+    pt = 1 / 72
+    wrap = 22
+    texts = {n: wrap_label(_name(G, n, lang), wrap) for n in nodes}
+    sizes = {n: estimate_text_size(texts[n], fontsize) for n in nodes}
+
+    # Rows by kind (empty kinds take no row); inside a row, each field's nodes run outwards
+    # from the middle: first those that take part (convergence points and the ends of
+    # cross-field links; most cross-field links first), then the rest, by missions served
+    # (most first), then id.
+    kinds = [k for k in KIND_ROWS if any(G.nodes[n]["kind"] == k for n in nodes)]
+    gap = 0.55  # between the two sides, inches
+    slot_pad = fontsize * 1.0 * pt
+    positions: dict[str, tuple[float, float]] = {}
+    row_y: list[float] = []
+    y = 0.0
+    extent = [0.0, 0.0]
+    for kind in kinds:
+        row_nodes = [n for n in nodes if G.nodes[n]["kind"] == kind]
+        tallest = 0.0
+        for side, sign in ((left, -1.0), (right, 1.0)):
+            members = sorted(
+                (n for n in row_nodes if G.nodes[n]["field"] == side),
+                key=lambda n: (n not in strong, -links[n], n not in points, -served[n], n),
+            )
+            x = gap / 2
+            for n in members:
+                marker = (area(n) ** 0.5) * pt * 1.15
+                width = max(sizes[n][0] * pt, marker) if labelled(n) else marker
+                width += slot_pad
+                positions[n] = (sign * (x + width / 2), y)
+                x += width
+                if labelled(n):
+                    tallest = max(tallest, sizes[n][1] * pt)
+            extent[0 if sign < 0 else 1] = max(extent[0 if sign < 0 else 1], x)
+        row_y.append(y)
+        drop = (max_size**0.5) * pt / 2 + 0.08
+        y -= drop + tallest + 0.45 + (max_size**0.5) * pt / 2
+    bottom = y + 0.45
+    width_l, width_r = max(extent[0], 1.5), max(extent[1], 1.5)
+    title_col = 0.9
+
+    with figure_style():
+        own = ax is None
+        if ax is None:
+            fig_w = width_l + width_r + title_col + 0.6
+            fig_h = -bottom + 1.2 + (1.3 if legend else 0.2)
+            _, ax = plt.subplots(figsize=(min(fig_w, 40.0), min(fig_h, 40.0)), layout="constrained")
+        ax.set_xlim(-width_l - title_col, width_r + 0.2)
+        ax.set_ylim(bottom, 0.75)
+        ax.set_axis_off()
+        # Row titles and light rules between rows.
+        for r, (kind, ry) in enumerate(zip(kinds, row_y)):
+            ax.text(-width_l - title_col + 0.05, ry, wrap_label(display_word(kind, lang), 12), ha="left", va="center",
+                    fontsize=fontsize * 1.1, color="#444444", parse_math=False, gid=f"row-title:{kind}")  # fmt: skip
+            if r:
+                yl = (row_y[r - 1] + ry) / 2 + 0.1
+                ax.plot([-width_l - title_col, width_r], [yl, yl], color="#dddddd", lw=0.6, zorder=0)
+        ax.axvline(0, color="#cccccc", lw=0.8, linestyle=(0, (3, 3)), zorder=0)
+        info = G.graph.get("fields", {})
+        names = {}
+        for side, sign in ((left, -1), (right, 1)):
+            names[side] = _field_name(info, side, lang)
+            ax.text(sign * (gap / 2), 0.55, names[side], ha="right" if sign < 0 else "left", va="center",
+                    fontsize=fontsize * 1.5, color=colours[side], parse_math=False, gid=f"side:{side}")  # fmt: skip
+        # Faded links inside and between the fields; cross-field links on top.
+        crossing = set(cross)
+        segs = [
+            (positions[u], positions[v])
+            for u, v in G.edges()
+            if u in positions and v in positions and (u, v) not in crossing
+        ]
+        ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=0.6, alpha=0.6, zorder=1, gid="edges"))
+        for u, v in cross:
+            (x0, y0), (x1, y1) = positions[u], positions[v]
+            # Bulge upwards, clear of the labels that hang below the nodes.
+            bend = -(0.3 if abs(y0 - y1) < 1e-9 else 0.2)
+            ax.add_patch(
+                FancyArrowPatch(
+                    positions[u], positions[v], arrowstyle="-|>", mutation_scale=14, color=CROSS_FIELD_COLOUR,
+                    lw=2.2, connectionstyle=f"arc3,rad={bend if x0 < x1 else -bend}",
+                    shrinkA=(area(u) ** 0.5) / 2 + 2, shrinkB=(area(v) ** 0.5) / 2 + 2, zorder=2.5, gid=f"cross:{u}->{v}",
+                )
+            )  # fmt: skip
+        # Nodes: faded unless they take part; rings on the convergence points.
+        for n in nodes:
+            x, y0 = positions[n]
+            attrs = G.nodes[n]
+            alpha = 1.0 if n in strong else FADED_ALPHA
+            if n in points:
+                ax.scatter([x], [y0], s=area(n) * 1.9 + 60, marker="o", facecolors="none", edgecolors=CROSS_FIELD_COLOUR,
+                           linewidths=2.0, zorder=2.8, gid=f"ring:{n}")  # fmt: skip
+            options = {"edgecolors": "white", "linewidths": 0.8, **kwargs}
+            ax.scatter([x], [y0], s=area(n), marker=KIND_MARKERS[attrs["kind"]], c=[colours[attrs["field"]]],
+                       alpha=alpha, zorder=3, gid=f"node:{n}", **options)  # fmt: skip
+            if labelled(n):
+                drop = (area(n) * (1.9 if n in points else 1.0)) ** 0.5 * pt / 2 + 0.06
+                ax.text(x, y0 - drop, texts[n], ha="center", va="top", fontsize=fontsize,
+                        color="#222222" if n in strong else "#888888", zorder=4, parse_math=False, gid=f"label:{n}")  # fmt: skip
+        if title is None:
+            title = _w("convergence_title", lang).format(a=names[left], b=names[right])
+        if title:
+            ax.set_title(title, fontsize=fontsize * 1.6, parse_math=False, family=mpl.rcParams["font.family"])
+        if legend:
+            grey = "#8c8c8c"
+            handles: list[Any] = [
+                Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=7, markerfacecolor=grey,
+                       markeredgecolor="white", label=display_word(k, lang))
+                for k in kinds
+            ]  # fmt: skip
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
+                                  markeredgecolor=CROSS_FIELD_COLOUR, markeredgewidth=2.0,
+                                  label=_w("convergence_point", lang)))  # fmt: skip
+            handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.2, label=_w("cross_field_link", lang)))
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=grey,
+                                  alpha=FADED_ALPHA + 0.1, markeredgecolor="none", label=_w("other_nodes", lang)))  # fmt: skip
+            for k in _size_steps(top):
+                s = min_size + (max_size - min_size) * k / top
+                handles.append(Line2D([], [], linestyle="none", marker="o", markersize=s**0.5, markerfacecolor=grey,
+                                      markeredgecolor="white", label=_w("serves_n", lang).format(k=k)))  # fmt: skip
+            ncol = min(len(handles), 5)
+            found_legend = ax.legend(
+                handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, frameon=False,
+                fontsize=fontsize, handlelength=2.4, columnspacing=1.6, labelspacing=1.3, borderaxespad=0.2,
+            )  # fmt: skip
+            found_legend.set_gid("legend")
+            if own:  # a figure at least as wide as the legend
+                fig = ax.figure
+                need = found_legend.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.5
+                if need > fig.get_figwidth():
+                    fig.set_size_inches(need, fig.get_figheight())
+    return ax
+
+
+def _name(G: nx.DiGraph, n: str, lang: str) -> str:
+    from ..vocabulary import node_name
+
+    return node_name(G.nodes[n], lang)
+
+
+def _field_name(info: dict[str, Any], field: str, lang: str) -> str:
+    data = info.get(field) or {}
+    if lang == "en" and data.get("name_en"):
+        return str(data["name_en"])
+    return str(data.get("name") or field)

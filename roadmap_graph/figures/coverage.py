@@ -1,0 +1,384 @@
+"""The coverage matrix: missions (rows) against measure categories or technologies (columns).
+
+A mission *covers* a column when the column's nodes are in the mission's prerequisite chain,
+that is reachable from the mission over any edge (requirement or support), as in
+:mod:`roadmap_graph.chain`.
+
+``columns="categories"``
+    One column per ecosystem-measure category (:data:`roadmap_graph.model.MEASURE_CATEGORIES`,
+    then ``"uncategorised"`` when some measure has no category); a cell is the number of
+    measures of that category in the mission's chain.
+``columns="technologies"``
+    One column per technology (core and enabling), grouped by field, each core technology
+    followed by the enabling technologies it leads to; a cell is ``0`` when the technology
+    is not in the mission's chain, ``1`` when it is, and ``2`` when it is also a *gateway*
+    of the mission (:func:`roadmap_graph.gateways.gateways`: every requirement path from
+    the mission to the foundations passes through it).
+
+In both, a zero cell is a gap, drawn hatched with a ``×``.
+
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> rows, cols, matrix = coverage_matrix(G)
+>>> cols
+['workforce', 'regulation_standards', 'data', 'international_cooperation', 'infrastructure']
+>>> dict(zip(cols, matrix[rows.index("bio_mission_health_data")]))["data"]
+1
+>>> rows, cols, matrix = coverage_matrix(G, columns="technologies")
+>>> matrix[rows.index("bio_mission_vaccine")][cols.index("mrna_platform")]  # a gateway
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..errors import InvalidOptionError
+from ..analyses.gateways import gateways
+from ..vocabulary import LANGS, node_name, word
+from .layout import field_order, wrap_label
+from ..fileformat.model import MEASURE_CATEGORIES
+from ..graph.requirements import missions as _missions
+from ..graph.requirements import topological_order
+from .style import GATEWAY_COLOUR, field_colours, figure_style
+
+if TYPE_CHECKING:  # matplotlib is imported only when drawing
+    from matplotlib.axes import Axes
+
+__all__ = ["COLUMNS", "coverage_matrix", "plot_coverage"]
+
+#: The choices of ``columns``.
+COLUMNS = ("categories", "technologies")
+#: The column id of measures without a category (present only when such measures exist).
+UNCATEGORISED = "uncategorised"
+TECHNOLOGY_KINDS = ("core_technology", "enabling_technology")
+
+#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
+WORDS: dict[str, dict[str, str]] = {
+    "workforce": {"ko": "인력", "en": "workforce"},
+    "regulation_standards": {"ko": "규제·표준", "en": "regulation & standards"},
+    "data": {"ko": "데이터", "en": "data"},
+    "international_cooperation": {"ko": "국제협력", "en": "international cooperation"},
+    "infrastructure": {"ko": "인프라", "en": "infrastructure"},
+    "uncategorised": {"ko": "미분류", "en": "uncategorised"},
+    "coverage_categories_title": {
+        "ko": "임무별 생태계 조성방안 범주 (체인 안의 조성방안 수)",
+        "en": "Ecosystem measures by category in each mission's chain",
+    },
+    "coverage_technologies_title": {
+        "ko": "임무별 기술 커버리지 (체인 안의 기술과 길목기술)",
+        "en": "Technologies in each mission's chain, gateways marked",
+    },
+    "n_measures": {"ko": "조성방안 수", "en": "number of measures"},
+    "in_chain": {"ko": "체인에 포함", "en": "in the chain"},
+    "gateway": {"ko": "길목기술", "en": "gateway"},
+    "gap": {"ko": "공백 (없음)", "en": "gap (none)"},
+    "measure_category": {"ko": "조성방안 범주", "en": "measure category"},
+    "technology": {"ko": "기술", "en": "technology"},
+}
+
+GAP_FACE = "#f0f0f0"
+GAP_EDGE = "#b0b0b0"
+GAP_MARK = "#707070"
+GAP_HATCH = "////"
+IN_CHAIN_COLOUR = "#9ecae1"
+
+
+def display_word(key: str, lang: str) -> str:
+    """A display word from :data:`WORDS`, else from :func:`roadmap_graph.labels.word`."""
+    if key in WORDS:
+        return WORDS[key][lang]
+    return word(key, lang)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if it is a known language, else :class:`InvalidOptionError`."""
+    if lang not in LANGS:
+        raise InvalidOptionError(f"no language {lang!r}; languages: {', '.join(LANGS)}")
+    return lang
+
+
+def wrap_lines(text: str, width: int, max_lines: int) -> str:
+    """:func:`~roadmap_graph.layout.wrap_label` at ``width`` units, widened until the text
+    takes at most ``max_lines`` lines.
+
+    >>> wrap_lines("Drug-candidate analysis and disease diagnosis with generative AI", 28, 2)
+    'Drug-candidate analysis and disease\\ndiagnosis with generative AI'
+    """
+    text = " ".join(text.split())
+    while True:
+        wrapped = wrap_label(text, width)
+        if wrapped.count("\n") < max_lines or width >= len(text) * 2:
+            return wrapped
+        width += 2
+
+
+def missions_in_order(G: nx.DiGraph) -> list[str]:
+    """The missions of ``G`` by field (the roadmap's order), then id."""
+    rank = {f: i for i, f in enumerate(field_order(G))}
+    return sorted(_missions(G), key=lambda m: (rank[G.nodes[m]["field"]], m))
+
+
+def served_bits(G: nx.DiGraph, missions: list[str]) -> dict[str, int]:
+    """For every node, the ``missions`` it serves as a bitset (bit i = ``missions[i]``).
+
+    A node serves the missions from which it is reachable over any edge, itself excluded.
+    One pass in topological order: each mission's bit is pushed down to what it links to.
+    """
+    bits = dict.fromkeys(G, 0)
+    own = {m: 1 << i for i, m in enumerate(missions)}
+    for u in topological_order(G):
+        push = bits[u] | own.get(u, 0)
+        if push:
+            for v in G.succ[u]:
+                bits[v] |= push
+    return bits
+
+
+def _technology_columns(G: nx.DiGraph) -> list[str]:
+    """Technologies by field; each core technology (by id) followed by the not yet placed
+    technologies of its field that it leads to (depth first, by id); then the rest."""
+    placed: list[str] = []
+    seen: set[str] = set()
+    for field in field_order(G):
+        techs = sorted(
+            n for n, d in G.nodes(data=True) if d["field"] == field and d["kind"] in TECHNOLOGY_KINDS
+        )
+        for core in (t for t in techs if G.nodes[t]["kind"] == "core_technology"):
+            stack = [core]
+            while stack:
+                u = stack.pop()
+                if u in seen:
+                    continue
+                seen.add(u)
+                placed.append(u)
+                below = [
+                    v
+                    for v in G.succ[u]
+                    if v not in seen and G.nodes[v]["field"] == field and G.nodes[v]["kind"] in TECHNOLOGY_KINDS
+                ]
+                stack.extend(sorted(below, reverse=True))
+        for t in techs:
+            if t not in seen:
+                seen.add(t)
+                placed.append(t)
+    return placed
+
+
+def coverage_matrix(G: nx.DiGraph, *, columns: str = "categories") -> tuple[list[str], list[str], list[list[int]]]:
+    """The numbers behind :func:`plot_coverage`: ``(row_ids, column_ids, matrix)``.
+
+    Rows are the missions (by field in the roadmap's order, then id); ``matrix[i][j]`` is
+    the cell of ``row_ids[i]`` and ``column_ids[j]`` (see the module docstring for what the
+    cells count). The work is linear in the size of the graph plus the size of the matrix.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``columns`` is not ``"categories"`` or ``"technologies"``.
+    """
+    if columns not in COLUMNS:
+        raise InvalidOptionError(f"no columns {columns!r}; columns: {', '.join(COLUMNS)}")
+    rows = missions_in_order(G)
+    bits = served_bits(G, rows)
+    if columns == "categories":
+        measures = [n for n, k in G.nodes(data="kind") if k == "ecosystem_measure"]
+        cols = list(MEASURE_CATEGORIES)
+        if any(G.nodes[v].get("category") is None for v in measures):
+            cols.append(UNCATEGORISED)
+        at = {c: j for j, c in enumerate(cols)}
+        matrix = [[0] * len(cols) for _ in rows]
+        for v in measures:
+            j = at[G.nodes[v].get("category") or UNCATEGORISED]
+            for i in _bit_indices(bits[v]):
+                matrix[i][j] += 1
+        return rows, cols, matrix
+    cols = _technology_columns(G)
+    matrix = [[0] * len(cols) for _ in rows]
+    for j, t in enumerate(cols):
+        for i in _bit_indices(bits[t]):
+            matrix[i][j] = 1
+    at = {t: j for j, t in enumerate(cols)}
+    by_mission = gateways(G).by_mission
+    for i, m in enumerate(rows):
+        for g in by_mission.get(m, ()):
+            if g in at:
+                matrix[i][at[g]] = 2
+    return rows, cols, matrix
+
+
+def _bit_indices(bits: int) -> Iterable[int]:
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
+
+
+def plot_coverage(
+    G: nx.DiGraph,
+    *,
+    ax: Axes | None = None,
+    lang: str = "ko",
+    columns: str = "categories",
+    annotate: bool | None = None,
+    cbar: bool = True,
+    cmap: Any = "Blues",
+    title: str | None = None,
+    wrap: int | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Draw the coverage matrix of ``G`` as a heatmap; gaps (zero cells) hatched with ``×``.
+
+    Parameters
+    ----------
+    G
+        A roadmap graph (:func:`roadmap_graph.to_networkx`).
+    ax
+        The Axes to draw on; ``None`` creates a figure sized to the matrix.
+    lang
+        ``"ko"`` or ``"en"``: names, column labels, title and legend.
+    columns
+        ``"categories"`` (measures per category) or ``"technologies"`` (1 in the chain,
+        2 a gateway of the mission); see :func:`coverage_matrix`.
+    annotate
+        Write each non-zero cell's number; default: for categories only.
+    cbar
+        Draw a colour bar.
+    cmap
+        Colour map of the measure counts (categories only).
+    title
+        The title; ``None`` for the default in ``lang``, ``""`` for none.
+    wrap
+        Wrap column labels at this many narrow characters (Hangul counts two); default
+        24 for categories and 28 for technologies. Row labels wrap at 40.
+    **kwargs
+        Passed to the :class:`matplotlib.patches.Rectangle` of every non-gap cell.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Cells are rectangles with gid ``"cell:<mission>:<column>"`` (gaps
+        ``"gap:<mission>:<column>"``); their ``×`` texts have gid ``"gapmark:..."`` and the
+        numbers ``"count:..."``.
+    """
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+    from matplotlib import colors as mcolors
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.patches import Patch, Rectangle
+
+    check_lang(lang)
+    rows, cols, matrix = coverage_matrix(G, columns=columns)
+    if annotate is None:
+        annotate = columns == "categories"
+    wrap = wrap or (24 if columns == "categories" else 28)
+    techs = columns == "technologies"
+    fields = field_colours(field_order(G))
+
+    if techs:
+        colours = {1: IN_CHAIN_COLOUR, 2: GATEWAY_COLOUR}
+        norm = mcolors.BoundaryNorm([0.5, 1.5, 2.5], 2)
+        scale = mcolors.ListedColormap([colours[1], colours[2]])
+    else:
+        top = max(3, max((v for row in matrix for v in row), default=0))  # at least 1, 2, 3
+        base = plt.get_cmap(cmap) if isinstance(cmap, str) else cmap
+        scale = mcolors.ListedColormap([base(0.3 + 0.6 * k / max(top - 1, 1)) for k in range(top)])
+        norm = mcolors.BoundaryNorm([k + 0.5 for k in range(top + 1)], top)
+
+    with figure_style():
+        # Texts an axes made before (its title, axis labels, ticks) keep their font: name it.
+        family = mpl.rcParams["font.family"]
+        if ax is None:
+            width = 3.6 + len(cols) * (0.85 if not techs else 0.3) + (1.4 if cbar else 0.3)
+            height = 1.4 + len(rows) * 0.5 + (0.8 if not techs else 2.2)
+            _, ax = plt.subplots(figsize=(min(max(width, 6.0), 30.0), min(max(height, 3.5), 30.0)), layout="constrained")
+        for i, m in enumerate(rows):
+            for j, c in enumerate(cols):
+                value = matrix[i][j]
+                key = f"{m}:{c}"
+                if value == 0:
+                    ax.add_patch(
+                        Rectangle(
+                            (j, i), 1, 1, facecolor=GAP_FACE, edgecolor=GAP_EDGE, hatch=GAP_HATCH,
+                            linewidth=0.5, gid=f"gap:{key}",
+                        )
+                    )  # fmt: skip
+                    ax.text(
+                        j + 0.5, i + 0.5, "×", ha="center", va="center", color=GAP_MARK,
+                        fontsize=7 if techs else 11, gid=f"gapmark:{key}",
+                    )  # fmt: skip
+                    continue
+                options = {"edgecolor": "white", "linewidth": 1.0, **kwargs}
+                ax.add_patch(Rectangle((j, i), 1, 1, facecolor=scale(norm(value)), gid=f"cell:{key}", **options))
+                if annotate:
+                    shade = mcolors.to_rgb(scale(norm(value)))
+                    ink = "white" if sum(shade) / 3 < 0.5 else "black"
+                    ax.text(j + 0.5, i + 0.5, str(value), ha="center", va="center", color=ink, gid=f"count:{key}")
+        ax.set_xlim(0, max(len(cols), 1))
+        ax.set_ylim(max(len(rows), 1), 0)
+        if not rows or not cols:  # nothing to cover, or no mission: say so
+            ax.text(0.5, 0.5, display_word("none", lang), ha="center", va="center", color=GAP_MARK,
+                    transform=ax.transAxes, gid="empty")  # fmt: skip
+        ax.set_yticks([i + 0.5 for i in range(len(rows))])
+        ax.set_yticklabels([wrap_lines(node_name(G.nodes[m], lang), 40, 3) for m in rows], fontsize=8.5, parse_math=False, family=family)
+        for label, m in zip(ax.get_yticklabels(), rows):
+            label.set_color(fields[G.nodes[m]["field"]])
+        ax.set_xticks([j + 0.5 for j in range(len(cols))])
+        if techs:
+            names = [wrap_lines(node_name(G.nodes[t], lang), wrap, 2) for t in cols]
+            ax.set_xticklabels(names, rotation=90, fontsize=8, linespacing=1.0, parse_math=False, family=family)
+            for label, t in zip(ax.get_xticklabels(), cols):
+                label.set_color(fields[G.nodes[t]["field"]])
+        else:
+            ax.set_xticklabels([wrap_label(display_word(c, lang), wrap // 2 if lang == "ko" else 15) for c in cols], fontsize=9, parse_math=False, family=family)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        # Lines between fields (rows and, for technologies, columns).
+        for i in range(1, len(rows)):
+            if G.nodes[rows[i]]["field"] != G.nodes[rows[i - 1]]["field"]:
+                ax.axhline(i, color="#404040", linewidth=1.2)
+        if techs:  # fields apart; a thin line before each core technology's group
+            for j in range(1, len(cols)):
+                if G.nodes[cols[j]]["field"] != G.nodes[cols[j - 1]]["field"]:
+                    ax.axvline(j, color="#404040", linewidth=1.2)
+                elif G.nodes[cols[j]]["kind"] == "core_technology":
+                    ax.axvline(j, color="#808080", linewidth=0.6)
+        ax.set_xlabel(display_word("technology" if techs else "measure_category", lang), family=family)
+        ax.set_ylabel(display_word("missions", lang), family=family)
+        if title is None:
+            title = display_word("coverage_technologies_title" if techs else "coverage_categories_title", lang)
+        if title:
+            ax.set_title(title, fontsize=11, parse_math=False, family=family)
+        gap = Patch(facecolor=GAP_FACE, edgecolor=GAP_EDGE, hatch=GAP_HATCH, label=f"× {display_word('gap', lang)}")
+        handles = [gap]
+        if techs and not (cbar and rows and cols):
+            handles = [
+                Patch(facecolor=IN_CHAIN_COLOUR, label=display_word("in_chain", lang)),
+                Patch(facecolor=GATEWAY_COLOUR, label=display_word("gateway", lang)),
+                gap,
+            ]
+        where = ax
+        bar_drawn = bool(cbar and rows and cols)
+        if bar_drawn:
+            mappable = ScalarMappable(norm=norm, cmap=scale)
+            shrink = min(0.75, 0.1 + 0.09 * len(rows))
+            bar = ax.figure.colorbar(mappable, ax=ax, shrink=shrink, pad=0.02, aspect=10, anchor=(0.0, 0.0))
+            if techs:
+                bar.set_ticks([1, 2], labels=[display_word("in_chain", lang), display_word("gateway", lang)])
+            else:
+                bar.set_ticks(list(range(1, top + 1)))
+                bar.set_label(display_word("n_measures", lang))
+            bar.ax.tick_params(labelsize=8.5)
+            bar.ax.set_gid("colorbar")
+            where = bar.ax  # the gap key sits above the colour bar
+        legend = where.legend(
+            handles=handles, loc="lower left" if bar_drawn else "upper left",
+            bbox_to_anchor=(0.0, 1.03) if bar_drawn else (1.02, 1.0),
+            frameon=False, fontsize=8.5, borderaxespad=0.0, handlelength=1.6,
+        )  # fmt: skip
+        legend.set_gid("legend")
+    return ax

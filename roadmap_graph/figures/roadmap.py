@@ -1,0 +1,483 @@
+"""The layered roadmap figure: missions at the top, measures at the bottom, fields as bands.
+
+:func:`plot_roadmap` draws a roadmap graph (or any subgraph of one) with
+:func:`roadmap_graph.layout.layered_layout`:
+
+* rows by kind (titled at the left), fields as light coloured vertical bands (named at the
+  top), node order chosen to cut edge crossings, labels wrapped and never overlapping;
+* nodes: marker shape by kind (:data:`~roadmap_graph.style.KIND_MARKERS`), colour by field;
+* edges, drawn through the gaps kept for them: ``requires`` solid, the alternatives of an
+  ``any_of`` group dashed and tied by an arc just below their dependent (the AND/OR-graph
+  sign for "one of these suffices"), ``supported_by`` thin and dotted; cross-field edges
+  thicker, in :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`;
+* gateways (:func:`roadmap_graph.gateways.gateways`: a node every requirement path of some
+  mission passes through) ringed in :data:`~roadmap_graph.style.GATEWAY_COLOUR`;
+* bottlenecks (:func:`roadmap_graph.bottlenecks.bottlenecks`) outlined in
+  :data:`~roadmap_graph.style.BOTTLENECK_COLOUR`: by default those with all three binding
+  flags (critical, no measure, no alternative) that *more than one* mission depends on —
+  high demand meeting every binding constraint; ``show_bottlenecks=k`` marks the top k
+  of the ranking instead;
+* ``highlight``: nodes drawn over a yellow halo, their labels on a yellow ground;
+* a legend below, in the chosen language.
+
+Every artist carries a ``gid`` so that tests and callers can find it: ``node:<id>`` (the
+marker), ``label:<id>``, ``gateway:<id>`` (the ring), ``bottleneck:<id>`` (the red outline: the
+same marker, larger, behind), ``highlight:<id>`` (the halo), ``edge:<u>-><v>``,
+``arrow:<u>-><v>``, ``alternatives:<id>:<group>``, ``band:<field>``, ``band-label:<field>``,
+``row-title:<row>``, ``title``.
+
+Everything is drawn inside :func:`roadmap_graph.style.figure_style`, so Hangul renders with
+the bundled NanumGothic as a per-glyph fallback and no rcParams are left changed.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> ax = plot_roadmap(G, lang="en", highlight=["cloud_optimization"])
+>>> [a.get_gid() for a in ax.texts if a.get_gid() == "label:cloud_optimization"]
+['label:cloud_optimization']
+>>> plt.close(ax.figure)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..analyses.bottlenecks import BINDING, bottlenecks
+from ..errors import InvalidOptionError
+from ..analyses.gateways import gateways
+from ..vocabulary import LANGS, word
+from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
+from ..graph.requirements import REQUIRES, check_fields, check_nodes
+from .style import (
+    BOTTLENECK_COLOUR,
+    CROSS_FIELD_COLOUR,
+    GATEWAY_COLOUR,
+    KIND_MARKERS,
+    field_colours,
+    figure_style,
+)
+
+if TYPE_CHECKING:  # matplotlib is imported only when drawing
+    from matplotlib.axes import Axes
+
+__all__ = ["HIGHLIGHT_COLOUR", "WORDS", "marked_bottlenecks", "plot_roadmap"]
+
+#: The halo behind highlighted nodes and the ground of their labels.
+HIGHLIGHT_COLOUR = "#ffd92f"
+EDGE_COLOUR = "#555555"
+SUPPORT_COLOUR = "#8a8a8a"
+
+#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
+WORDS: dict[str, dict[str, str]] = {
+    "requires": {"ko": "요구", "en": "requires"},
+    "alternatives": {"ko": "대안 (하나면 충분)", "en": "alternatives (any one suffices)"},
+    "supported_by": {"ko": "지원 (생태계 조성방안)", "en": "supported by (measure)"},
+    "cross_field": {"ko": "분야 간 연결", "en": "cross-field link"},
+    "gateway": {"ko": "길목기술", "en": "gateway"},
+    "bottleneck": {"ko": "병목 기술", "en": "bottleneck"},
+    "highlight": {"ko": "강조", "en": "highlighted"},
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return WORDS[key][lang]
+
+
+def marked_bottlenecks(G: nx.DiGraph, top: bool | int = True) -> list[str]:
+    """The bottlenecks :func:`plot_roadmap` marks, in rank order.
+
+    ``True``: those with every binding flag (critical, no measure, no alternative) that
+    more than one mission depends on. An int k: the first k of the ranking. ``False`` or 0:
+    none.
+
+    >>> import roadmap_graph as rg
+    >>> marked_bottlenecks(rg.to_networkx(rg.load_roadmap()))
+    ['cloud_optimization', 'data_robustness', 'rna_platform']
+    """
+    if top is False or top is None:
+        return []
+    ranking = bottlenecks(G)
+    if top is True:
+        return [b.id for b in ranking if b.binding == len(BINDING) and b.mission_reach > 1]
+    return [b.id for b in ranking[: int(top)]]
+
+
+def _text_measure(dpi: float = 100.0) -> Any:
+    """``measure(text, fontsize) -> (width, height)`` in points, by matplotlib's Agg renderer
+    with the current rcParams (call inside :func:`figure_style`): the larger of the sizes at
+    ``dpi`` (the figure's: small text is hinted wider on screen) and at 288 dpi."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    figures = []
+    for d in sorted({float(dpi), 288.0}):
+        fig = Figure(dpi=d)
+        figures.append((fig, FigureCanvasAgg(fig).get_renderer(), d / 72))
+    cache: dict[tuple[str, float], tuple[float, float]] = {}
+
+    def measure(text: str, fontsize: float) -> tuple[float, float]:
+        key = (text, fontsize)
+        if key not in cache:
+            width = height = 0.0
+            for fig, renderer, scale in figures:
+                t = Text(0, 0, text, fontsize=fontsize, parse_math=False)
+                t.set_figure(fig)
+                box = t.get_window_extent(renderer)
+                width, height = max(width, box.width / scale), max(height, box.height / scale)
+            cache[key] = (width, height)
+        return cache[key]
+
+    return measure
+
+
+def plot_roadmap(
+    G: nx.DiGraph,
+    *,
+    ax: Axes | None = None,
+    lang: str = "ko",
+    highlight: Iterable[str] | None = None,
+    show_gateways: bool = True,
+    show_bottlenecks: bool | int = True,
+    fields: Iterable[str] | None = None,
+    legend: bool = True,
+    title: str | None = None,
+    layout: Layout | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Draw the layered roadmap of ``G`` (see the module docstring).
+
+    Parameters
+    ----------
+    G
+        A roadmap graph (:func:`roadmap_graph.to_networkx`) or a subgraph of one.
+    ax
+        The axes to draw on; by default a new figure the size of an A4 sheet in landscape
+        (larger when the roadmap cannot fit it), with the axes filling it. On a given axes,
+        the font shrinks until the roadmap fits the axes. Labels are measured with the Agg
+        renderer at the figure's dpi (and at 288 dpi), so they do not overlap when drawn at
+        that resolution or finer (at 72 dpi and up for the default figure).
+    lang
+        ``"ko"`` or ``"en"``: node names, row titles, field names and the legend.
+    highlight
+        Node ids to emphasise.
+    show_gateways
+        Ring the gateways of the missions.
+    show_bottlenecks
+        ``True``, an int k or ``False``: see :func:`marked_bottlenecks`.
+    fields
+        Draw only these fields' nodes (in the roadmap's field order). Default: all.
+    legend
+        Draw a legend below the roadmap.
+    title
+        The title; ``None`` uses the roadmap's title (``G.graph["roadmap"]``), ``""`` none.
+    layout
+        A :func:`~roadmap_graph.layout.layered_layout` to use instead of computing one (its
+        size should match the axes).
+    **kwargs
+        Passed to :func:`~roadmap_graph.layout.layered_layout` (``fontsize``,
+        ``max_label_chars``, ``min_label_chars``, ``sweeps``, ...).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on. Nothing is shown or saved.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``lang`` or a field in ``fields`` is unknown.
+    UnknownNodeError
+        When a highlighted node is not in ``G``.
+    """
+    if lang not in LANGS:
+        raise InvalidOptionError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    chosen = check_fields(fields, field_order(G))
+    emphasis = set(check_nodes(G, highlight or ()))
+    H = G if fields is None else G.subgraph(n for n, f in G.nodes(data="field") if f in chosen)
+    if title is None:
+        info = G.graph.get("roadmap") or {}
+        title = (info.get("title_en") if lang == "en" else None) or info.get("title") or ""
+    with figure_style():
+        return _draw(G, H, ax, lang, emphasis, show_gateways, show_bottlenecks, chosen, legend, title, layout, kwargs)
+
+
+def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[str, str], marks: dict[str, bool]) -> list[Any]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = []
+    kinds = [k for k in KIND_ROWS if any(K == k for _, K in H.nodes(data="kind"))]
+    for k in kinds:
+        handles.append(
+            Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=6, markerfacecolor="#999999",
+                   markeredgecolor="white", label=word(k, lang))
+        )
+    info = H.graph.get("fields", {})
+    for f in fields:
+        name = (info.get(f) or {}).get("name_en" if lang == "en" else "name") or (info.get(f) or {}).get("name") or f
+        handles.append(Patch(facecolor=colours[f], edgecolor=colours[f], alpha=0.8, label=str(name)))
+    relations = {(d["relation"], d.get("group") is not None) for _, _, d in H.edges(data=True)}
+    if (REQUIRES, False) in relations:
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=_w("requires", lang)))
+    if (REQUIRES, True) in relations:
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=(0, (4, 2)), label=_w("alternatives", lang)))
+    if any(r != REQUIRES for r, _ in relations):
+        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=(0, (1, 1.5)), label=_w("supported_by", lang)))
+    if marks["cross"]:
+        handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.0, label=_w("cross_field", lang)))
+    if marks["gateway"]:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor="none",
+                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=_w("gateway", lang)))
+    if marks["bottleneck"]:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=6, markerfacecolor="#999999",
+                              markeredgecolor=BOTTLENECK_COLOUR, markeredgewidth=2.0, label=_w("bottleneck", lang)))
+    if marks["highlight"]:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=10, markerfacecolor=HIGHLIGHT_COLOUR,
+                              markeredgecolor="none", alpha=0.8, label=_w("highlight", lang)))
+    return handles
+
+
+def _draw(
+    G: nx.DiGraph,
+    H: nx.DiGraph,
+    ax: Axes | None,
+    lang: str,
+    emphasis: set[str],
+    show_gateways: bool,
+    show_bottlenecks: bool | int,
+    fields: list[str],
+    legend: bool,
+    title: str,
+    layout: Layout | None,
+    options: dict[str, Any],
+) -> Axes:
+    import matplotlib.pyplot as plt
+
+    own = ax is None
+    if ax is None:
+        ax = plt.figure(figsize=A4_LANDSCAPE).add_axes((0.0, 0.0, 1.0, 1.0))
+    fig: Any = ax.figure.figure  # the root figure, also for an axes in a subfigure
+    page = (round(ax.bbox.width / fig.dpi, 4), round(ax.bbox.height / fig.dpi, 4))
+    fontsize = float(options.pop("fontsize", 7.0))
+
+    gateway_nodes = {g.id for g in gateways(G).gateways} & set(H) if show_gateways else set()
+    bottleneck_nodes = set(marked_bottlenecks(G, show_bottlenecks)) & set(H)
+    colours = field_colours(field_order(G))
+    cross = any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
+    marks = {"cross": cross, "gateway": bool(gateway_nodes), "bottleneck": bool(bottleneck_nodes), "highlight": bool(emphasis)}
+
+    handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
+    legend_artist = None
+    measure = _text_measure(fig.dpi) if layout is None else None
+    given = layout
+    # On a given axes, shrink the font until the roadmap fits (the legend shrinks with it).
+    for _ in range(5):
+        if given is not None:
+            fontsize = given.label_fontsize
+        legend_artist = _place_legend(ax, handles, fontsize, page[0], legend_artist)
+        legend_h = legend_artist.get_window_extent().height / fig.dpi if legend_artist is not None else 0.0
+        title_h = fontsize * 1.5 * 1.5 / 72 + 0.1 if title else 0.0
+        margins = (0.2, 0.2, 0.15 + title_h, 0.15 + legend_h)
+        if given is not None:
+            layout = given
+            break
+        layout = layered_layout(H, lang=lang, fontsize=fontsize, page=page, margins=margins, fields=fields,
+                                measure=measure, **options)
+        if own:
+            break
+        scale = min(page[0] / layout.size[0], page[1] / layout.size[1])
+        if scale >= 0.999:
+            break
+        fontsize *= scale * 0.97
+    assert layout is not None
+    if own and layout.size != page:
+        fig.set_size_inches(layout.size)
+    width, height = layout.size
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.set_axis_off()
+    _draw_bands(ax, layout, colours)
+    draw_row_titles(ax, layout)
+    _draw_edges(ax, H, layout)
+    _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis)
+    if title:
+        ax.text(width / 2, height - 0.12, title, ha="center", va="top", fontsize=layout.label_fontsize * 1.5,
+                parse_math=False, gid="title")
+    return ax
+
+
+def _place_legend(ax: Axes, handles: list[Any], fontsize: float, width: float, old: Any) -> Any:
+    """The legend below the roadmap, in as many columns as fit ``width`` inches."""
+    if old is not None:
+        old.remove()
+    if not handles:
+        return None
+    dpi = ax.figure.figure.dpi
+    artist = None
+    for ncol in range(len(handles), 0, -1):
+        if artist is not None:
+            artist.remove()
+        artist = ax.legend(
+            handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, frameon=False,
+            fontsize=fontsize, handlelength=2.4, columnspacing=1.4, borderaxespad=0.3,
+        )
+        if artist.get_window_extent().width / dpi <= width - 0.2:
+            break
+    return artist
+
+
+def _draw_bands(ax: Axes, L: Layout, colours: dict[str, str]) -> None:
+    from matplotlib.patches import Rectangle
+
+    fs = L.label_fontsize
+    for f, (x0, x1) in L.bands.items():
+        ax.add_patch(
+            Rectangle((x0, L.band_bottom), x1 - x0, L.band_top - L.band_bottom, facecolor=colours[f], alpha=0.07,
+                      edgecolor="none", zorder=0, gid=f"band:{f}")
+        )
+        ax.add_patch(
+            Rectangle((x0, L.band_bottom), x1 - x0, L.band_top - L.band_bottom, facecolor="none",
+                      edgecolor=colours[f], alpha=0.35, lw=0.8, zorder=0.1)
+        )
+        ax.text((x0 + x1) / 2, L.band_top - fs * 0.5 / 72, L.band_labels[f], ha="center", va="top", fontsize=fs * 1.15,
+                color=colours[f], parse_math=False, gid=f"band-label:{f}", zorder=4)
+
+
+def draw_row_titles(ax: Axes, L: Layout, *, rules: bool = True) -> None:
+    """Write each kind's title beside its rows; ``rules`` draws a light line between kinds."""
+    x0, x1 = L.row_title_x
+    if x1 <= x0:
+        return
+    kinds = L.row_kinds
+    r = 0
+    while r < len(kinds):
+        last = r
+        while last + 1 < len(kinds) and kinds[last + 1] == kinds[r]:
+            last += 1
+        y = (L.row_extents[r][1] + L.row_extents[last][0]) / 2
+        ax.text(x0, y, L.row_titles[r], ha="left", va="center", rotation=90, fontsize=L.label_fontsize * 1.1,
+                color="#444444", parse_math=False, gid=f"row-title:{r}")
+        if rules and r > 0:
+            yl = (L.row_extents[r - 1][0] + L.row_extents[r][1]) / 2
+            right = max((b[1] for b in L.bands.values()), default=x1)
+            ax.plot([x0, right], [yl, yl], color="#cccccc", lw=0.5, linestyle=(0, (2, 3)), zorder=0.2)
+        r = last + 1
+
+
+def route_path(points: tuple[tuple[float, float], ...]) -> Any:
+    """A path through the route's points: straight vertical runs, S-curves between rows."""
+    from matplotlib.path import Path
+
+    verts = [points[0]]
+    codes = [Path.MOVETO]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if abs(x1 - x0) < 1e-9:
+            verts.append((x1, y1))
+            codes.append(Path.LINETO)
+        else:
+            k = (y1 - y0) / 2
+            verts += [(x0, y0 + k), (x1, y1 - k), (x1, y1)]
+            codes += [Path.CURVE4] * 3
+    return Path(verts, codes)
+
+
+def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where a route leaves its first vertical run, and its point at ``t`` along the curve
+    that follows (``None`` for a route with no curve)."""
+    k = 0
+    while k + 1 < len(points) and abs(points[k + 1][0] - points[k][0]) < 1e-9:
+        k += 1
+    if k + 1 >= len(points):
+        return None
+    (x0, y0), (x1, y1) = points[k], points[k + 1]
+    c = (y1 - y0) / 2
+    s = 1 - t
+    x = s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1
+    y = s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1
+    return (x0, y0), (x, y)
+
+
+def alternatives_arc(
+    routes: list[tuple[tuple[float, float], ...]], t: float = 0.45
+) -> tuple[tuple[float, float], float, float, float] | None:
+    """The arc joining the routes of one any_of group where they part: (centre, radius,
+    theta1, theta2) in degrees, or ``None`` when fewer than two routes curve away."""
+    found = [p for p in (route_divergence(points, t) for points in routes) if p is not None]
+    if len(found) < 2:
+        return None
+    centre = found[0][0]
+    radius = sum(math.dist(centre, p) for _, p in found) / len(found)
+    angles = [math.degrees(math.atan2(p[1] - centre[1], p[0] - centre[0])) % 360 for _, p in found]
+    return centre, radius, min(angles), max(angles)
+
+
+def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
+    from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
+
+    groups: dict[tuple[Any, int], list[tuple[Any, Any]]] = {}
+    for (u, v), points in L.routes.items():
+        d = H.edges[u, v]
+        crossing = H.nodes[u]["field"] != H.nodes[v]["field"]
+        support = d["relation"] != REQUIRES
+        alternative = not support and d.get("group") is not None
+        if alternative:
+            groups.setdefault((u, d["group"]), []).append((u, v))
+        colour = CROSS_FIELD_COLOUR if crossing else (SUPPORT_COLOUR if support else EDGE_COLOUR)
+        lw = (1.9 if crossing else 1.0) * (0.8 if support else 1.0)
+        style: Any = (0, (1, 1.5)) if support else ((0, (4, 2)) if alternative else "solid")
+        z = 1.5 if crossing else 1.0
+        ax.add_patch(PathPatch(route_path(points), facecolor="none", edgecolor=colour, lw=lw, linestyle=style,
+                               zorder=z, gid=f"edge:{u}->{v}", capstyle="butt"))
+        (xe, ye), (_, yp) = points[-1], points[-2]
+        direction = 1.0 if yp > ye else -1.0  # arrow pointing down (1) or up (-1)
+        head = 0.055
+        ax.add_patch(FancyArrowPatch((xe, ye + direction * head), (xe, ye), arrowstyle="-|>", mutation_scale=5 + 2 * crossing,
+                                     color=colour, lw=0.6, shrinkA=0, shrinkB=0, zorder=z, gid=f"arrow:{u}->{v}"))
+    for (u, g), edges in sorted(groups.items()):
+        arc = alternatives_arc([L.routes[e] for e in edges])
+        if arc is None:
+            continue
+        centre, radius, theta1, theta2 = arc
+        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=EDGE_COLOUR,
+                         lw=1.0, zorder=1.2, gid=f"alternatives:{u}:{g}"))
+
+
+def _draw_nodes(
+    ax: Axes,
+    H: nx.DiGraph,
+    L: Layout,
+    colours: dict[str, str],
+    gateway_nodes: set[str],
+    bottleneck_nodes: set[str],
+    emphasis: set[str],
+) -> None:
+    ms = L.marker_size
+    fs = L.label_fontsize
+    for n, (x, y) in L.positions.items():
+        attrs = H.nodes[n]
+        if n in emphasis:
+            ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 2.1, markerfacecolor=HIGHLIGHT_COLOUR,
+                    markeredgecolor="none", alpha=0.8, zorder=2.5, gid=f"highlight:{n}")
+        if n in gateway_nodes:
+            ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 1.75, markerfacecolor="none",
+                    markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, zorder=2.9, gid=f"gateway:{n}")
+        shape = KIND_MARKERS[attrs["kind"]]
+        size = ms * (0.85 if attrs["kind"] == "core_technology" else 1.0)
+        if n in bottleneck_nodes:  # a red outline: the same marker, larger, behind
+            ax.plot([x], [y], linestyle="none", marker=shape, markersize=size + 3.2, markerfacecolor=BOTTLENECK_COLOUR,
+                    markeredgecolor="none", zorder=2.95, gid=f"bottleneck:{n}")
+        ax.plot([x], [y], linestyle="none", marker=shape, markersize=size, markerfacecolor=colours[attrs["field"]],
+                markeredgecolor="white", markeredgewidth=0.6, zorder=3, gid=f"node:{n}")
+        x0, _, x1, y1 = L.label_boxes[n]
+        text_kw: dict[str, Any] = {}
+        if n in emphasis:
+            text_kw["bbox"] = {"boxstyle": "round,pad=0.15", "facecolor": HIGHLIGHT_COLOUR, "edgecolor": "none", "alpha": 0.8}
+        ax.text((x0 + x1) / 2, y1, L.labels[n], ha="center", va="top", fontsize=fs, color="#222222",
+                parse_math=False, zorder=4, gid=f"label:{n}", **text_kw)

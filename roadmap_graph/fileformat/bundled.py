@@ -1,0 +1,31 @@
+"""Where the bundled roadmap files are, in a source checkout and in an installed package.
+
+The roadmap files live in the repository's top-level ``graphs/`` folder. A wheel ships them
+inside the package as ``roadmap_graph/graphs/`` (see ``pyproject.toml``); an editable or
+source-tree run finds them next to the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BUNDLED_FILES = ("kr_nst_roadmap_2_ai_bio.yaml",)
+SCHEMA_FILE = "roadmap.schema.json"
+
+
+def graphs_dir() -> Path:
+    """The folder that holds the bundled roadmap files and their JSON Schema."""
+    package = Path(__file__).resolve().parents[1]  # the roadmap_graph package
+    for candidate in (package / "graphs", package.parent / "graphs"):
+        if (candidate / BUNDLED_FILES[0]).is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"the bundled roadmap is missing (looked in {package / 'graphs'} and "
+        f"{package.parent / 'graphs'}); reinstall roadmap-graph"
+    )
+
+
+def bundled_roadmap_paths() -> list[Path]:
+    """The files of the bundled roadmap (Ⅱ), AI and advanced bio, October 2023."""
+    folder = graphs_dir()
+    return [folder / name for name in BUNDLED_FILES]

@@ -1,0 +1,519 @@
+"""Load roadmap files into one validated :class:`~roadmap_graph.model.Roadmap`.
+
+Loading never loses data and never stops at the first problem: every problem of every file
+is collected and raised together as a :class:`~roadmap_graph.errors.RoadmapLoadError`, one
+``path:line:col: error: ...`` line each. Several files load into one roadmap: fields and
+sources merge by id (the same id with different content is an error naming both places),
+and a node id defined twice is an error naming both places.
+
+>>> roadmap = load_roadmap()            # the bundled AI–bio roadmap (Ⅱ)
+>>> len([n for n in roadmap.nodes if n.kind == "mission"])
+8
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Location, Problem, RoadmapLoadError, did_you_mean
+from ..gcpause import paused_gc
+from .model import (
+    SCHEMA_VERSION,
+    FieldInfo,
+    Link,
+    Node,
+    Roadmap,
+    RoadmapInfo,
+    Silence,
+    Source,
+    SourceRef,
+    Target,
+)
+from .parsing import Parsed, PathKey, decode, parse_json_fast, parse_text
+from .validation import find_problems
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass
+class _Doc:
+    """One file's roadmap, with the way back from its parts to the file.
+
+    A file with schema problems still gives a *partial* document, made of the parts that
+    are valid, so that reference and layer problems are reported in the same run.
+    ``index[part][k]`` is the position in the file of the k-th item kept of ``part``
+    (``"nodes"``, ``"fields"``, ``"sources"``); ``known[part]`` holds the ids written in
+    the file, valid or not, so that a reference to a broken node is not also "unknown".
+    """
+
+    parsed: Parsed
+    roadmap: Roadmap
+    index: dict[str, list[int]] = dataclass_field(default_factory=dict)
+    known: dict[str, set[str]] = dataclass_field(default_factory=dict)
+
+    def locate(self, path: PathKey) -> Location:
+        """The file location of ``path``, a location in this document's roadmap."""
+        part = "sources" if path[:2] == ("roadmap", "sources") else path[0] if path else None
+        at = 2 if part == "sources" else 1
+        if part in self.index and len(path) > at and isinstance(path[at], int):
+            path = (*path[:at], self.index[part][path[at]], *path[at + 1 :])
+        return self.parsed.locate(path)
+
+
+def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
+    """Load one or several roadmap files (YAML or JSON) into one validated roadmap.
+
+    Parameters
+    ----------
+    paths
+        A file, or several files that together make one roadmap. ``None`` loads the
+        bundled roadmap (Ⅱ), AI and advanced bio, October 2023.
+
+    Raises
+    ------
+    RoadmapLoadError
+        With every problem found in every file.
+    """
+    if paths is None:
+        from .bundled import bundled_roadmap_paths
+
+        paths = bundled_roadmap_paths()
+    elif isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    documents: list[tuple[Parsed, _Doc | None]] = []
+    with paused_gc():
+        for path in paths:
+            documents.append(_read_file(str(path)))
+        return _combine(documents)
+
+
+def loads_roadmap(text: str, *, path: str = "<string>") -> Roadmap:
+    """Load a roadmap from YAML (or JSON) text; ``path`` names it in messages."""
+    with paused_gc():
+        return _combine([_read_text(path, text)])
+
+
+def _read_file(path: str) -> tuple[Parsed, _Doc | None]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        problem = Problem(Location(path), f"cannot read the file: {reason}; check the path")
+        return Parsed(path, problems=[problem]), None
+    text, problems = decode(path, raw)
+    if text is None:
+        return Parsed(path, problems=problems), None
+    return _read_text(path, text)
+
+
+def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
+    """Parse and validate one file: the document (partial when it has schema problems), or
+    ``None`` when nothing can be read from it (syntax, encoding, not a roadmap)."""
+    if path.lower().endswith(".json"):
+        data = parse_json_fast(path, text)
+        if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+            try:
+                parsed = Parsed(path, data=data)
+                return parsed, _Doc(parsed, Roadmap.model_validate(data))
+            except ValidationError:
+                pass  # re-read below, with positions, to say where
+    parsed = parse_text(path, text)
+    if parsed.data is None:
+        return parsed, None
+    data = parsed.data
+    if not isinstance(data, dict):
+        parsed.problems.append(
+            Problem(
+                parsed.locate(()),
+                f"a roadmap file must be a mapping with the keys schema_version, roadmap, "
+                f"fields and nodes; this file holds a {_describe_type(data)}",
+            )
+        )
+        return parsed, None
+    version = data.get("schema_version")
+    if "schema_version" in data and version != SCHEMA_VERSION:
+        parsed.problems.append(
+            Problem(
+                parsed.locate(("schema_version",)),
+                f"unknown schema_version {version!r}; this version of roadmap-graph reads "
+                f"schema_version {SCHEMA_VERSION} (write 'schema_version: {SCHEMA_VERSION}', "
+                "or upgrade roadmap-graph for newer files)",
+            )
+        )
+        return parsed, None
+    try:
+        roadmap = Roadmap.model_validate(data)
+    except ValidationError as err:
+        parsed.problems += _translate(parsed, err)
+        return parsed, _partial(parsed, data)
+    if parsed.problems:  # duplicate keys: the data is not all the author wrote
+        return parsed, _partial(parsed, data)
+    return parsed, _Doc(parsed, roadmap)
+
+
+def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
+    """The valid parts of a file with schema problems (see :class:`_Doc`)."""
+
+    def valid(items: Any, model: type[BaseModel]) -> tuple[list[Any], list[int], set[str]]:
+        kept, index, ids = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ids.add(item["id"])
+            try:
+                kept.append(model.model_validate(item))
+                index.append(i)
+                continue
+            except ValidationError as err:
+                broken = {e["loc"][0] for e in err.errors() if e["loc"]}
+            # Keep what is sound: without its broken optional keys (a bad target, say), the
+            # item's links can still be checked in this same run.
+            required = {name for name, f in model.model_fields.items() if f.is_required()}
+            if isinstance(item, dict) and not broken & required:
+                try:
+                    kept.append(model.model_validate({k: v for k, v in item.items() if k not in broken}))
+                    index.append(i)
+                except ValidationError:
+                    pass
+        return kept, index, ids
+
+    header = data.get("roadmap") if isinstance(data.get("roadmap"), dict) else {}
+    sources, source_index, source_ids = valid(header.get("sources"), Source)
+    try:
+        info = RoadmapInfo.model_validate({**header, "sources": sources})
+    except ValidationError:
+        info = RoadmapInfo(id=parsed.path, title=parsed.path, sources=tuple(sources))
+    fields, field_index, field_ids = valid(data.get("fields"), FieldInfo)
+    nodes, node_index, node_ids = valid(data.get("nodes"), Node)
+    roadmap = Roadmap.model_construct(
+        schema_version=SCHEMA_VERSION, roadmap=info, fields=tuple(fields), nodes=tuple(nodes)
+    )
+    return _Doc(
+        parsed,
+        roadmap,
+        index={"nodes": node_index, "fields": field_index, "sources": source_index},
+        known={"nodes": node_ids, "fields": field_ids, "sources": source_ids},
+    )
+
+
+def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
+    problems = [p for parsed, _ in documents for p in parsed.problems]
+    if any(doc is None for _, doc in documents):
+        # A file that could not be read at all: its ids are unknown, so checking the
+        # references of the others would only add false alarms.
+        raise RoadmapLoadError(_in_order(problems, documents))
+    docs = [doc for _, doc in documents if doc is not None]
+    merged, origins, merge_problems = _merge(docs)
+    problems += merge_problems
+    known: dict[str, set[str]] = {}
+    for doc in docs:
+        for part, ids in doc.known.items():
+            known.setdefault(part, set()).update(ids)
+    for path, message in find_problems(merged, known=known):
+        problems.append(Problem(_locate_merged(path, origins, docs), message))
+    if problems:
+        raise RoadmapLoadError(_in_order(problems, documents))
+    merged._node_locations = {
+        node.id: _locate_merged(("nodes", i), origins, docs) for i, node in enumerate(merged.nodes)
+    }
+    merged._field_locations = {
+        field.id: _locate_merged(("fields", i), origins, docs) for i, field in enumerate(merged.fields)
+    }
+    merged._checked = True
+    return merged
+
+
+def _in_order(problems: list[Problem], documents: list[tuple[Parsed, _Doc | None]]) -> list[Problem]:
+    rank = {parsed.path: i for i, (parsed, _) in enumerate(documents)}
+
+    def key(p: Problem) -> tuple[int, int, int]:
+        loc = p.location
+        if loc is None:
+            return (len(rank), 0, 0)
+        return (rank.get(loc.path, len(rank)), loc.line or 0, loc.column or 0)
+
+    return sorted(dict.fromkeys(problems), key=key)
+
+
+Origins = dict[str, list[tuple[int, int]]]  # part ("nodes", "fields") -> (document, index)
+
+
+def _locate_merged(path: PathKey, origins: Origins, docs: list[_Doc]) -> Location:
+    if len(path) >= 2 and path[0] in origins and isinstance(path[1], int):
+        doc, index = origins[str(path[0])][path[1]]
+        return docs[doc].locate((path[0], index, *path[2:]))
+    return docs[0].locate(path)
+
+
+def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
+    """Merge several documents; a single document comes back as it is."""
+    if len(docs) == 1:
+        roadmap = docs[0].roadmap
+        origins = {
+            "nodes": [(0, i) for i in range(len(roadmap.nodes))],
+            "fields": [(0, i) for i in range(len(roadmap.fields))],
+        }
+        problems = _duplicate_problems(docs, origins)
+        return roadmap, origins, problems
+    problems: list[Problem] = []
+    fields: dict[str, FieldInfo] = {}
+    field_origin: dict[str, tuple[int, int]] = {}
+    sources: dict[str, Source] = {}
+    source_origin: dict[str, tuple[int, int]] = {}
+    nodes: list[Node] = []
+    origins: Origins = {"nodes": [], "fields": []}
+    for d, doc in enumerate(docs):
+        roadmap = doc.roadmap
+        for i, field in enumerate(roadmap.fields):
+            if field.id not in fields:
+                fields[field.id] = field
+                field_origin[field.id] = (d, i)
+                continue
+            merged, conflicts = _merge_models(fields[field.id], field)
+            fields[field.id] = merged
+            first = _where(docs, "fields", field_origin[field.id])
+            for key in conflicts:
+                problems.append(
+                    Problem(
+                        doc.locate(("fields", i, key)),
+                        f"field '{field.id}' has a different {key} here than at {first}; "
+                        "make them agree (fields with the same id merge into one)",
+                    )
+                )
+        for i, source in enumerate(roadmap.roadmap.sources):
+            if source.id in sources and sources[source.id] != source:
+                first = _where(docs, ("roadmap", "sources"), source_origin[source.id])
+                problems.append(
+                    Problem(
+                        doc.locate(("roadmap", "sources", i)),
+                        f"source '{source.id}' is defined differently at {first}; "
+                        "give one of them another id, or make them equal",
+                    )
+                )
+            sources.setdefault(source.id, source)
+            source_origin.setdefault(source.id, (d, i))
+        for i, node in enumerate(roadmap.nodes):
+            nodes.append(node)
+            origins["nodes"].append((d, i))
+    origins["fields"] = [field_origin[f] for f in fields]
+    header = _merge_headers([doc.roadmap.roadmap for doc in docs], tuple(sources.values()))
+    merged = Roadmap(
+        schema_version=SCHEMA_VERSION,
+        roadmap=header,
+        fields=tuple(fields.values()),
+        nodes=tuple(nodes),
+    )
+    problems += _duplicate_problems(docs, origins)
+    return merged, origins, problems
+
+
+def _where(docs: list[_Doc], part: str | tuple[str, ...], origin: tuple[int, int]) -> Location:
+    doc, index = origin
+    prefix = (part,) if isinstance(part, str) else part
+    return docs[doc].locate((*prefix, index))
+
+
+def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
+    problems: list[Problem] = []
+    for part in ("nodes", "fields"):
+        if part == "fields" and len(docs) > 1:
+            continue  # fields of several files merge by id; within one file see below
+        first: dict[str, tuple[int, int]] = {}
+        for d, doc in enumerate(docs):
+            for i, item in enumerate(getattr(doc.roadmap, part)):
+                if item.id in first:
+                    where = _where(docs, part, first[item.id])
+                    problems.append(
+                        Problem(
+                            doc.locate((part, i, "id")),
+                            f"{part[:-1]} id '{item.id}' is defined twice (first at {where}); "
+                            "ids must be unique across all loaded files: rename one",
+                        )
+                    )
+                else:
+                    first[item.id] = (d, i)
+    if len(docs) > 1:  # a field id twice inside one file is still a mistake
+        for doc in docs:
+            seen: dict[str, int] = {}
+            for i, field in enumerate(doc.roadmap.fields):
+                if field.id in seen:
+                    where = doc.locate(("fields", seen[field.id]))
+                    problems.append(
+                        Problem(
+                            doc.locate(("fields", i, "id")),
+                            f"field id '{field.id}' is defined twice in this file (first at "
+                            f"{where}); keep one",
+                        )
+                    )
+                seen.setdefault(field.id, i)
+    return problems
+
+
+def _merge_models(first: FieldInfo, second: FieldInfo) -> tuple[FieldInfo, list[str]]:
+    """Fill what ``first`` lacks from ``second``, join lists; name the keys where both differ."""
+    values = dict(first)
+    conflicts = []
+    for key, value in second:
+        if isinstance(value, tuple):
+            values[key] = tuple(dict.fromkeys([*values[key], *value]))
+        elif values[key] is None:
+            values[key] = value
+        elif value is not None and value != values[key]:
+            conflicts.append(key)
+    return FieldInfo(**values), conflicts
+
+
+def _merge_headers(headers: list[RoadmapInfo], sources: tuple[Source, ...]) -> RoadmapInfo:
+    """One header for several files: shared values are kept, differing ids and titles joined."""
+    def joined(key: str, sep: str) -> Any:
+        values = [getattr(h, key) for h in headers]
+        distinct = list(dict.fromkeys(v for v in values if v is not None))
+        if len(distinct) <= 1:
+            return distinct[0] if distinct else None
+        return sep.join(str(v) for v in distinct)
+
+    def shared(key: str) -> Any:
+        distinct = {getattr(h, key) for h in headers} - {None}
+        return distinct.pop() if len(distinct) == 1 else None
+
+    return RoadmapInfo(
+        id=joined("id", "+"),
+        title=joined("title", " + "),
+        title_en=joined("title_en", " + "),
+        published=shared("published"),
+        horizon=shared("horizon"),
+        sources=sources,
+    )
+
+
+# --- pydantic errors as messages a person can act on ------------------------------------
+
+_ITEM_MODEL: dict[str, type[BaseModel]] = {
+    "nodes": Node,
+    "fields": FieldInfo,
+    "requires": Link,
+    "any_of": Link,
+    "supported_by": Link,
+    "targets": Target,
+    "sources": SourceRef,
+    "ignore": Silence,
+}
+
+
+def _model_at(loc: PathKey) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``loc`` (``None`` for a scalar)."""
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return Roadmap
+    if names == ["roadmap"] and not isinstance(loc[-1], int):
+        return RoadmapInfo
+    if names == ["roadmap", "sources"] and isinstance(loc[-1], int):
+        return Source
+    if isinstance(loc[-1], int):
+        return _ITEM_MODEL.get(names[-1])
+    return None
+
+
+def _translate(parsed: Parsed, err: ValidationError) -> list[Problem]:
+    problems = []
+    for error in err.errors(include_url=False):
+        loc: PathKey = tuple(error["loc"])
+        kind = error["type"]
+        what = _describe_loc(parsed, loc)
+        if kind == "missing":
+            parent = _describe_loc(parsed, loc[:-1]) or "the file"
+            message = f"missing required key '{loc[-1]}' in {parent}; add it"
+            where = parsed.locate(loc[:-1])
+        elif kind == "extra_forbidden":
+            model = _model_at(loc[:-1])
+            allowed = list(model.model_fields) if model else []
+            message = (
+                f"unknown key '{loc[-1]}' in {_describe_loc(parsed, loc[:-1]) or 'the file'}"
+                f"{did_you_mean(str(loc[-1]), allowed)}; allowed keys: {', '.join(allowed)}"
+            )
+            where = parsed.locate(loc, key=True)
+        else:
+            message = _value_message(kind, error, loc, what)
+            where = parsed.locate(loc)
+        problems.append(Problem(where, message))
+    return problems
+
+
+def _value_message(kind: str, error: Any, loc: PathKey, what: str) -> str:
+    got = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":
+        return f"{what} must be one of {ctx.get('expected')}, not {got!r}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{what} is {got!r}, which is not a valid id: use lowercase letters a-z, digits "
+            "and _, starting with a letter (e.g. ai_efficient_learning)"
+        )
+    if kind == "value_error":
+        return f"{what}: {ctx.get('error')}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        model = _model_at(loc)
+        keys = ", ".join(model.model_fields) if model else ""
+        if model is Link:
+            return (
+                f"{what} must be a node id or a mapping with the keys {keys}; "
+                f"got a {_describe_type(got)}"
+            )
+        return f"{what} must be a mapping with the keys {keys}; got a {_describe_type(got)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{what} must be a list ([a, b] or '- a' lines); got a {_describe_type(got)}"
+    if kind == "string_too_short":
+        return f"{what} is empty; write a value or remove the key"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"{what} must be a whole number (a year such as 2030), not {got!r}"
+    if kind in ("float_type", "float_parsing"):
+        return f"{what} must be a number written without quotes, not {got!r}"
+    if kind == "string_type":
+        return f"{what} must be text; got {got!r} (put it in quotes to keep it as text)"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"{what} must be a date written YYYY-MM-DD, not {got!r}"
+    return f"{what}: {error['msg']} (got {got!r})"
+
+
+def _describe_loc(parsed: Parsed, loc: PathKey) -> str:
+    """``nodes[3] (ai_x).targets[0].value``: a path a person can find in the file."""
+    text = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            text += f"[{part}]"
+            if i == 1 and loc[0] == "nodes":
+                node = _get(parsed.data, loc[:2])
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    text += f" ({node['id']})"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _get(data: Any, loc: PathKey) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe_type(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "empty value"
+    if isinstance(value, bool):
+        return f"boolean ({value})"
+    if isinstance(value, (int, float)):
+        return f"number ({value})"
+    return f"text ({value!r})"

@@ -1,0 +1,247 @@
+"""The roadmap file format (``schema_version: 1``) as pydantic models.
+
+A roadmap file is terse for the common case and rich where it needs to be: a requirement
+can be a bare id or a mapping that says how we know it. Only ``schema_version``,
+``roadmap.id``, ``roadmap.title``, a field's ``id`` and ``name``, and a node's ``id``,
+``kind``, ``field`` and ``name`` are required; a first draft is quick to write, and the gap
+analysis says what is missing.
+
+Edges point from the dependent to its prerequisite: a mission ``requires`` core
+technologies, a core technology ``requires`` enabling technologies, a technology is
+``supported_by`` ecosystem measures. ``any_of`` lists groups of alternatives: each group
+needs at least one of its members. A link written as a bare id inherits the provenance and
+sources of the node that declares it.
+
+These models check the shape of one document. Whether references resolve, whether links
+respect the layers and whether requirements form a cycle is checked across all loaded files
+by :mod:`roadmap_graph.validation`.
+
+Example (a complete, valid roadmap)::
+
+    schema_version: 1
+    roadmap: {id: demo, title: 데모 로드맵}
+    fields: [{id: ai, name: 인공지능}]
+    nodes:
+      - {id: m1, kind: mission, field: ai, name: 임무, requires: [t1]}
+      - {id: t1, kind: core_technology, field: ai, name: 기술}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
+
+from ..errors import Location
+
+SCHEMA_VERSION = 1
+
+Kind = Literal["mission", "core_technology", "enabling_technology", "ecosystem_measure"]
+KINDS: tuple[str, ...] = ("mission", "core_technology", "enabling_technology", "ecosystem_measure")
+TECHNOLOGY_KINDS = frozenset({"core_technology", "enabling_technology"})
+
+Provenance = Literal["stated", "inferred"]
+Comparator = Literal[">=", "<=", "=="]
+MeasureCategory = Literal[
+    "workforce", "regulation_standards", "data", "international_cooperation", "infrastructure"
+]
+MEASURE_CATEGORIES: tuple[str, ...] = (
+    "workforce",
+    "regulation_standards",
+    "data",
+    "international_cooperation",
+    "infrastructure",
+)
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=120,
+        description="Lowercase slug: a-z, digits and _, starting with a letter. "
+        "소문자·숫자·밑줄로 된 식별자.",
+    ),
+]
+Year = Annotated[int, Strict(), Field(ge=1900, le=2200, description="A year, e.g. 2030. 연도.")]
+Number = Annotated[float, Strict()]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    """A document the roadmap is drawn from (출처 문서)."""
+
+    id: Slug
+    title: Text | None = None
+    url: Text | None = None
+    date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    note: Text | None = None
+
+
+class SourceRef(_Model):
+    """A pointer into a source: which document, and the original phrase (원문 구절)."""
+
+    source: Slug = Field(description="The id of one of roadmap.sources.")
+    quote: Text | None = Field(
+        default=None, description="The original phrase, verbatim (원문 그대로의 구절)."
+    )
+    note: Text | None = None
+
+
+class RoadmapInfo(_Model):
+    """What the roadmap is (로드맵 정보)."""
+
+    id: Text
+    title: Text
+    title_en: Text | None = None
+    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    horizon: Year | None = Field(default=None, description="Target year of the missions.")
+    sources: tuple[Source, ...] = ()
+
+
+class Silence(_Model):
+    """Silences one gap rule for this node or field, with the reason (``roadmap-graph gaps``)."""
+
+    code: str = Field(pattern=r"^RG[0-9]{3}$", description="A rule code, e.g. RG202.")
+    reason: Text = Field(description="Why the finding does not apply here. 사유.")
+
+
+class FieldInfo(_Model):
+    """A technology field (분야), e.g. 인공지능, with its goal."""
+
+    id: Slug
+    name: Text
+    name_en: Text | None = None
+    goal: Text | None = None
+    goal_en: Text | None = None
+    converges_with: tuple[Slug, ...] = Field(
+        default=(),
+        description="Fields the roadmap says this field converges with (융합); the gap "
+        "analysis checks that links between them exist.",
+    )
+    sources: tuple[SourceRef, ...] = ()
+    ignore: tuple[Silence, ...] = ()
+
+
+class Link(_Model):
+    """One link to another node. In the file, a bare id or a mapping with provenance."""
+
+    id: Slug
+    provenance: Provenance | None = Field(
+        default=None,
+        description="stated: the sources say so; inferred: an analyst's reading. "
+        "Default: the declaring node's provenance.",
+    )
+    note: Text | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_id(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
+
+    @property
+    def is_bare(self) -> bool:
+        """True when the link says nothing but its id (written as a bare id)."""
+        return self.provenance is None and self.note is None and not self.sources
+
+
+class Target(_Model):
+    """A quantified target or deadline (목표), e.g. ``>= 50 %`` by 2030."""
+
+    metric: Text
+    metric_en: Text | None = None
+    value: Number | None = None
+    unit: Text | None = None
+    comparator: Comparator = Field(
+        default=">=", description="How value reads: '>=' at least, '<=' up to, '==' exactly."
+    )
+    by: Year | None = Field(default=None, description="Deadline year.")
+    note: Text | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+    @model_validator(mode="after")
+    def _number_or_year(self) -> Target:
+        if self.value is None and self.by is None:
+            raise ValueError(
+                "a target needs a number (value) or a year (by); "
+                "write a qualitative aim in the node's description instead"
+            )
+        return self
+
+
+class Node(_Model):
+    """A mission, core technology, enabling technology or ecosystem measure."""
+
+    id: Slug
+    kind: Kind
+    field: Slug = Field(description="The id of one of the fields.")
+    name: Text
+    name_en: Text | None = None
+    description: Text | None = None
+    description_en: Text | None = None
+    category: MeasureCategory | None = Field(
+        default=None, description="For ecosystem measures: what kind of measure it is."
+    )
+    requires: tuple[Link, ...] = Field(default=(), description="AND: all are needed.")
+    any_of: tuple[tuple[Link, ...], ...] = Field(
+        default=(), description="Groups of alternatives: each group needs one member."
+    )
+    supported_by: tuple[Link, ...] = Field(default=(), description="Ecosystem measures.")
+    targets: tuple[Target, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    provenance: Provenance | None = None
+    ignore: tuple[Silence, ...] = ()
+
+    def links(self) -> list[tuple[str, int | None, Link]]:
+        """Every outgoing link as ``(relation, group, link)``; ``group`` indexes ``any_of``."""
+        out: list[tuple[str, int | None, Link]] = [("requires", None, x) for x in self.requires]
+        for g, group in enumerate(self.any_of):
+            out.extend(("requires", g, x) for x in group)
+        out.extend(("supported_by", None, x) for x in self.supported_by)
+        return out
+
+
+class Roadmap(_Model):
+    """One roadmap: its header, fields and nodes.
+
+    Equality compares content only: where the parts were read from (``node_locations``)
+    does not count, so a roadmap dumped and loaded again equals the original.
+    """
+
+    schema_version: Literal[1] = Field(description="Format version; this is version 1.")
+    roadmap: RoadmapInfo
+    fields: tuple[FieldInfo, ...] = ()
+    nodes: tuple[Node, ...] = ()
+
+    _node_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _field_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _checked: bool = PrivateAttr(default=False)
+
+    @property
+    def node_locations(self) -> dict[str, Location]:
+        """Where each node was defined, by node id (empty for a roadmap built in code)."""
+        return self._node_locations
+
+    @property
+    def field_locations(self) -> dict[str, Location]:
+        """Where each field was (first) defined, by field id."""
+        return self._field_locations
+
+    def node(self, node_id: str) -> Node:
+        """Return the node with ``node_id``; raise :class:`KeyError` when there is none."""
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Roadmap):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]

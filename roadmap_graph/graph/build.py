@@ -1,0 +1,106 @@
+"""The roadmap as a ``networkx.DiGraph``: the conventions every analysis relies on.
+
+Edges point from the dependent to its prerequisite, for every relation::
+
+    mission ──requires──▶ core technology ──requires──▶ enabling technology
+        technology ──supported_by──▶ ecosystem measure
+
+Capability flows the other way (from prerequisite to dependent); analyses that reason about
+flow say so.
+
+Node attributes
+    ``kind`` (mission | core_technology | enabling_technology | ecosystem_measure),
+    ``field`` (a field id), ``name`` (Korean), ``name_en`` (or ``None``), ``description``,
+    ``description_en``, ``category`` (measures only, else ``None``), ``targets`` (a list of
+    dicts: metric, metric_en, value, unit, comparator, by, note, sources), ``provenance``
+    (stated | inferred | ``None`` when the file does not say), ``sources`` (a list of dicts:
+    source, quote, note), ``location`` (``"path:line:col"`` where the node was defined, or
+    ``None`` for a roadmap built in code), ``ignore`` (the gap rules silenced for this node,
+    a list of dicts: code, reason).
+
+Edge attributes
+    ``relation``: ``"requires"`` or ``"supported_by"``. ``group``: for the alternatives of an
+    ``any_of`` group, the index of that group within the dependent node (edges out of one
+    node with the same ``group`` are alternatives: one of them suffices); ``None`` for a
+    plain requirement, which is needed on its own, and for support. ``provenance``: the
+    link's own, or else the declaring node's (a link written as a bare id inherits it).
+    ``sources``: likewise. ``note``: the link's note or ``None``.
+    *Requirement edges* are those with ``relation == "requires"``; support edges are not
+    requirements.
+
+Graph attributes
+    ``roadmap`` (the header as a dict), ``fields`` (field id → dict of name, name_en, goal,
+    goal_en, converges_with, sources, ignore, location).
+
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> G.nodes["bio_synthetic_biology"]["kind"], G.nodes["bio_synthetic_biology"]["field"]
+('core_technology', 'bio')
+>>> G.edges["bio_gene_delivery", "rna_platform"]["group"]
+0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from ..errors import RoadmapLoadError, Problem
+from ..fileformat.model import Roadmap
+from ..fileformat.validation import find_problems
+
+def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
+    """Build the dependency graph of ``roadmap`` (see the module docstring for conventions).
+
+    A roadmap loaded from files is already checked; one built in code is checked here, so
+    the graph is always acyclic over requirement edges and every link resolves.
+
+    Raises
+    ------
+    RoadmapLoadError
+        When a roadmap built in code has broken references, layer errors or cycles.
+    """
+    if not roadmap._checked:
+        problems = find_problems(roadmap)
+        if problems:
+            raise RoadmapLoadError(
+                Problem(None, f"{'.'.join(map(str, path))}: {message}") for path, message in problems
+            )
+    field_locations = roadmap.field_locations
+    fields = {}
+    for f in roadmap.fields:
+        fields[f.id] = f.model_dump(mode="json", exclude={"id"})
+        fields[f.id]["location"] = str(field_locations[f.id]) if f.id in field_locations else None
+    G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
+    locations = roadmap.node_locations
+    for node in roadmap.nodes:
+        location = locations.get(node.id)
+        G.add_node(
+            node.id,
+            kind=node.kind,
+            field=node.field,
+            name=node.name,
+            name_en=node.name_en,
+            description=node.description,
+            description_en=node.description_en,
+            category=node.category,
+            targets=[t.model_dump(mode="json") for t in node.targets],
+            provenance=node.provenance,
+            sources=[s.model_dump(mode="json") for s in node.sources],
+            location=str(location) if location else None,
+            ignore=[s.model_dump(mode="json") for s in node.ignore],
+        )
+    for node in roadmap.nodes:
+        inherited_sources = [s.model_dump(mode="json") for s in node.sources]
+        for relation, group, link in node.links():
+            attrs: dict[str, Any] = {
+                "relation": relation,
+                "group": group,
+                "provenance": link.provenance or node.provenance,
+                "sources": [s.model_dump(mode="json") for s in link.sources] or inherited_sources,
+                "note": link.note,
+            }
+            G.add_edge(node.id, link.id, **attrs)
+    return G
+

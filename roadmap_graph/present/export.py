@@ -1,0 +1,197 @@
+"""Export a roadmap graph to the files other tools read (``roadmap-graph export``).
+
+============  ===============================  =============================================
+format        output                           read by
+============  ===============================  =============================================
+node-link     JSON, edges under ``"edges"``    networkx ``node_link_graph(data, edges="edges")``
+graphml       GraphML                          Gephi, Cytoscape, yEd, igraph, networkx
+gexf          GEXF 1.2                         Gephi, Gephi Lite (graphology), networkx
+cytoscape     Cytoscape.js JSON (``.cyjs``)    Cytoscape.js, Cytoscape desktop
+dot           Graphviz DOT                     ``dot -Tsvg``, ``dot -Tpng``
+mermaid       Mermaid flowchart                Markdown on GitHub, GitLab, MkDocs
+csv           a folder: nodes.csv, edges.csv   Excel (UTF-8 with BOM), Gephi, pandas
+cypher        Cypher ``MERGE`` script          Neo4j ``cypher-shell --file``
+============  ===============================  =============================================
+
+The pure functions (``to_graphml(G)`` and so on, in :mod:`roadmap_graph.exports`) return
+the text, for notebooks; :func:`export_graph` writes it. ``lang`` picks the display label
+(the Korean ``name``, or ``name_en`` where there is one); both names are always kept.
+
+Writing is all or nothing: every file goes to a temporary file in the target folder first,
+and only when all are complete are they renamed over their targets, so a reader never sees
+half a file and a failure leaves the old files as they were. An export never overwrites an
+input roadmap file (those passed as ``protect``, and the bundled roadmap).
+
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> render(G, "mermaid")[0].splitlines()[0]
+'flowchart TB'
+>>> [str(p) for p in output_paths("csv", "out")]
+['out/nodes.csv', 'out/edges.csv']
+
+In a script, ``export_graph(G, "graphml", "roadmap.graphml")`` writes the file and returns
+``[Path("roadmap.graphml")]``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from ..outputs.atomic import temporary_beside
+from ..errors import InvalidOptionError, OutputError, OutputPathError, did_you_mean
+from .exports import (
+    to_csv_tables,
+    to_cypher,
+    to_cytoscape,
+    to_dot,
+    to_gexf,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+)
+from .exports.attributes import check_lang
+from .exports.json_formats import json_document
+from .exports.tables import CSV_ENCODING, CSV_FILES
+from ..outputs.protect import refuse_inputs
+
+__all__ = [
+    "FORMATS",
+    "OutputError",
+    "OutputPathError",
+    "export_graph",
+    "output_paths",
+    "render",
+    "to_csv_tables",
+    "to_cypher",
+    "to_cytoscape",
+    "to_dot",
+    "to_gexf",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link",
+]
+
+FORMATS = ("node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "csv", "cypher")
+#: The format that writes a folder of files rather than one file.
+FOLDER_FORMATS = frozenset({"csv"})
+
+_RENDERERS: dict[str, Callable[[nx.DiGraph, str], tuple[str, ...]]] = {
+    "node-link": lambda G, lang: (json_document(to_node_link(G)),),
+    "graphml": lambda G, lang: (to_graphml(G, lang=lang),),
+    "gexf": lambda G, lang: (to_gexf(G, lang=lang),),
+    "cytoscape": lambda G, lang: (json_document(to_cytoscape(G, lang=lang)),),
+    "dot": lambda G, lang: (to_dot(G, lang=lang),),
+    "mermaid": lambda G, lang: (to_mermaid(G, lang=lang),),
+    "csv": lambda G, lang: to_csv_tables(G, lang=lang),
+    "cypher": lambda G, lang: (to_cypher(G),),
+}
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise InvalidOptionError(
+            f"unknown export format {fmt!r}{did_you_mean(fmt, FORMATS)}; "
+            f"choose one of: {', '.join(FORMATS)}"
+        )
+
+
+def output_paths(fmt: str, path: str | os.PathLike[str]) -> list[Path]:
+    """The files ``export_graph(G, fmt, path)`` writes: ``path``, or the files in folder ``path``."""
+    _check_format(fmt)
+    base = Path(path)
+    return [base / name for name in CSV_FILES] if fmt in FOLDER_FORMATS else [base]
+
+
+def render(G: nx.DiGraph, fmt: str, *, lang: str = "ko") -> tuple[str, ...]:
+    """The text of each file of ``fmt``, in the order of :func:`output_paths`."""
+    _check_format(fmt)
+    check_lang(lang)
+    return _RENDERERS[fmt](G, lang)
+
+
+def export_graph(
+    G: nx.DiGraph,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "ko",
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> list[Path]:
+    """Write ``G`` as ``fmt`` to ``path`` (a folder for ``csv``); return the files written.
+
+    Parameters
+    ----------
+    G
+        A roadmap graph from :func:`roadmap_graph.to_networkx`.
+    fmt
+        One of :data:`FORMATS`.
+    path
+        The output file, or for ``csv`` the output folder (created if missing; its
+        ``nodes.csv`` and ``edges.csv`` are replaced). Missing parent folders are created.
+    lang
+        ``"ko"`` or ``"en"``: the language of the display labels.
+    protect
+        Files that must not be overwritten: the input roadmap files. The bundled roadmap
+        files are always protected.
+
+    Raises
+    ------
+    InvalidOptionError
+        For an unknown format or language.
+    OutputPathError
+        When an output file is a protected input file, or ``path`` is a folder where a
+        file is needed (or a file where the csv folder is needed). Nothing is written.
+    OutputError
+        When writing fails (permissions, disk full); the old files are left as they were.
+    """
+    check_lang(lang)
+    targets = output_paths(fmt, path)  # checks fmt
+    _check_targets(fmt, Path(path), targets, protect)
+    texts = render(G, fmt, lang=lang)
+    encoding = CSV_ENCODING if fmt == "csv" else "utf-8"
+    try:
+        targets[0].parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder {targets[0].parent}: {err}") from err
+    _write_all([(target, text, encoding) for target, text in zip(targets, texts)])
+    return targets
+
+
+def _check_targets(fmt: str, path: Path, targets: Sequence[Path], protect: Iterable[str | os.PathLike[str]]) -> None:
+    refuse_inputs((path, *targets), protect)
+    if fmt in FOLDER_FORMATS and path.exists() and not path.is_dir():
+        raise OutputPathError(
+            f"{fmt} export writes a folder ({', '.join(CSV_FILES)}), and {path} is a file; "
+            "give a folder path"
+        )
+    for target in targets:
+        if target.is_dir():
+            raise OutputPathError(f"{target} is a folder; give a file path for the {fmt} export")
+
+
+def _write_all(files: Sequence[tuple[Path, str, str]]) -> None:
+    """Write every file or none: each goes to a temporary file beside its target, and the
+    temporary files are renamed over their targets only when all are complete (only a
+    failure between two renames, which do not write data, could leave a mix).
+
+    Temporary files are named and opened as :mod:`roadmap_graph.atomic` does.
+    """
+    staged: list[Path] = []
+    target = files[0][0]
+    try:
+        for target, text, encoding in files:
+            tmp = temporary_beside(target)
+            with open(tmp, "x", encoding=encoding, newline="") as handle:
+                staged.append(tmp)
+                handle.write(text)
+        for (target, _, _), tmp in zip(files, staged):
+            os.replace(tmp, target)
+    except (OSError, UnicodeError) as err:
+        raise OutputError(f"cannot write {target}: {err}") from err
+    finally:
+        for tmp in staged:
+            tmp.unlink(missing_ok=True)

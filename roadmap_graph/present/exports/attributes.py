@@ -1,0 +1,140 @@
+"""What every export carries: flat scalar attributes, and the display labels.
+
+GraphML, GEXF, CSV and Neo4j properties hold scalars only, while a roadmap graph carries lists
+of dicts (``targets``, ``sources``, ``ignore``) and ``None``. :func:`flat_rows` turns the
+attribute dicts of all nodes (or all edges) into flat rows by these rules, so that nothing is
+lost and every key has one type:
+
+* a key that holds a list or a dict anywhere becomes ``<key>_json``, and each of its values
+  is the JSON text of the original (``ensure_ascii=False``, so Korean stays Korean);
+* dates and times become ISO text;
+* ``None`` (and a key a row does not have) stays ``None``: GraphML and GEXF leave the value
+  out, CSV writes an empty cell, Cypher sets no property;
+* each key gets **one type across all rows**: bool, int or str when all values agree, float
+  when ints and floats mix, else str. GraphML needs this (networkx writes a second ``<key>``
+  of the same name for a second type, and igraph then refuses the file);
+* a key a format reserves for itself (``label``, GEXF's ``start``/``end``) gets a ``_``
+  suffix, so the format's meaning never swallows a roadmap attribute.
+
+>>> flat_rows([{"a": 1, "t": [{"x": "가"}], "n": None}, {"a": 2.5, "t": []}])
+[{'a': 1.0, 't_json': '[{"x": "가"}]', 'n': None}, {'a': 2.5, 't_json': '[]', 'n': None}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+
+from ... import vocabulary as labels
+from ...errors import InvalidOptionError
+
+JSON_SUFFIX = "_json"
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a display language, else raise InvalidOptionError."""
+    if lang not in labels.LANGS:
+        raise InvalidOptionError(f"lang must be one of {', '.join(labels.LANGS)}, not {lang!r}")
+    return lang
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """JSON text that keeps Korean as Korean and writes dates as ISO text."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot export a value of type {type(value).__name__}: {value!r}")
+
+
+def _is_nested(value: Any) -> bool:
+    return isinstance(value, (list, tuple, dict, set, frozenset))
+
+
+def _scalar_text(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _one_type(values: list[Any]) -> list[Any]:
+    present = {type(v) for v in values if v is not None}
+    if len(present) <= 1 and present <= {bool, int, float, str}:
+        return values
+    if present <= {int, float}:
+        return [None if v is None else float(v) for v in values]
+    return [None if v is None else _scalar_text(v) for v in values]
+
+
+def flat_rows(rows: Sequence[Mapping[str, Any]], *, reserved: Collection[str] = ()) -> list[dict[str, Any]]:
+    """Flatten attribute dicts to scalar rows with one type per key (see the module docstring).
+
+    Every output row has the same keys, in first-seen order.
+    """
+    renamed = [{(f"{k}_" if k in reserved else str(k)): v for k, v in row.items()} for row in rows]
+    out: list[dict[str, Any]] = [{} for _ in renamed]
+    for key in dict.fromkeys(k for row in renamed for k in row):
+        values = [row.get(key) for row in renamed]
+        values = [v.isoformat() if isinstance(v, (dt.date, dt.time)) else v for v in values]
+        if any(_is_nested(v) for v in values):
+            name, column = key + JSON_SUFFIX, [None if v is None else json_text(v) for v in values]
+        else:
+            name, column = key, _one_type(values)
+        for row_out, value in zip(out, column):
+            row_out[name] = value
+    return out
+
+
+def without_none(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` without its ``None`` values (for formats where a missing value is left out)."""
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def node_label(node: Hashable, attrs: Mapping[str, Any], lang: str) -> str:
+    """A node's display label: its name in ``lang`` (Korean where no English one), else its id."""
+    return labels.node_name(attrs, lang) if attrs.get("name") else str(node)
+
+
+def edge_label(attrs: Mapping[str, Any], lang: str) -> str:
+    """An edge's display label: ``요구``/``requires``, ``다음 중 하나 g0``/``one of g0``, ``지원``."""
+    relation = attrs.get("relation")
+    if relation == "supported_by":
+        return labels.word("supported_by", lang)
+    if relation == "requires":
+        group = attrs.get("group")
+        return labels.word("requires", lang) if group is None else f"{labels.word('one_of', lang)} g{group}"
+    return "" if relation is None else str(relation)
+
+
+def field_label(G: nx.DiGraph, field: Any, lang: str) -> str:
+    """A field's display name in ``lang`` from ``G.graph["fields"]``, else its id."""
+    info = G.graph.get("fields", {}).get(field)
+    return node_label(field, info, lang) if isinstance(info, Mapping) else str(field)
+
+
+def roadmap_title(G: nx.DiGraph, lang: str) -> str | None:
+    """The roadmap's title in ``lang`` (Korean where no English one), or ``None``."""
+    info = G.graph.get("roadmap")
+    if not isinstance(info, Mapping):
+        return None
+    title = info.get("title_en") if lang == "en" and info.get("title_en") else info.get("title")
+    return None if title is None else str(title)
+
+
+def node_table(G: nx.DiGraph, *, lang: str, reserved: Collection[str] = ()) -> list[tuple[Any, dict[str, Any]]]:
+    """``(node, row)`` per node: ``label`` first, then the flat attributes."""
+    rows = flat_rows([G.nodes[n] for n in G], reserved={"label", *reserved})
+    return [(n, {"label": node_label(n, G.nodes[n], lang), **row}) for n, row in zip(G, rows)]
+
+
+def edge_table(G: nx.DiGraph, *, lang: str, reserved: Collection[str] = ()) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """``(source, target, row)`` per edge: ``label`` first, then the flat attributes."""
+    edges = list(G.edges(data=True))
+    rows = flat_rows([d for _, _, d in edges], reserved={"label", *reserved})
+    return [(u, v, {"label": edge_label(d, lang), **row}) for (u, v, d), row in zip(edges, rows)]
