@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from . import vocabulary as labels
+from .vocabulary import DEFAULT_LANG, Message, text, verbatim
 from .errors import RoadmapGraphError
 
 FORMATS = ("table", "json", "csv")
@@ -57,7 +58,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RoadmapGraphError as err:
-            click.echo(str(err), err=True)
+            click.echo(err.render(_lang(ctx)), err=True)
             ctx.exit(err.exit_code)
         except BrokenPipeError:  # the reader (head, less) left early: not an error
             _silence_stdout()
@@ -67,12 +68,8 @@ class _Group(click.Group):
         except Exception as err:  # a bug: say so in one line, keep the traceback on request
             if os.environ.get("ROADMAP_GRAPH_DEBUG"):
                 raise
-            click.echo(
-                f"internal error: {type(err).__name__}: {err}\n"
-                "This is a bug in roadmap-graph; run again with ROADMAP_GRAPH_DEBUG=1 for the "
-                "details and report them.",
-                err=True,
-            )
+            detail = verbatim(f"{type(err).__name__}: {err}")
+            click.echo(text("cli.internal_error", _lang(ctx), error=detail), err=True)
             ctx.exit(1)
 
 
@@ -90,9 +87,17 @@ def _roadmap_options(f: Any) -> Any:
     @click.pass_obj
     @functools.wraps(f)
     def wrapper(settings: _Settings, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
-        return f(settings.override(graphs, lang), **kwargs)
+        settings = settings.override(graphs, lang)
+        click.get_current_context().find_root().obj = settings  # errors are shown in this language
+        return f(settings, **kwargs)
 
     return wrapper
+
+
+def _lang(ctx: click.Context) -> str:
+    """The language asked for (the command's --lang wins over the group's)."""
+    settings = ctx.find_root().obj
+    return settings.lang if isinstance(settings, _Settings) else DEFAULT_LANG
 
 
 def _silence_stdout() -> None:
@@ -150,8 +155,8 @@ def validate(settings: _Settings, files: tuple[str, ...]) -> None:
     """Check roadmap FILES (default: -g files, else the bundled roadmap) and report every problem."""
     roadmap = settings.load(files)
     links = sum(len(node.links()) for node in roadmap.nodes)
-    names = ", ".join(files or settings.graphs) or "bundled roadmap"
-    click.echo(f"ok: {names}: {len(roadmap.nodes)} nodes, {links} links, no problems")
+    names = verbatim(", ".join(files or settings.graphs)) if files or settings.graphs else Message("cli.bundled")
+    click.echo(text("cli.valid", settings.lang, names=names, nodes=len(roadmap.nodes), links=links))
 
 
 def _emit(fmt: str, *, data: Any, rows: Any, text: Any) -> None:
@@ -364,11 +369,11 @@ def draw(settings: _Settings, kind: str, mission: str | None, columns: str, outp
 
     options = {"columns": columns} if kind == "coverage" else {}
     if mission is not None and kind != "chain":
-        raise click.BadParameter("--mission goes with the chain figure", param_hint="--mission")
+        raise click.BadParameter(text("error.mission_only_for_chain", settings.lang), param_hint="--mission")
     path = save_figure(
         settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
     )
-    click.echo(f"wrote {path}", err=True)
+    click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
 @cli.command()
@@ -387,7 +392,7 @@ def export(settings: _Settings, fmt: str, output: str) -> None:
     from .present.export import export_graph
 
     for path in export_graph(settings.graph(), fmt, output, lang=settings.lang, protect=settings.inputs()):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
 @cli.command()
@@ -399,7 +404,7 @@ def explore(settings: _Settings, output: str) -> None:
     from .outputs.protect import refuse_inputs
 
     refuse_inputs([output], settings.inputs())
-    click.echo(f"wrote {write_explorer(settings.graph(), output, lang=settings.lang)}", err=True)
+    click.echo(text("cli.wrote", settings.lang, path=write_explorer(settings.graph(), output, lang=settings.lang)), err=True)
 
 
 @cli.command()
@@ -411,8 +416,8 @@ def report(settings: _Settings, output: str, force: bool) -> None:
     from .present.report import write_report
 
     G = settings.graph()
-    page = write_report(G, output, lang=settings.lang, force=force, progress=lambda step: click.echo(f"… {step}", err=True))
-    click.echo(f"wrote {page}", err=True)
+    page = write_report(G, output, lang=settings.lang, force=force, progress=lambda step: click.echo(text("cli.step", settings.lang, step=step), err=True))
+    click.echo(text("cli.wrote", settings.lang, path=page), err=True)
 
 
 @cli.command()
@@ -426,14 +431,14 @@ def schema(output: str | None) -> None:
     """The JSON Schema of the roadmap file format (for editors and CI checks)."""
     from .fileformat.schema import json_schema_text
 
-    text = json_schema_text()
+    schema_text = json_schema_text()
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(schema_text, nl=False)
         return
     from .outputs.atomic import write_text_atomic
 
-    write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    write_text_atomic(output, schema_text)
+    click.echo(text("cli.wrote", DEFAULT_LANG, path=output), err=True)
 
 
 def main() -> None:

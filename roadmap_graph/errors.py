@@ -2,31 +2,46 @@
 
 ::
 
-    RoadmapGraphError             anything roadmap-graph refuses to do
-    ├── RoadmapLoadError          input files that cannot become a valid roadmap;
+    RoadmapGraphError             anything roadmap-graph refuses to do            exit 1
+    ├── RoadmapLoadError          input files that cannot become a valid roadmap;  exit 3
     │                             carries every Problem found, one line each
-    ├── InvalidOptionError        an option value no analysis accepts (a rule code that
-    │   │                         matches no rule, a field that does not exist)
-    │   └── OutputPathError       an output path refused: an input roadmap file, or a
-    │                             file where a folder is needed (or the other way round)
-    ├── OutputError               an output that cannot be written (disk, permissions)
-    └── UnknownNodeError          a node id that is not in the roadmap (also a KeyError)
+    ├── InvalidOptionError        an option value no analysis accepts (a rule      exit 2
+    │                             code that matches no rule, a field that does
+    │                             not exist, a language that is not ko or en)
+    ├── UnknownNodeError          a node id that is not in the roadmap (also a     exit 4
+    │                             KeyError)
+    └── OutputError               an output that cannot be written: the disk is    exit 6
+        │                         full, a folder is read-only, a file stands
+        │                         where a folder is needed; old files stay
+        └── OutputPathError       an output path refused before anything is
+                                  written: an input roadmap file, a folder, a
+                                  device or a FIFO where a file is needed
 
 A problem *in* a roadmap that is still a valid file (a gap, a missing measure) is not an
 exception: the analyses return it as a finding. Exceptions are for input that cannot be
 analysed at all.
 
-Each class has an ``exit_code`` that the CLI uses, so scripts can tell the cases apart:
-1 for an unexpected failure, 2 for a bad command line (click's own code, and
-InvalidOptionError), 3 for a roadmap that does not load, 4 for an id that is not in the
-roadmap.
+Every message is a :class:`~roadmap_graph.vocabulary.Message`: a catalogue key and its
+parameters, written out in Korean or English only when shown. ``str(err)`` is the message in
+the default language (Korean); ``err.render("en")`` is the same message in English. The
+command line shows ``err.render(lang)`` for ``--lang`` and exits with ``err.exit_code``, so
+scripts can tell the cases apart (5 is taken by ``gaps --fail-on``).
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
+
+
+class Text(Protocol):
+    """Something that can be written out in a language: a message, or a plain string
+    wrapped by :func:`~roadmap_graph.vocabulary.verbatim`."""
+
+    def text(self, lang: str) -> str:
+        """The text in ``lang`` (``"ko"`` or ``"en"``)."""
+        ...
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +49,8 @@ class Location:
     """Where something was read: a file path with a 1-based line and column.
 
     ``line`` and ``column`` are ``None`` when the problem concerns the whole file (it
-    cannot be read, it is empty).
+    cannot be read, it is empty). A cell of a spreadsheet is a location too: its path is
+    ``file.xlsx:sheet!D17`` and it has no line.
     """
 
     path: str
@@ -51,24 +67,25 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file: where, what, and what to do about it."""
+    """One thing wrong with an input file: where, what, and what to do about it.
+
+    Written ``path:line:col: error: message`` in every language: editors and CI read that
+    shape, so only the message after ``error:`` is translated.
+    """
 
     location: Location | None
-    message: str
+    message: Text
+
+    def render(self, lang: str) -> str:
+        """The problem as one line, its message in ``lang``."""
+        where = f"{self.location}: " if self.location is not None else ""
+        return f"{where}error: {self.message.text(lang)}"
 
     def __str__(self) -> str:
-        where = f"{self.location}: " if self.location is not None else ""
-        return f"{where}error: {self.message}"
+        return self.render(_DEFAULT_LANG)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""`` when none is close.
-
-    >>> did_you_mean("ai_efficent_learning", ["ai_efficient_learning", "bio_vaccine"])
-    " (did you mean 'ai_efficient_learning'?)"
-    """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+_DEFAULT_LANG = "ko"  # the vocabulary's DEFAULT_LANG; errors sit below it and cannot import it
 
 
 class RoadmapGraphError(Exception):
@@ -76,37 +93,46 @@ class RoadmapGraphError(Exception):
 
     exit_code = 1
 
+    def __init__(self, message: Text) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.message.text(lang)
+
+    def __str__(self) -> str:
+        return self.render(_DEFAULT_LANG)
+
 
 class RoadmapLoadError(RoadmapGraphError):
     """Raised when input files cannot become a valid roadmap.
 
     ``problems`` holds every problem found (all of them, not just the first), in file
-    and line order; ``str()`` gives one ``path:line:col: error: ...`` line per problem.
+    and line order; ``render(lang)`` gives one ``path:line:col: error: ...`` line per problem.
     """
 
     exit_code = 3
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(str(self))
+        Exception.__init__(self, self.problems)
+        self.message = _Lines(self.problems)
 
-    def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+
+@dataclass(frozen=True)
+class _Lines:
+    problems: tuple[Problem, ...]
+
+    def text(self, lang: str) -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
 
 
 class InvalidOptionError(RoadmapGraphError, ValueError):
-    """Raised when an option names something that does not exist (a rule code, a field)."""
+    """Raised when an option names something that does not exist (a rule code, a field, a
+    language)."""
 
     exit_code = 2
-
-
-class OutputPathError(InvalidOptionError):
-    """Raised when an output path is refused: it is an input roadmap file, or a file where a
-    folder is needed (or the other way round). Nothing is written."""
-
-
-class OutputError(RoadmapGraphError):
-    """Raised when an output (export, figure, report) cannot be written; old files stay."""
 
 
 class UnknownNodeError(RoadmapGraphError, KeyError):
@@ -114,10 +140,26 @@ class UnknownNodeError(RoadmapGraphError, KeyError):
 
     exit_code = 4
 
-    def __init__(self, node: str, message: str) -> None:
+    def __init__(self, node: str, message: Text) -> None:
         self.node = node
-        self.message = message
         super().__init__(message)
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
-        return self.message
+        return self.render(_DEFAULT_LANG)
+
+
+class OutputError(RoadmapGraphError):
+    """Raised when an output (figure, export, page, schema) cannot be written; files that
+    were there before are left as they were. ``path`` is the output that failed."""
+
+    exit_code = 6
+
+    def __init__(self, path: str, message: Text) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class OutputPathError(OutputError):
+    """Raised when an output path is refused before anything is written: it is an input
+    roadmap file (also through a link), or a folder, device or FIFO where a file is needed,
+    or a file where a folder is needed."""

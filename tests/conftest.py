@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import textwrap
+from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import networkx as nx
@@ -44,3 +48,13 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+@contextlib.contextmanager
+def raises_en(kind: type[BaseException], match: str) -> Iterator[pytest.ExceptionInfo[Any]]:
+    """Like ``pytest.raises(kind, match=...)``, matching the error's English message
+    (``str(err)`` is Korean, the default language)."""
+    with pytest.raises(kind) as info:
+        yield info
+    message = info.value.render("en")  # type: ignore[attr-defined]
+    assert re.search(match, message), message

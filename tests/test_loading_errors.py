@@ -16,7 +16,7 @@ from .conftest import HEADER
 def problems_of(path: str | list[str]) -> list[str]:
     with pytest.raises(RoadmapLoadError) as info:
         rg.load_roadmap(path)
-    return [str(p) for p in info.value.problems]
+    return [p.render("en") for p in info.value.problems]
 
 
 def one_problem(path: str) -> str:
@@ -257,8 +257,10 @@ def test_built_in_code_roadmap_is_checked_by_to_networkx():
             "nodes": [{"id": "a", "kind": "mission", "field": "ai", "name": "가", "requires": ["zz"]}],
         }
     )
-    with pytest.raises(RoadmapLoadError, match="unknown node 'zz'"):
+    with pytest.raises(RoadmapLoadError) as info:
         rg.to_networkx(roadmap)
+    assert "unknown node 'zz'" in info.value.render("en")
+    assert "알 수 없는 노드 'zz'" in str(info.value)  # Korean unless asked otherwise
 
 
 def test_valid_json_loads_without_pretending_to_know_lines(write, bundled):

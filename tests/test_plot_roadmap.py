@@ -21,7 +21,8 @@ from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E
 from roadmap_graph.analyses.gateways import gateways  # noqa: E402
 from roadmap_graph.vocabulary import node_name  # noqa: E402
 from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of  # noqa: E402
-from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, WORDS, marked_bottlenecks, plot_roadmap  # noqa: E402
+from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, marked_bottlenecks, plot_roadmap  # noqa: E402
+from roadmap_graph.vocabulary import text  # noqa: E402
 from roadmap_graph.figures.style import (  # noqa: E402
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
@@ -34,6 +35,8 @@ from roadmap_graph.figures.style import (  # noqa: E402
 # Any missing glyph (Hangul drawn as boxes) fails the test (the project turns every warning
 # into an error already; this says it for the figure tests explicitly).
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
+
+from .conftest import raises_en
 
 
 @pytest.fixture(autouse=True)
@@ -154,8 +157,8 @@ def test_row_titles_and_legend_speak_the_language(figure) -> None:
     legend_ko = [t.get_text() for t in axes["ko"].get_legend().get_texts()]
     legend_en = [t.get_text() for t in axes["en"].get_legend().get_texts()]
     for key in ("gateway", "bottleneck", "cross_field", "alternatives", "highlight"):
-        assert WORDS[key]["ko"] in legend_ko
-        assert WORDS[key]["en"] in legend_en
+        assert text(f"fig.{key}", "ko") in legend_ko
+        assert text(f"fig.{key}", "en") in legend_en
     assert "인공지능" in legend_ko and "Artificial intelligence" in legend_en
 
 
@@ -311,11 +314,11 @@ def test_fields_and_switches() -> None:
 
 def test_bad_options() -> None:
     G = rg.to_networkx(rg.load_roadmap())
-    with pytest.raises(UnknownNodeError, match="rna_platfrom"):
+    with raises_en(UnknownNodeError, "rna_platfrom"):
         plot_roadmap(G, highlight=["rna_platfrom"])
-    with pytest.raises(InvalidOptionError, match="no field 'bioo'"):
+    with raises_en(InvalidOptionError, "no field 'bioo'"):
         plot_roadmap(G, fields=["bioo"])
-    with pytest.raises(InvalidOptionError, match="lang must be one of ko, en"):
+    with raises_en(InvalidOptionError, "no language .jp.; languages: ko, en"):
         plot_roadmap(G, lang="jp")
     assert plt.get_fignums() == []  # nothing drawn before the options were checked
 

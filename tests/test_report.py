@@ -14,6 +14,8 @@ from roadmap_graph.present.report import MARKER, report_html, write_report
 
 from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
 
+from .conftest import raises_en
+
 
 @pytest.fixture(scope="module")
 def page_ko(G) -> str:
@@ -58,7 +60,7 @@ def test_folder_ownership(G, tmp_path):
     foreign = tmp_path / "notes"
     foreign.mkdir()
     (foreign / "mine.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(OutputPathError, match="not made by roadmap-graph"):
+    with raises_en(OutputPathError, "not made by roadmap-graph"):
         write_report(G, foreign)
     assert sorted(p.name for p in foreign.iterdir()) == ["mine.txt"]
     write_report(G, foreign, force=True)
@@ -66,13 +68,13 @@ def test_folder_ownership(G, tmp_path):
 
 
 def test_report_command(tmp_path):
-    result = CliRunner().invoke(cli, ["report", "-o", str(tmp_path / "r")])
+    result = CliRunner().invoke(cli, ["--lang", "en", "report", "-o", str(tmp_path / "r")])
     assert result.exit_code == 0, result.stderr
     assert "wrote" in result.stderr and result.stdout == ""
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "x").write_text("x", encoding="utf-8")
     refused = CliRunner().invoke(cli, ["report", "-o", str(tmp_path / "other")])
-    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert refused.exit_code == 6 and "--force" in refused.stderr
 
 
 def test_report_in_a_browser(chromium, G, tmp_path):  # noqa: F811

@@ -20,8 +20,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import UnknownNodeError, did_you_mean
-from ..vocabulary import node_name, word
+from ..graph.requirements import check_nodes
+from ..vocabulary import check_lang, node_name, text
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Chain:
 
         A node needed in several places is expanded once; later it is marked as shown above.
         """
+        check_lang(lang)
         nodes = {n.id: n for n in self.nodes}
         out_edges: dict[str, list[ChainEdge]] = {n.id: [] for n in self.nodes}
         inferred = set()
@@ -100,7 +101,7 @@ class Chain:
                 if what == "node":
                     child(node_id, value, prefix, branch, indent)
                     continue
-                title = word("one_of", lang) if what == "group" else word("supported_by", lang)
+                title = text("word.one_of" if what == "group" else "word.supported_by", lang)
                 marker = "∨" if what == "group" else "+"
                 lines.append(f"{prefix}{branch}{marker} {title}:")
                 for j, target in enumerate(value):
@@ -116,9 +117,9 @@ class Chain:
         def child(parent: str, node_id: str, prefix: str, branch: str, indent: str) -> None:
             label = self._label(nodes[node_id], lang)
             if (parent, node_id) in inferred:
-                label += f"  ({word('inferred', lang)})"
+                label += f"  ({text('provenance.inferred', lang)})"
             if node_id in expanded and out_edges[node_id]:
-                lines.append(f"{prefix}{branch}{label}  ({word('seen_above', lang)})")
+                lines.append(f"{prefix}{branch}{label}  ({text('word.seen_above', lang)})")
                 return
             lines.append(f"{prefix}{branch}{label}")
             expanded.add(node_id)
@@ -130,7 +131,7 @@ class Chain:
     @staticmethod
     def _label(node: ChainNode, lang: str) -> str:
         name = node_name({"name": node.name, "name_en": node.name_en}, lang)
-        return f"{name}  [{word(node.kind, lang)}] {node.id}"
+        return f"{name}  [{text('kind.' + node.kind, lang)}] {node.id}"
 
 
 def prerequisite_chain(G: nx.DiGraph, mission: str) -> Chain:
@@ -144,19 +145,7 @@ def prerequisite_chain(G: nx.DiGraph, mission: str) -> Chain:
     UnknownNodeError
         When ``mission`` is not a node of ``G`` or is not a mission.
     """
-    missions = sorted(n for n, k in G.nodes(data="kind") if k == "mission")
-    if mission not in G:
-        raise UnknownNodeError(
-            mission,
-            f"no node '{mission}' in the roadmap{did_you_mean(mission, list(G))}; "
-            f"missions: {', '.join(missions)}",
-        )
-    if G.nodes[mission]["kind"] != "mission":
-        raise UnknownNodeError(
-            mission,
-            f"'{mission}' is a {G.nodes[mission]['kind']}, not a mission; missions: "
-            f"{', '.join(missions)}",
-        )
+    check_nodes(G, [mission], kind="mission")
     reach = {mission} | nx.descendants(G, mission)
     depth = dict.fromkeys(reach, 0)
     for u in nx.topological_sort(G.subgraph(reach)):

@@ -17,6 +17,7 @@ import networkx as nx
 
 from ..outputs.atomic import temporary_beside
 from ..errors import InvalidOptionError, OutputError
+from ..vocabulary import Message, check_choice, verbatim
 from ..outputs.protect import refuse_inputs
 
 KINDS = ("roadmap", "chain", "convergence", "coverage")
@@ -31,7 +32,7 @@ def draw(G: nx.DiGraph, kind: str, *, lang: str = "ko", mission: str | None = No
         return plot_roadmap(G, lang=lang, **options)
     if kind == "chain":
         if mission is None:
-            raise InvalidOptionError("the chain figure needs a mission: give --mission ID")
+            raise InvalidOptionError(Message("error.figure_needs_mission"))
         from .chain import plot_chain
 
         return plot_chain(G, mission, lang=lang, **options)
@@ -43,7 +44,8 @@ def draw(G: nx.DiGraph, kind: str, *, lang: str = "ko", mission: str | None = No
         from .coverage import plot_coverage
 
         return plot_coverage(G, lang=lang, **options)
-    raise InvalidOptionError(f"no figure '{kind}'; figures: {', '.join(KINDS)}")
+    check_choice(kind, KINDS, "error.what_figure")
+    raise AssertionError(kind)  # pragma: no cover - check_choice raised
 
 
 def save_figure(
@@ -66,9 +68,7 @@ def save_figure(
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())
     if fmt is None:
-        raise InvalidOptionError(
-            f"cannot tell the format of '{target}': end the file name in {', '.join(FORMATS)}"
-        )
+        raise InvalidOptionError(Message("error.figure_format", path=verbatim(target), formats=verbatim(", ".join(FORMATS))))
     refuse_inputs([target], protect)
     import matplotlib.pyplot as plt
 
@@ -84,7 +84,8 @@ def save_figure(
                 fig.savefig(handle, format=fmt, bbox_inches="tight", dpi=200 if fmt == "png" else None)
             os.replace(tmp, target)
         except OSError as err:
-            raise OutputError(f"cannot write {target}: {err}") from err
+            message = Message("output.cannot_write", path=verbatim(target), reason=verbatim(err.strerror or err))
+            raise OutputError(str(target), message) from err
         finally:
             tmp.unlink(missing_ok=True)
     finally:

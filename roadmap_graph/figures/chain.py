@@ -40,7 +40,7 @@ import networkx as nx
 
 from ..analyses.chain import prerequisite_chain
 from ..analyses.gateways import gateways
-from ..vocabulary import node_name, word
+from ..vocabulary import check_lang, node_name, text
 from .layout import (
     KIND_ROWS,
     Layout,
@@ -52,14 +52,12 @@ from .layout import (
 )
 from ..graph.requirements import REQUIRES, check_nodes
 from .style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
-from .coverage import check_lang, display_word
-from .roadmap import WORDS as ROADMAP_WORDS
 from .roadmap import alternatives_arc, draw_row_titles, route_path
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-__all__ = ["WORDS", "plot_chain"]
+__all__ = ["plot_chain"]
 
 EDGE_COLOUR = "#555555"
 INFERRED_COLOUR = "#a8a8a8"
@@ -67,23 +65,6 @@ SUPPORT_COLOUR = "#7a7a7a"
 SUPPORT_INFERRED_COLOUR = "#b0b0b0"
 ALTERNATIVE_DASH = (0, (4, 2))
 SUPPORT_DOTS = (0, (1, 1.5))
-
-#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
-WORDS: dict[str, dict[str, str]] = {
-    "chain_title": {"ko": "선행 체인", "en": "Prerequisite chain"},
-    "requires": ROADMAP_WORDS["requires"],  # the same words as the roadmap figure's legend
-    "alternatives": ROADMAP_WORDS["alternatives"],
-    "one_of_short": {"ko": "택1", "en": "one of"},
-    "inferred_link": {"ko": "추론된 연결 (원문에 없음)", "en": "inferred link (not stated)"},
-    "supported_by_measure": ROADMAP_WORDS["supported_by"],
-    "gateway_of_mission": {"ko": "이 임무의 길목기술", "en": "gateway of this mission"},
-    "measures_column": {"ko": "생태계 조성방안", "en": "Ecosystem measures"},
-}
-
-
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang] if key in WORDS else display_word(key, lang)
-
 
 def plot_chain(
     G: nx.DiGraph,
@@ -153,7 +134,7 @@ def plot_chain(
     colours = field_colours(field_order(G))
     pt = 1 / 72
     if title is None:
-        title = f"{_w('chain_title', lang)}: {node_name(G.nodes[mission], lang)}"
+        title = f"{text('title.chain', lang)}: {node_name(G.nodes[mission], lang)}"
 
     with figure_style():
         own = ax is None
@@ -286,7 +267,7 @@ def _legend_handles(
     kinds = [k for k in KIND_ROWS if any(G.nodes[n]["kind"] == k for n in list(H) + measures)]
     for k in kinds:
         handles.append(Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=6, markerfacecolor="#999999",
-                              markeredgecolor="white", label=word(k, lang)))  # fmt: skip
+                              markeredgecolor="white", label=text(f"kind.{k}", lang)))  # fmt: skip
     info = G.graph.get("fields", {})
     for f in fields:
         data = info.get(f) or {}
@@ -294,16 +275,16 @@ def _legend_handles(
         handles.append(Patch(facecolor=colours[f], edgecolor=colours[f], alpha=0.8, label=str(name)))
     edges = [(u, v, d) for u, v, d in G.edges(ids, data=True) if v in H or v in measures]
     if any(d["relation"] == REQUIRES and d.get("group") is None and d.get("provenance") != "inferred" for _, _, d in edges):
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=_w("requires", lang)))
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=text("fig.requires", lang)))
     if any(d["relation"] == REQUIRES and d.get("group") is not None for _, _, d in edges):
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=ALTERNATIVE_DASH, label=_w("alternatives", lang)))
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=ALTERNATIVE_DASH, label=text("fig.alternatives", lang)))
     if any(d.get("provenance") == "inferred" for _, _, d in edges):
-        handles.append(Line2D([], [], color=INFERRED_COLOUR, lw=1.0, label=_w("inferred_link", lang)))
+        handles.append(Line2D([], [], color=INFERRED_COLOUR, lw=1.0, label=text("fig.inferred_link", lang)))
     if measures:
-        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.9, linestyle=SUPPORT_DOTS, label=_w("supported_by_measure", lang)))
+        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.9, linestyle=SUPPORT_DOTS, label=text("fig.supported_by", lang)))
     if gateway:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor="none",
-                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=_w("gateway_of_mission", lang)))  # fmt: skip
+                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=text("fig.gateway_of_mission", lang)))  # fmt: skip
     return handles
 
 
@@ -353,7 +334,7 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
         centre, radius, theta1, theta2 = arc
         ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=EDGE_COLOUR,
                          lw=1.1, zorder=1.2, gid=f"alternatives:{u}:{g}"))  # fmt: skip
-        ax.text(centre[0], centre[1] - radius - fs * 0.3 / 72, _w("one_of_short", lang), ha="center", va="top",
+        ax.text(centre[0], centre[1] - radius - fs * 0.3 / 72, text("word.one_of_short", lang), ha="center", va="top",
                 fontsize=fs * 0.9, color=EDGE_COLOUR, zorder=4.5, parse_math=False, gid=f"one-of:{u}:{g}",
                 bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})  # fmt: skip
 
@@ -396,7 +377,7 @@ def _draw_measures(
     half = ms * pt / 2
     x_left = min(x - w / 2 for x, _, w, _ in placed.values())
     top = max(y for _, y, _, _ in placed.values())
-    ax.text(x_left, max(top + half + 0.3, L.band_top - fontsize * 0.5 * pt), _w("measures_column", lang), ha="left",
+    ax.text(x_left, max(top + half + 0.3, L.band_top - fontsize * 0.5 * pt), text("fig.measures_column", lang), ha="left",
             va="top", fontsize=fontsize * 1.15, color="#444444", parse_math=False, gid="measures-title")  # fmt: skip
     links = sorted(
         ((u, m) for m in placed for u in G.pred[m] if u in H),

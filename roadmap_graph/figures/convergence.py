@@ -38,34 +38,21 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..analyses.convergence import convergence
-from ..errors import InvalidOptionError, did_you_mean
+from ..errors import InvalidOptionError
 from .layout import KIND_ROWS, estimate_text_size, field_order, wrap_label
 from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
-from .coverage import check_lang, display_word, missions_in_order, served_bits
+from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
+from .coverage import missions_in_order, served_bits
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-__all__ = ["LABELS", "WORDS", "missions_served", "plot_convergence"]
+__all__ = ["LABELS", "missions_served", "plot_convergence"]
 
 #: The choices of ``labels``.
 LABELS = ("highlighted", "all", "none")
 FADED_ALPHA = 0.22
 EDGE_COLOUR = "#b8b8b8"
-
-#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
-WORDS: dict[str, dict[str, str]] = {
-    "convergence_title": {"ko": "{a} ↔ {b} 융합 지도", "en": "{a} ↔ {b} convergence map"},
-    "convergence_point": {"ko": "융합 지점", "en": "convergence point"},
-    "cross_field_link": {"ko": "분야 간 연결 (의존 → 선행)", "en": "cross-field link (dependent → prerequisite)"},
-    "other_nodes": {"ko": "그 밖의 노드", "en": "other nodes"},
-    "serves_n": {"ko": "임무 {k}개에 기여", "en": "serves {k} mission(s)"},
-}
-
-
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang] if key in WORDS else display_word(key, lang)
-
 
 def missions_served(G: nx.DiGraph) -> dict[str, int]:
     """The number of missions each node serves: the missions from which it is reachable
@@ -80,16 +67,16 @@ def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
     if fields is None:
         chosen = [f for f in field_order(G)][:2]
         if len(chosen) < 2:
-            raise InvalidOptionError(f"the convergence map needs two fields; the roadmap has {', '.join(chosen) or 'none'}")
+            raise InvalidOptionError(Message("error.needs_two_fields", fields=verbatim(", ".join(chosen) or "-")))
         return chosen
     chosen = [fields] if isinstance(fields, str) else list(fields)
     for f in chosen:
         if f not in all_fields:
             raise InvalidOptionError(
-                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
+                Message("error.unknown_field", field=verbatim(f), hint=did_you_mean(f, all_fields), fields=verbatim(", ".join(all_fields)))
             )
     if len(chosen) != 2 or chosen[0] == chosen[1]:
-        raise InvalidOptionError(f"fields must name two different fields, not {', '.join(chosen) or 'none'}")
+        raise InvalidOptionError(Message("error.two_fields", fields=verbatim(", ".join(chosen) or "-")))
     return chosen
 
 
@@ -159,8 +146,7 @@ def plot_convergence(
     from matplotlib.patches import FancyArrowPatch
 
     check_lang(lang)
-    if labels not in LABELS:
-        raise InvalidOptionError(f"no labels {labels!r}; labels: {', '.join(LABELS)}")
+    check_choice(labels, LABELS, "error.what_labels")
     left, right = _two_fields(G, fields)
     found = convergence(G, fields=[left, right])
     points = {p.id for p in found.convergence_points}
@@ -234,7 +220,7 @@ def plot_convergence(
         ax.set_axis_off()
         # Row titles and light rules between rows.
         for r, (kind, ry) in enumerate(zip(kinds, row_y)):
-            ax.text(-width_l - title_col + 0.05, ry, wrap_label(display_word(kind, lang), 12), ha="left", va="center",
+            ax.text(-width_l - title_col + 0.05, ry, wrap_label(text(f"kind.{kind}", lang), 12), ha="left", va="center",
                     fontsize=fontsize * 1.1, color="#444444", parse_math=False, gid=f"row-title:{kind}")  # fmt: skip
             if r:
                 yl = (row_y[r - 1] + ry) / 2 + 0.1
@@ -281,26 +267,26 @@ def plot_convergence(
                 ax.text(x, y0 - drop, texts[n], ha="center", va="top", fontsize=fontsize,
                         color="#222222" if n in strong else "#888888", zorder=4, parse_math=False, gid=f"label:{n}")  # fmt: skip
         if title is None:
-            title = _w("convergence_title", lang).format(a=names[left], b=names[right])
+            title = text("fig.convergence_title", lang, a=names[left], b=names[right])
         if title:
             ax.set_title(title, fontsize=fontsize * 1.6, parse_math=False, family=mpl.rcParams["font.family"])
         if legend:
             grey = "#8c8c8c"
             handles: list[Any] = [
                 Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=7, markerfacecolor=grey,
-                       markeredgecolor="white", label=display_word(k, lang))
+                       markeredgecolor="white", label=text(f"kind.{k}", lang))
                 for k in kinds
             ]  # fmt: skip
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
                                   markeredgecolor=CROSS_FIELD_COLOUR, markeredgewidth=2.0,
-                                  label=_w("convergence_point", lang)))  # fmt: skip
-            handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.2, label=_w("cross_field_link", lang)))
+                                  label=text("fig.convergence_point", lang)))  # fmt: skip
+            handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.2, label=text("fig.cross_field_link", lang)))
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=grey,
-                                  alpha=FADED_ALPHA + 0.1, markeredgecolor="none", label=_w("other_nodes", lang)))  # fmt: skip
+                                  alpha=FADED_ALPHA + 0.1, markeredgecolor="none", label=text("fig.other_nodes", lang)))  # fmt: skip
             for k in _size_steps(top):
                 s = min_size + (max_size - min_size) * k / top
                 handles.append(Line2D([], [], linestyle="none", marker="o", markersize=s**0.5, markerfacecolor=grey,
-                                      markeredgecolor="white", label=_w("serves_n", lang).format(k=k)))  # fmt: skip
+                                      markeredgecolor="white", label=text("fig.serves_n", lang, k=k)))  # fmt: skip
             ncol = min(len(handles), 5)
             found_legend = ax.legend(
                 handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, frameon=False,

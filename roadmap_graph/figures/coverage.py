@@ -36,9 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways
-from ..vocabulary import LANGS, node_name, word
+from ..vocabulary import check_choice, check_lang, node_name, text
 from .layout import field_order, wrap_label
 from ..fileformat.model import MEASURE_CATEGORIES
 from ..graph.requirements import missions as _missions
@@ -56,49 +55,11 @@ COLUMNS = ("categories", "technologies")
 UNCATEGORISED = "uncategorised"
 TECHNOLOGY_KINDS = ("core_technology", "enabling_technology")
 
-#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
-WORDS: dict[str, dict[str, str]] = {
-    "workforce": {"ko": "인력", "en": "workforce"},
-    "regulation_standards": {"ko": "규제·표준", "en": "regulation & standards"},
-    "data": {"ko": "데이터", "en": "data"},
-    "international_cooperation": {"ko": "국제협력", "en": "international cooperation"},
-    "infrastructure": {"ko": "인프라", "en": "infrastructure"},
-    "uncategorised": {"ko": "미분류", "en": "uncategorised"},
-    "coverage_categories_title": {
-        "ko": "임무별 생태계 조성방안 범주 (체인 안의 조성방안 수)",
-        "en": "Ecosystem measures by category in each mission's chain",
-    },
-    "coverage_technologies_title": {
-        "ko": "임무별 기술 커버리지 (체인 안의 기술과 길목기술)",
-        "en": "Technologies in each mission's chain, gateways marked",
-    },
-    "n_measures": {"ko": "조성방안 수", "en": "number of measures"},
-    "in_chain": {"ko": "체인에 포함", "en": "in the chain"},
-    "gateway": {"ko": "길목기술", "en": "gateway"},
-    "gap": {"ko": "공백 (없음)", "en": "gap (none)"},
-    "measure_category": {"ko": "조성방안 범주", "en": "measure category"},
-    "technology": {"ko": "기술", "en": "technology"},
-}
-
 GAP_FACE = "#f0f0f0"
 GAP_EDGE = "#b0b0b0"
 GAP_MARK = "#707070"
 GAP_HATCH = "////"
 IN_CHAIN_COLOUR = "#9ecae1"
-
-
-def display_word(key: str, lang: str) -> str:
-    """A display word from :data:`WORDS`, else from :func:`roadmap_graph.labels.word`."""
-    if key in WORDS:
-        return WORDS[key][lang]
-    return word(key, lang)
-
-
-def check_lang(lang: str) -> str:
-    """``lang`` if it is a known language, else :class:`InvalidOptionError`."""
-    if lang not in LANGS:
-        raise InvalidOptionError(f"no language {lang!r}; languages: {', '.join(LANGS)}")
-    return lang
 
 
 def wrap_lines(text: str, width: int, max_lines: int) -> str:
@@ -180,8 +141,7 @@ def coverage_matrix(G: nx.DiGraph, *, columns: str = "categories") -> tuple[list
     InvalidOptionError
         When ``columns`` is not ``"categories"`` or ``"technologies"``.
     """
-    if columns not in COLUMNS:
-        raise InvalidOptionError(f"no columns {columns!r}; columns: {', '.join(COLUMNS)}")
+    check_choice(columns, COLUMNS, "error.what_columns")
     rows = missions_in_order(G)
     bits = served_bits(G, rows)
     if columns == "categories":
@@ -320,7 +280,7 @@ def plot_coverage(
         ax.set_xlim(0, max(len(cols), 1))
         ax.set_ylim(max(len(rows), 1), 0)
         if not rows or not cols:  # nothing to cover, or no mission: say so
-            ax.text(0.5, 0.5, display_word("none", lang), ha="center", va="center", color=GAP_MARK,
+            ax.text(0.5, 0.5, text("word.none", lang), ha="center", va="center", color=GAP_MARK,
                     transform=ax.transAxes, gid="empty")  # fmt: skip
         ax.set_yticks([i + 0.5 for i in range(len(rows))])
         ax.set_yticklabels([wrap_lines(node_name(G.nodes[m], lang), 40, 3) for m in rows], fontsize=8.5, parse_math=False, family=family)
@@ -333,7 +293,7 @@ def plot_coverage(
             for label, t in zip(ax.get_xticklabels(), cols):
                 label.set_color(fields[G.nodes[t]["field"]])
         else:
-            ax.set_xticklabels([wrap_label(display_word(c, lang), wrap // 2 if lang == "ko" else 15) for c in cols], fontsize=9, parse_math=False, family=family)
+            ax.set_xticklabels([wrap_label(text(f"category.{c}", lang), wrap // 2 if lang == "ko" else 15) for c in cols], fontsize=9, parse_math=False, family=family)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
@@ -347,18 +307,18 @@ def plot_coverage(
                     ax.axvline(j, color="#404040", linewidth=1.2)
                 elif G.nodes[cols[j]]["kind"] == "core_technology":
                     ax.axvline(j, color="#808080", linewidth=0.6)
-        ax.set_xlabel(display_word("technology" if techs else "measure_category", lang), family=family)
-        ax.set_ylabel(display_word("missions", lang), family=family)
+        ax.set_xlabel(text("fig.technology" if techs else "fig.measure_category", lang), family=family)
+        ax.set_ylabel(text("fig.missions", lang), family=family)
         if title is None:
-            title = display_word("coverage_technologies_title" if techs else "coverage_categories_title", lang)
+            title = text("title.coverage_technologies" if techs else "title.coverage_categories", lang)
         if title:
             ax.set_title(title, fontsize=11, parse_math=False, family=family)
-        gap = Patch(facecolor=GAP_FACE, edgecolor=GAP_EDGE, hatch=GAP_HATCH, label=f"× {display_word('gap', lang)}")
+        gap = Patch(facecolor=GAP_FACE, edgecolor=GAP_EDGE, hatch=GAP_HATCH, label=f"× {text('fig.gap', lang)}")
         handles = [gap]
         if techs and not (cbar and rows and cols):
             handles = [
-                Patch(facecolor=IN_CHAIN_COLOUR, label=display_word("in_chain", lang)),
-                Patch(facecolor=GATEWAY_COLOUR, label=display_word("gateway", lang)),
+                Patch(facecolor=IN_CHAIN_COLOUR, label=text("fig.in_chain", lang)),
+                Patch(facecolor=GATEWAY_COLOUR, label=text("fig.gateway", lang)),
                 gap,
             ]
         where = ax
@@ -368,10 +328,10 @@ def plot_coverage(
             shrink = min(0.75, 0.1 + 0.09 * len(rows))
             bar = ax.figure.colorbar(mappable, ax=ax, shrink=shrink, pad=0.02, aspect=10, anchor=(0.0, 0.0))
             if techs:
-                bar.set_ticks([1, 2], labels=[display_word("in_chain", lang), display_word("gateway", lang)])
+                bar.set_ticks([1, 2], labels=[text("fig.in_chain", lang), text("fig.gateway", lang)])
             else:
                 bar.set_ticks(list(range(1, top + 1)))
-                bar.set_label(display_word("n_measures", lang))
+                bar.set_label(text("fig.n_measures", lang))
             bar.ax.tick_params(labelsize=8.5)
             bar.ax.set_gid("colorbar")
             where = bar.ax  # the gap key sits above the colour bar

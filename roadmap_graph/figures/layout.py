@@ -79,7 +79,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..vocabulary import node_name, word
+from .. import vocabulary
+from ..vocabulary import node_name
 
 __all__ = [
     "A4_LANDSCAPE",
@@ -925,7 +926,7 @@ def layered_layout(
 
     band_names = {f: _field_name(G, f, lang) for f in order_fields}
     band_name_w = {f: measure(band_names[f], fontsize * 1.15)[0] * pt for f in order_fields}
-    titles = [wrap_label(word(k, lang), 10) if k else "" for k in kinds]
+    titles = [wrap_label(vocabulary.text(f"kind.{k}", lang), 10) if k else "" for k in kinds]
     # Row titles are drawn turned a quarter left: the column is as wide as a title is high.
     title_w = max((measure(t, fontsize * 1.1)[1] * pt for t in titles if t), default=0.0)
     band_pad = fontsize * 0.6 * pt

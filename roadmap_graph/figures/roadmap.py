@@ -51,7 +51,7 @@ import networkx as nx
 from ..analyses.bottlenecks import BINDING, bottlenecks
 from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways
-from ..vocabulary import LANGS, word
+from ..vocabulary import check_lang, text
 from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
 from ..graph.requirements import REQUIRES, check_fields, check_nodes
 from .style import (
@@ -66,28 +66,12 @@ from .style import (
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-__all__ = ["HIGHLIGHT_COLOUR", "WORDS", "marked_bottlenecks", "plot_roadmap"]
+__all__ = ["HIGHLIGHT_COLOUR", "marked_bottlenecks", "plot_roadmap"]
 
 #: The halo behind highlighted nodes and the ground of their labels.
 HIGHLIGHT_COLOUR = "#ffd92f"
 EDGE_COLOUR = "#555555"
 SUPPORT_COLOUR = "#8a8a8a"
-
-#: Display words of this module (to move to :mod:`roadmap_graph.labels`).
-WORDS: dict[str, dict[str, str]] = {
-    "requires": {"ko": "요구", "en": "requires"},
-    "alternatives": {"ko": "대안 (하나면 충분)", "en": "alternatives (any one suffices)"},
-    "supported_by": {"ko": "지원 (생태계 조성방안)", "en": "supported by (measure)"},
-    "cross_field": {"ko": "분야 간 연결", "en": "cross-field link"},
-    "gateway": {"ko": "길목기술", "en": "gateway"},
-    "bottleneck": {"ko": "병목 기술", "en": "bottleneck"},
-    "highlight": {"ko": "강조", "en": "highlighted"},
-}
-
-
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang]
-
 
 def marked_bottlenecks(G: nx.DiGraph, top: bool | int = True) -> list[str]:
     """The bottlenecks :func:`plot_roadmap` marks, in rank order.
@@ -196,8 +180,7 @@ def plot_roadmap(
     UnknownNodeError
         When a highlighted node is not in ``G``.
     """
-    if lang not in LANGS:
-        raise InvalidOptionError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    check_lang(lang)
     chosen = check_fields(fields, field_order(G))
     emphasis = set(check_nodes(G, highlight or ()))
     H = G if fields is None else G.subgraph(n for n, f in G.nodes(data="field") if f in chosen)
@@ -217,7 +200,7 @@ def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[s
     for k in kinds:
         handles.append(
             Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=6, markerfacecolor="#999999",
-                   markeredgecolor="white", label=word(k, lang))
+                   markeredgecolor="white", label=text(f"kind.{k}", lang))
         )
     info = H.graph.get("fields", {})
     for f in fields:
@@ -225,22 +208,22 @@ def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[s
         handles.append(Patch(facecolor=colours[f], edgecolor=colours[f], alpha=0.8, label=str(name)))
     relations = {(d["relation"], d.get("group") is not None) for _, _, d in H.edges(data=True)}
     if (REQUIRES, False) in relations:
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=_w("requires", lang)))
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=text("fig.requires", lang)))
     if (REQUIRES, True) in relations:
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=(0, (4, 2)), label=_w("alternatives", lang)))
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=(0, (4, 2)), label=text("fig.alternatives", lang)))
     if any(r != REQUIRES for r, _ in relations):
-        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=(0, (1, 1.5)), label=_w("supported_by", lang)))
+        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=(0, (1, 1.5)), label=text("fig.supported_by", lang)))
     if marks["cross"]:
-        handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.0, label=_w("cross_field", lang)))
+        handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.0, label=text("fig.cross_field", lang)))
     if marks["gateway"]:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor="none",
-                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=_w("gateway", lang)))
+                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=text("fig.gateway", lang)))
     if marks["bottleneck"]:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=6, markerfacecolor="#999999",
-                              markeredgecolor=BOTTLENECK_COLOUR, markeredgewidth=2.0, label=_w("bottleneck", lang)))
+                              markeredgecolor=BOTTLENECK_COLOUR, markeredgewidth=2.0, label=text("fig.bottleneck", lang)))
     if marks["highlight"]:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=10, markerfacecolor=HIGHLIGHT_COLOUR,
-                              markeredgecolor="none", alpha=0.8, label=_w("highlight", lang)))
+                              markeredgecolor="none", alpha=0.8, label=text("fig.highlight", lang)))
     return handles
 
 

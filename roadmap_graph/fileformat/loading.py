@@ -22,8 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Location, Problem, RoadmapLoadError, did_you_mean
+from ..errors import Location, Problem, RoadmapLoadError
 from ..gcpause import paused_gc
+from ..vocabulary import Message, Verbatim, did_you_mean, verbatim
 from .model import (
     SCHEMA_VERSION,
     FieldInfo,
@@ -104,8 +105,7 @@ def _read_file(path: str) -> tuple[Parsed, _Doc | None]:
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
-        reason = err.strerror or str(err)
-        problem = Problem(Location(path), f"cannot read the file: {reason}; check the path")
+        problem = Problem(Location(path), Message("load.cannot_read", reason=verbatim(err.strerror or err)))
         return Parsed(path, problems=[problem]), None
     text, problems = decode(path, raw)
     if text is None:
@@ -129,24 +129,12 @@ def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
         return parsed, None
     data = parsed.data
     if not isinstance(data, dict):
-        parsed.problems.append(
-            Problem(
-                parsed.locate(()),
-                f"a roadmap file must be a mapping with the keys schema_version, roadmap, "
-                f"fields and nodes; this file holds a {_describe_type(data)}",
-            )
-        )
+        parsed.problems.append(Problem(parsed.locate(()), Message("load.not_mapping", what=_describe_type(data))))
         return parsed, None
     version = data.get("schema_version")
     if "schema_version" in data and version != SCHEMA_VERSION:
-        parsed.problems.append(
-            Problem(
-                parsed.locate(("schema_version",)),
-                f"unknown schema_version {version!r}; this version of roadmap-graph reads "
-                f"schema_version {SCHEMA_VERSION} (write 'schema_version: {SCHEMA_VERSION}', "
-                "or upgrade roadmap-graph for newer files)",
-            )
-        )
+        message = Message("load.schema_version", version=verbatim(repr(version)), expected=SCHEMA_VERSION)
+        parsed.problems.append(Problem(parsed.locate(("schema_version",)), message))
         return parsed, None
     try:
         roadmap = Roadmap.model_validate(data)
@@ -279,23 +267,13 @@ def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
             fields[field.id] = merged
             first = _where(docs, "fields", field_origin[field.id])
             for key in conflicts:
-                problems.append(
-                    Problem(
-                        doc.locate(("fields", i, key)),
-                        f"field '{field.id}' has a different {key} here than at {first}; "
-                        "make them agree (fields with the same id merge into one)",
-                    )
-                )
+                message = Message("load.field_conflict", field=verbatim(field.id), key=verbatim(key), first=verbatim(first))
+                problems.append(Problem(doc.locate(("fields", i, key)), message))
         for i, source in enumerate(roadmap.roadmap.sources):
             if source.id in sources and sources[source.id] != source:
                 first = _where(docs, ("roadmap", "sources"), source_origin[source.id])
-                problems.append(
-                    Problem(
-                        doc.locate(("roadmap", "sources", i)),
-                        f"source '{source.id}' is defined differently at {first}; "
-                        "give one of them another id, or make them equal",
-                    )
-                )
+                message = Message("load.source_conflict", source=verbatim(source.id), first=verbatim(first))
+                problems.append(Problem(doc.locate(("roadmap", "sources", i)), message))
             sources.setdefault(source.id, source)
             source_origin.setdefault(source.id, (d, i))
         for i, node in enumerate(roadmap.nodes):
@@ -329,13 +307,9 @@ def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
             for i, item in enumerate(getattr(doc.roadmap, part)):
                 if item.id in first:
                     where = _where(docs, part, first[item.id])
-                    problems.append(
-                        Problem(
-                            doc.locate((part, i, "id")),
-                            f"{part[:-1]} id '{item.id}' is defined twice (first at {where}); "
-                            "ids must be unique across all loaded files: rename one",
-                        )
-                    )
+                    what = Message("load.what_node" if part == "nodes" else "load.what_field")
+                    message = Message("load.duplicate_id", what=what, id=verbatim(item.id), first=verbatim(where))
+                    problems.append(Problem(doc.locate((part, i, "id")), message))
                 else:
                     first[item.id] = (d, i)
     if len(docs) > 1:  # a field id twice inside one file is still a mistake
@@ -344,13 +318,8 @@ def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
             for i, field in enumerate(doc.roadmap.fields):
                 if field.id in seen:
                     where = doc.locate(("fields", seen[field.id]))
-                    problems.append(
-                        Problem(
-                            doc.locate(("fields", i, "id")),
-                            f"field id '{field.id}' is defined twice in this file (first at "
-                            f"{where}); keep one",
-                        )
-                    )
+                    message = Message("load.duplicate_field_in_file", id=verbatim(field.id), first=verbatim(where))
+                    problems.append(Problem(doc.locate(("fields", i, "id")), message))
                 seen.setdefault(field.id, i)
     return problems
 
@@ -425,17 +394,22 @@ def _translate(parsed: Parsed, err: ValidationError) -> list[Problem]:
     for error in err.errors(include_url=False):
         loc: PathKey = tuple(error["loc"])
         kind = error["type"]
-        what = _describe_loc(parsed, loc)
+        what = verbatim(_describe_loc(parsed, loc))
+        message: Message
         if kind == "missing":
-            parent = _describe_loc(parsed, loc[:-1]) or "the file"
-            message = f"missing required key '{loc[-1]}' in {parent}; add it"
+            parent = _describe_loc(parsed, loc[:-1])
+            message = Message("load.missing_key", key=verbatim(loc[-1]), parent=verbatim(parent) if parent else Message("load.the_file"))
             where = parsed.locate(loc[:-1])
         elif kind == "extra_forbidden":
             model = _model_at(loc[:-1])
             allowed = list(model.model_fields) if model else []
-            message = (
-                f"unknown key '{loc[-1]}' in {_describe_loc(parsed, loc[:-1]) or 'the file'}"
-                f"{did_you_mean(str(loc[-1]), allowed)}; allowed keys: {', '.join(allowed)}"
+            parent = _describe_loc(parsed, loc[:-1])
+            message = Message(
+                "load.unknown_key",
+                key=verbatim(loc[-1]),
+                parent=verbatim(parent) if parent else Message("load.the_file"),
+                hint=did_you_mean(str(loc[-1]), allowed),
+                allowed=verbatim(", ".join(allowed)),
             )
             where = parsed.locate(loc, key=True)
         else:
@@ -445,40 +419,37 @@ def _translate(parsed: Parsed, err: ValidationError) -> list[Problem]:
     return problems
 
 
-def _value_message(kind: str, error: Any, loc: PathKey, what: str) -> str:
-    got = error.get("input")
+def _value_message(kind: str, error: Any, loc: PathKey, what: Verbatim) -> Message:
+    got = verbatim(repr(error.get("input")))
     ctx = error.get("ctx") or {}
     if kind == "literal_error":
-        return f"{what} must be one of {ctx.get('expected')}, not {got!r}"
+        return Message("load.one_of", what=what, expected=verbatim(ctx.get("expected")), got=got)
     if kind == "string_pattern_mismatch":
-        return (
-            f"{what} is {got!r}, which is not a valid id: use lowercase letters a-z, digits "
-            "and _, starting with a letter (e.g. ai_efficient_learning)"
-        )
-    if kind == "value_error":
-        return f"{what}: {ctx.get('error')}"
+        return Message("load.bad_id", what=what, got=got)
+    if kind == "target_needs_value":
+        return Message("load.target_needs_value")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = _model_at(loc)
-        keys = ", ".join(model.model_fields) if model else ""
-        if model is Link:
-            return (
-                f"{what} must be a node id or a mapping with the keys {keys}; "
-                f"got a {_describe_type(got)}"
-            )
-        return f"{what} must be a mapping with the keys {keys}; got a {_describe_type(got)}"
+        keys = verbatim(", ".join(model.model_fields) if model else "")
+        shape = "load.link_shape" if model is Link else "load.mapping_shape"
+        return Message(shape, what=what, keys=keys, got=_describe_type(error.get("input")))
     if kind in ("tuple_type", "list_type"):
-        return f"{what} must be a list ([a, b] or '- a' lines); got a {_describe_type(got)}"
+        return Message("load.list_shape", what=what, got=_describe_type(error.get("input")))
     if kind == "string_too_short":
-        return f"{what} is empty; write a value or remove the key"
+        return Message("load.empty_text", what=what)
+    if kind == "string_too_long":
+        return Message("load.too_long", what=what, limit=ctx.get("max_length"))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return Message("load.year_range", what=what, low=1900, high=2200, got=got)
     if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"{what} must be a whole number (a year such as 2030), not {got!r}"
+        return Message("load.whole_number", what=what, got=got)
     if kind in ("float_type", "float_parsing"):
-        return f"{what} must be a number written without quotes, not {got!r}"
+        return Message("load.number", what=what, got=got)
     if kind == "string_type":
-        return f"{what} must be text; got {got!r} (put it in quotes to keep it as text)"
+        return Message("load.text", what=what, got=got)
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"{what} must be a date written YYYY-MM-DD, not {got!r}"
-    return f"{what}: {error['msg']} (got {got!r})"
+        return Message("load.date", what=what, got=got)
+    return Message("load.other", what=what, detail=verbatim(error["msg"]), got=got)
 
 
 def _describe_loc(parsed: Parsed, loc: PathKey) -> str:
@@ -505,15 +476,15 @@ def _get(data: Any, loc: PathKey) -> Any:
     return data
 
 
-def _describe_type(value: Any) -> str:
+def _describe_type(value: Any) -> Message:
     if isinstance(value, dict):
-        return "mapping"
+        return Message("type.mapping")
     if isinstance(value, list):
-        return "list"
+        return Message("type.list")
     if value is None:
-        return "empty value"
+        return Message("type.empty")
     if isinstance(value, bool):
-        return f"boolean ({value})"
+        return Message("type.boolean", value=verbatim(value))
     if isinstance(value, (int, float)):
-        return f"number ({value})"
-    return f"text ({value!r})"
+        return Message("type.number", value=verbatim(value))
+    return Message("type.text", value=verbatim(repr(value)))

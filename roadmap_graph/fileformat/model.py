@@ -32,6 +32,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..errors import Location
 
@@ -167,10 +168,8 @@ class Target(_Model):
     @model_validator(mode="after")
     def _number_or_year(self) -> Target:
         if self.value is None and self.by is None:
-            raise ValueError(
-                "a target needs a number (value) or a year (by); "
-                "write a qualitative aim in the node's description instead"
-            )
+            # the loader words this in the reader's language (catalogue key load.target_needs_value)
+            raise PydanticCustomError("target_needs_value", "a target needs a number (value) or a year (by)")
         return self
 
 

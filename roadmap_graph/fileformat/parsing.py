@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Location, Problem
+from ..vocabulary import Message, verbatim
 
 PathKey = tuple[str | int, ...]
 
@@ -69,10 +70,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         column = err.start - (before.rfind(b"\n") + 1) + 1
-        message = (
-            f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded); "
-            "save it as UTF-8 (in Excel or Notepad: 'UTF-8' encoding) and load it again"
-        )
+        message = Message("load.not_utf8", byte=f"{raw[err.start]:02x}")
         return None, [Problem(Location(path, line, column), message)]
 
 
@@ -89,21 +87,13 @@ def parse_text(path: str, text: str) -> Parsed:
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         what = " ".join(str(p) for p in (err.context, err.problem) if p)
-        parsed.problems.append(
-            Problem(where, f"YAML syntax error: {what}; check the indentation and quoting here")
-        )
+        parsed.problems.append(Problem(where, Message("load.yaml_syntax", detail=verbatim(what))))
         return parsed
     except YAMLError as err:  # errors without a position, e.g. a bad character in the stream
-        parsed.problems.append(Problem(Location(path), f"YAML error: {err}"))
+        parsed.problems.append(Problem(Location(path), Message("load.yaml_error", detail=verbatim(err))))
         return parsed
     if root is None:
-        parsed.problems.append(
-            Problem(
-                Location(path, 1, 1),
-                "the file is empty; a roadmap starts with 'schema_version: 1' and a 'roadmap:' "
-                "mapping (run 'roadmap-graph schema' for the full format)",
-            )
-        )
+        parsed.problems.append(Problem(Location(path, 1, 1), Message("load.empty")))
         return parsed
     parsed.data = _Walker(parsed, yaml.constructor).build(root, ())
     return parsed
@@ -156,13 +146,7 @@ class _Walker:
         self.parsed.values[path] = where
         if node.id in ("mapping", "sequence"):
             if id(node) in self.open:
-                self.parsed.problems.append(
-                    Problem(
-                        Location(self.parsed.path, *where),
-                        "this alias refers to a collection that contains it; "
-                        "a roadmap cannot be infinitely deep",
-                    )
-                )
+                self.parsed.problems.append(Problem(Location(self.parsed.path, *where), Message("load.alias_cycle")))
                 return None
             self.open.add(id(node))
             try:
@@ -181,33 +165,17 @@ class _Walker:
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == _TAG_PREFIX + "merge":
-                self.parsed.problems.append(
-                    Problem(
-                        Location(self.parsed.path, *where),
-                        "merge keys ('<<') are not supported; write the keys out in full",
-                    )
-                )
+                self.parsed.problems.append(Problem(Location(self.parsed.path, *where), Message("load.merge_key")))
                 continue
             if key_node.id != "scalar":
-                self.parsed.problems.append(
-                    Problem(
-                        Location(self.parsed.path, *where),
-                        "a key must be a plain word, not a list or mapping",
-                    )
-                )
+                self.parsed.problems.append(Problem(Location(self.parsed.path, *where), Message("load.key_not_scalar")))
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
             child = (*path, key)
             if key in result:
                 first_line, first_col = self.parsed.keys[child]
-                self.parsed.problems.append(
-                    Problem(
-                        Location(self.parsed.path, *where),
-                        f"duplicate key '{key}' (first defined at line {first_line}, column "
-                        f"{first_col}); keep one of them: a YAML reader would silently drop "
-                        "the other",
-                    )
-                )
+                message = Message("load.duplicate_key", key=verbatim(key), line=first_line, column=first_col)
+                self.parsed.problems.append(Problem(Location(self.parsed.path, *where), message))
                 continue
             self.parsed.keys[child] = where
             result[key] = self.build(value_node, child)

@@ -18,12 +18,13 @@ The layer rules:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from ..errors import did_you_mean
+from ..vocabulary import Message, did_you_mean, verbatim
 from .model import Link, Node, Roadmap, SourceRef
 from .parsing import PathKey
 
-Finding = tuple[PathKey, str]
+Finding = tuple[PathKey, Message]
 
 
 def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None) -> list[Finding]:
@@ -48,34 +49,30 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
             if other in broken_fields:
                 continue
             if other == field.id or other not in field_ids:
-                what = "itself" if other == field.id else f"the unknown field '{other}'"
-                problems.append(
-                    (
-                        ("fields", f, "converges_with", k),
-                        f"field '{field.id}' converges with {what}"
-                        f"{did_you_mean(other, [i for i in field_ids if i != field.id])}; "
-                        f"name another declared field: {', '.join(field_ids)}",
+                fields = verbatim(", ".join(field_ids))
+                if other == field.id:
+                    message = Message("check.converges_itself", field=verbatim(field.id), fields=fields)
+                else:
+                    hint = did_you_mean(other, [i for i in field_ids if i != field.id])
+                    message = Message(
+                        "check.converges_unknown", field=verbatim(field.id), other=verbatim(other), hint=hint, fields=fields
                     )
-                )
+                problems.append((("fields", f, "converges_with", k), message))
 
     for i, node in enumerate(roadmap.nodes):
         here: PathKey = ("nodes", i)
         if node.field not in field_ids and node.field not in broken_fields:
-            problems.append(
-                (
-                    (*here, "field"),
-                    f"node '{node.id}' is in field '{node.field}', which is not declared"
-                    f"{did_you_mean(node.field, field_ids)}; declare it under 'fields:' "
-                    f"or use one of: {', '.join(field_ids) or '(no fields declared)'}",
-                )
+            message = Message(
+                "check.field_undeclared",
+                node=verbatim(node.id),
+                field=verbatim(node.field),
+                hint=did_you_mean(node.field, field_ids),
+                fields=_listing(field_ids),
             )
+            problems.append(((*here, "field"), message))
         if node.category is not None and node.kind != "ecosystem_measure":
-            problems.append(
-                (
-                    (*here, "category"),
-                    f"'{node.id}' is a {node.kind}; only an ecosystem_measure has a category",
-                )
-            )
+            message = Message("check.category_not_measure", node=verbatim(node.id), kind=verbatim(node.kind))
+            problems.append(((*here, "category"), message))
         problems += _source_problems(node.sources, (*here, "sources"), source_ids, broken_sources)
         for t, target in enumerate(node.targets):
             problems += _source_problems(
@@ -92,12 +89,17 @@ def _source_problems(
     return [
         (
             (*path, k, "source"),
-            f"unknown source '{ref.source}'{did_you_mean(ref.source, ids)}; "
-            f"add it to roadmap.sources or use one of: {', '.join(ids) or '(no sources declared)'}",
+            Message(
+                "check.unknown_source", source=verbatim(ref.source), hint=did_you_mean(ref.source, ids), sources=_listing(ids)
+            ),
         )
         for k, ref in enumerate(refs)
         if ref.source not in ids and ref.source not in broken
     ]
+
+
+def _listing(ids: list[str]) -> Message | Any:
+    return verbatim(", ".join(ids)) if ids else Message("check.none_declared")
 
 
 def _link_paths(node: Node, here: PathKey) -> Iterator[tuple[PathKey, str, Link]]:
@@ -122,47 +124,36 @@ def _link_problems(
     if node.kind == "ecosystem_measure":
         for key in ("requires", "any_of", "supported_by"):
             if getattr(node, key):
-                problems.append(
-                    (
-                        (*here, key),
-                        f"'{node.id}' is an ecosystem measure, and a measure is a leaf: it "
-                        f"has no '{key}'; instead, name it in the 'supported_by' of the "
-                        "technologies it supports",
-                    )
-                )
+                problems.append(((*here, key), Message("check.measure_is_leaf", node=verbatim(node.id), key=verbatim(key))))
         return problems
     for g, group in enumerate(node.any_of):
         if not group:
-            problems.append(
-                ((*here, "any_of", g), "an empty any_of group; list at least one alternative")
-            )
+            problems.append(((*here, "any_of", g), Message("check.empty_any_of")))
     seen: dict[str, str] = {}
     for path, key, link in _link_paths(node, here):
         problems += _source_problems(link.sources, (*path, "sources"), source_ids, broken_sources)
         if link.id in seen:
-            problems.append(
-                (
-                    path,
-                    f"'{node.id}' names '{link.id}' twice (in {seen[link.id]} and {key}); "
-                    "a link can be written once: keep the one you mean",
-                )
+            message = Message(
+                "check.link_twice", node=verbatim(node.id), target=verbatim(link.id), first=verbatim(seen[link.id]), second=verbatim(key)
             )
+            problems.append((path, message))
             continue
         seen[link.id] = key
         if link.id == node.id:
-            problems.append((path, f"'{node.id}' names itself in {key}; remove it"))
+            problems.append((path, Message("check.self_link", node=verbatim(node.id), key=verbatim(key))))
             continue
         target = by_id.get(link.id)
         if target is None and link.id in broken_nodes:
             continue
         if target is None:
-            problems.append(
-                (
-                    path,
-                    f"unknown node '{link.id}' in {key} of '{node.id}'"
-                    f"{did_you_mean(link.id, [*by_id, *broken_nodes])}; define it under 'nodes:' or fix the id",
-                )
+            message = Message(
+                "check.unknown_node",
+                node=verbatim(node.id),
+                key=verbatim(key),
+                target=verbatim(link.id),
+                hint=did_you_mean(link.id, [*by_id, *broken_nodes]),
             )
+            problems.append((path, message))
             continue
         problems += _layer_problems(node, key, target, path)
     return problems
@@ -171,32 +162,16 @@ def _link_problems(
 def _layer_problems(node: Node, key: str, target: Node, path: PathKey) -> list[Finding]:
     if key == "supported_by":
         if target.kind != "ecosystem_measure":
-            return [
-                (
-                    path,
-                    f"'{node.id}' lists '{target.id}' in supported_by, but it is a "
-                    f"{target.kind}; supported_by names ecosystem measures only: "
-                    "move it to requires",
-                )
-            ]
+            message = Message(
+                "check.supported_by_not_measure", node=verbatim(node.id), target=verbatim(target.id), kind=verbatim(target.kind)
+            )
+            return [(path, message)]
         return []
     if target.kind == "mission":
-        return [
-            (
-                path,
-                f"'{node.id}' requires the mission '{target.id}'; nothing may require a "
-                "mission: missions are the top of the roadmap. Link to the technology "
-                "that mission needs instead",
-            )
-        ]
+        return [(path, Message("check.requires_mission", node=verbatim(node.id), target=verbatim(target.id)))]
     if target.kind == "ecosystem_measure":
-        return [
-            (
-                path,
-                f"'{node.id}' names the ecosystem measure '{target.id}' in {key}; a "
-                "measure is not a requirement: move it to supported_by",
-            )
-        ]
+        message = Message("check.measure_in_requires", node=verbatim(node.id), key=verbatim(key), target=verbatim(target.id))
+        return [(path, message)]
     return []
 
 
@@ -233,11 +208,5 @@ def _cycle_problems(roadmap: Roadmap) -> list[Finding]:
         start = min(component, key=index.__getitem__)
         cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), source=start)]
         path_text = " → ".join([*cycle, cycle[0]])
-        problems.append(
-            (
-                ("nodes", index[cycle[0]], "id"),
-                f"requirement cycle: {path_text}; a roadmap's requirements must not loop "
-                "back: remove or reverse one of these links",
-            )
-        )
+        problems.append((("nodes", index[cycle[0]], "id"), Message("check.cycle", cycle=verbatim(path_text))))
     return problems

@@ -46,9 +46,10 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import RoadmapLoadError, Problem
+from ..errors import Problem, RoadmapLoadError
 from ..fileformat.model import Roadmap
 from ..fileformat.validation import find_problems
+from ..vocabulary import Message, verbatim
 
 def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     """Build the dependency graph of ``roadmap`` (see the module docstring for conventions).
@@ -65,7 +66,8 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
         problems = find_problems(roadmap)
         if problems:
             raise RoadmapLoadError(
-                Problem(None, f"{'.'.join(map(str, path))}: {message}") for path, message in problems
+                Problem(None, Message("check.at_path", path=verbatim(".".join(map(str, path))), message=message))
+                for path, message in problems
             )
     field_locations = roadmap.field_locations
     fields = {}

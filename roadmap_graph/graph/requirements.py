@@ -22,7 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import InvalidOptionError, UnknownNodeError, did_you_mean
+from ..errors import InvalidOptionError, UnknownNodeError
+from ..vocabulary import Message, did_you_mean, verbatim
 
 REQUIRES = "requires"
 SUPPORTED_BY = "supported_by"
@@ -95,7 +96,9 @@ def check_fields(fields: Iterable[str] | str | None, all_fields: list[str]) -> l
     for f in sorted(asked):
         if f not in all_fields:
             raise InvalidOptionError(
-                f"no field '{f}' in the roadmap{did_you_mean(f, all_fields)}; fields: {', '.join(all_fields)}"
+                Message(
+                    "error.unknown_field", field=verbatim(f), hint=did_you_mean(f, all_fields), fields=verbatim(", ".join(all_fields))
+                )
             )
     return [f for f in all_fields if f in asked]
 
@@ -105,14 +108,31 @@ def check_nodes(G: nx.DiGraph, nodes: Iterable[str], *, kind: str | None = None)
     (or, with ``kind``, not of that kind), with a did-you-mean."""
     out = []
     for node in nodes:
-        if node not in G:
-            choices = [n for n, k in G.nodes(data="kind") if kind is None or k == kind]
-            raise UnknownNodeError(node, f"no node '{node}' in the roadmap{did_you_mean(node, choices)}")
-        if kind is not None and G.nodes[node]["kind"] != kind:
-            raise UnknownNodeError(
-                node,
-                f"'{node}' is a {G.nodes[node]['kind']}, not a {kind}; {kind}s: "
-                + ", ".join(sorted(n for n, k in G.nodes(data="kind") if k == kind)),
-            )
+        if node not in G or (kind is not None and G.nodes[node]["kind"] != kind):
+            raise UnknownNodeError(node, unknown_node_message(G, node, kind))
         out.append(node)
     return out
+
+
+def unknown_node_message(G: nx.DiGraph, node: str, kind: str | None = None) -> Message:
+    """Why ``node`` is not a node of ``G`` (of ``kind``): the closest id, or what it is instead
+    and the ids of that kind. The one wording for every command that takes node ids."""
+    choices = sorted(n for n, k in G.nodes(data="kind") if kind is None or k == kind)
+    if node in G and kind is not None:
+        return Message(
+            "error.wrong_kind",
+            node=verbatim(node),
+            kind=Message(f"kind.{G.nodes[node]['kind']}"),
+            wanted=Message(f"kind.{kind}"),
+            kinds=Message(f"kinds.{kind}"),
+            choices=verbatim(", ".join(choices)),
+        )
+    if kind is None:
+        return Message("error.unknown_node", node=verbatim(node), hint=did_you_mean(node, choices))
+    return Message(
+        "error.unknown_node_of_kind",
+        node=verbatim(node),
+        hint=did_you_mean(node, choices),
+        kinds=Message(f"kinds.{kind}"),
+        choices=verbatim(", ".join(choices)),
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputPathError
+from ..vocabulary import Message, verbatim
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -34,7 +35,5 @@ def refuse_inputs(
     for out in outputs:
         for source in protected:
             if same_file(Path(out), source):
-                raise OutputPathError(
-                    f"refusing to write {out}: it is the input roadmap file {source}; "
-                    "choose another output path"
-                )
+                message = Message("output.input_file", path=verbatim(out), source=verbatim(source))
+                raise OutputPathError(str(out), message)

@@ -55,9 +55,8 @@ import networkx as nx
 
 from ..outputs.atomic import write_text_atomic
 from ..analyses.chain import prerequisite_chain
-from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways as find_gateways
-from ..vocabulary import LANGS, format_target, word
+from ..vocabulary import LANGS, check_lang, format_target, text
 from ..figures.layout import KIND_ROWS, field_order, layered_layout
 from ..figures.style import GATEWAY_COLOUR, KIND_MARKERS, field_colours
 
@@ -79,40 +78,21 @@ _PX_PER_INCH = 100.0
 _PAGE_LAYOUT_KEYS = ("bands", "rows", "font", "marker", "size")
 _SHAPES = {"s": "rectangle", "D": "diamond", "o": "ellipse", "^": "triangle"}
 
-# UI words that labels.py does not have.
-_UI: dict[str, dict[str, str]] = {
-    "search": {"ko": "노드 검색 (이름·영문명·ID)", "en": "Search nodes (name, English name, id)"},
-    "no_results": {"ko": "결과 없음", "en": "no results"},
-    "language": {"ko": "언어", "en": "language"},
-    "reset": {"ko": "초기화", "en": "reset"},
-    "hint": {
-        "ko": "임무를 누르면 선행 체인과 길목기술이, 기술이나 조성방안을 누르면 그에 의존하는 임무가 강조됩니다. 빈 곳을 누르면 처음으로 돌아갑니다.",
-        "en": "Click a mission to highlight its prerequisite chain and gateways; click a technology or measure to highlight the missions that depend on it. Click the background to reset.",
-    },
-    "legend": {"ko": "범례", "en": "Legend"},
-    "edge_requires": {"ko": "A → B: A가 B를 요구", "en": "A → B: A requires B"},
-    "edge_alternative": {"ko": "대체 가능 요구 (다음 중 하나)", "en": "alternative requirement (one of)"},
-    "edge_support": {"ko": "지원 (생태계 조성방안)", "en": "support (ecosystem measure)"},
-    "gateway_mark": {"ko": "주황 테두리: 선택한 임무의 길목기술", "en": "orange ring: gateway of the selected mission"},
-    "description": {"ko": "설명", "en": "Description"},
-    "targets": {"ko": "목표", "en": "Targets"},
-    "sources": {"ko": "출처 인용", "en": "Source quotes"},
-    "category": {"ko": "유형", "en": "category"},
-    "chain": {"ko": "선행 체인", "en": "Prerequisite chain"},
-    "nodes_count": {"ko": "개 노드", "en": "nodes"},
-    "dependent_missions": {"ko": "의존하는 임무", "en": "Missions that depend on it"},
-    "gateway_of": {"ko": "길목기술인 임무", "en": "Gateway of"},
-    "requires_list": {"ko": "요구하는 노드", "en": "Requires"},
-    "required_by": {"ko": "이 노드를 요구하는 노드", "en": "Required by"},
-    "name_en": {"ko": "영문명", "en": "English name"},
-    "note": {"ko": "비고", "en": "note"},
-    "roadmap": {"ko": "로드맵", "en": "Roadmap"},
-}
-_LABEL_WORDS = (
-    "field", "kind", "id", "provenance", "stated", "inferred", "unknown", "none", "by",
-    "gateways_nearest_first", "one_of", "supported_by", "requires", "published", "horizon",
-    *KIND_ROWS,
-)
+# The words the page's script looks up (by these short keys), and their catalogue keys.
+_PAGE_WORDS: dict[str, str] = {
+    **{key: f"ui.{key}" for key in (
+        "search", "no_results", "language", "reset", "hint", "legend", "edge_requires",
+        "edge_alternative", "edge_support", "gateway_mark", "description", "targets", "sources",
+        "category", "nodes_count", "dependent_missions", "gateway_of", "requires_list",
+        "required_by", "note", "roadmap",
+    )},
+    **{kind: f"kind.{kind}" for kind in KIND_ROWS},
+    "field": "col.field", "kind": "col.kind", "id": "col.id", "provenance": "col.provenance",
+    "stated": "provenance.stated", "inferred": "provenance.inferred", "unknown": "provenance.unknown",
+    "none": "word.none", "by": "col.by", "gateways_nearest_first": "col.gateways",
+    "one_of": "word.one_of", "supported_by": "word.supported_by", "requires": "relation.requires",
+    "published": "word.published", "horizon": "word.horizon", "chain": "title.chain", "name_en": "col.name_en",
+}  # fmt: skip
 
 
 @cache
@@ -144,11 +124,6 @@ def script_json(obj: Any) -> str:
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         text = text.replace(raw, f"\\u{ord(raw):04x}")
     return text
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise InvalidOptionError(f"no language '{lang}'; languages: {', '.join(LANGS)}")
 
 
 def _title(G: nx.DiGraph, lang: str) -> str:
@@ -237,7 +212,7 @@ def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
     other node X, the missions that depend on it (sorted), the nodes between (``via``) and
     the edge indices on those paths; ``gateway_of[X]`` the missions X is a gateway of.
     """
-    _check_lang(lang)
+    check_lang(lang)
     fields = field_order(G)
     colours = field_colours(fields)
     field_info = G.graph.get("fields") or {}
@@ -297,8 +272,7 @@ def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
             "edges": sorted(edge_index[(u, v)] for u in up for v in G.succ[u] if v in on_path),
         }
 
-    words = {key: {lg: word(key, lg) for lg in LANGS} for key in _LABEL_WORDS}
-    words.update(_UI)
+    words = {short: {lg: text(key, lg) for lg in LANGS} for short, key in _PAGE_WORDS.items()}
     roadmap = G.graph.get("roadmap") or {}
     return {
         "lang": lang,

@@ -42,7 +42,8 @@ from pathlib import Path
 import networkx as nx
 
 from ..outputs.atomic import temporary_beside
-from ..errors import InvalidOptionError, OutputError, OutputPathError, did_you_mean
+from ..errors import OutputError, OutputPathError
+from ..vocabulary import Message, check_choice, check_lang, verbatim
 from .exports import (
     to_csv_tables,
     to_cypher,
@@ -53,7 +54,6 @@ from .exports import (
     to_mermaid,
     to_node_link,
 )
-from .exports.attributes import check_lang
 from .exports.json_formats import json_document
 from .exports.tables import CSV_ENCODING, CSV_FILES
 from ..outputs.protect import refuse_inputs
@@ -92,11 +92,7 @@ _RENDERERS: dict[str, Callable[[nx.DiGraph, str], tuple[str, ...]]] = {
 
 
 def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise InvalidOptionError(
-            f"unknown export format {fmt!r}{did_you_mean(fmt, FORMATS)}; "
-            f"choose one of: {', '.join(FORMATS)}"
-        )
+    check_choice(fmt, FORMATS, "error.what_format")
 
 
 def output_paths(fmt: str, path: str | os.PathLike[str]) -> list[Path]:
@@ -156,7 +152,9 @@ def export_graph(
     try:
         targets[0].parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot create the folder {targets[0].parent}: {err}") from err
+        folder = targets[0].parent
+        message = Message("output.cannot_write", path=verbatim(folder), reason=verbatim(err.strerror or err))
+        raise OutputError(str(folder), message) from err
     _write_all([(target, text, encoding) for target, text in zip(targets, texts)])
     return targets
 
@@ -164,13 +162,12 @@ def export_graph(
 def _check_targets(fmt: str, path: Path, targets: Sequence[Path], protect: Iterable[str | os.PathLike[str]]) -> None:
     refuse_inputs((path, *targets), protect)
     if fmt in FOLDER_FORMATS and path.exists() and not path.is_dir():
-        raise OutputPathError(
-            f"{fmt} export writes a folder ({', '.join(CSV_FILES)}), and {path} is a file; "
-            "give a folder path"
-        )
+        what = Message("output.what_export", format=verbatim(fmt))
+        raise OutputPathError(str(path), Message("output.folder_is_file", path=verbatim(path), what=what))
     for target in targets:
         if target.is_dir():
-            raise OutputPathError(f"{target} is a folder; give a file path for the {fmt} export")
+            what = Message("output.what_export", format=verbatim(fmt))
+            raise OutputPathError(str(target), Message("output.file_is_folder", path=verbatim(target), what=what))
 
 
 def _write_all(files: Sequence[tuple[Path, str, str]]) -> None:
@@ -191,7 +188,8 @@ def _write_all(files: Sequence[tuple[Path, str, str]]) -> None:
         for (target, _, _), tmp in zip(files, staged):
             os.replace(tmp, target)
     except (OSError, UnicodeError) as err:
-        raise OutputError(f"cannot write {target}: {err}") from err
+        message = Message("output.cannot_write", path=verbatim(target), reason=verbatim(getattr(err, "strerror", None) or err))
+        raise OutputError(str(target), message) from err
     finally:
         for tmp in staged:
             tmp.unlink(missing_ok=True)

@@ -23,43 +23,18 @@ from typing import Any
 
 import networkx as nx
 
-from .. import vocabulary as labels
+from ._legacy_words import labels
 from ..outputs.atomic import write_text_atomic
 from ..errors import OutputPathError
+from ..vocabulary import Message, verbatim
 
 MARKER = ".roadmap-graph-report"
 Progress = Callable[[str], None]
 
-_WORDS = {
-    "at_a_glance": {"ko": "한눈에 보기", "en": "At a glance"},
-    "fields": {"ko": "분야와 목표", "en": "Fields and goals"},
-    "missions": {"ko": "임무", "en": "Missions"},
-    "gateways": {"ko": "길목기술", "en": "Gateway technologies"},
-    "bottlenecks": {"ko": "병목 기술", "en": "Bottlenecks"},
-    "convergence": {"ko": "분야 간 융합", "en": "Convergence between fields"},
-    "gaps": {"ko": "빈틈 (로드맵 점검)", "en": "Coverage gaps"},
-    "sources": {"ko": "출처 원문", "en": "Source quotes"},
-    "explorer": {"ko": "대화형 탐색기 열기", "en": "Open the interactive explorer"},
-    "chain": {"ko": "요구 체인", "en": "Prerequisite chain"},
-    "redundancy": {"ko": "중복도 κ", "en": "Redundancy κ"},
-    "no_gateway": {"ko": "길목기술 없음", "en": "no gateway"},
-    "goal": {"ko": "목표", "en": "goal"},
-    "generated": {"ko": "roadmap-graph가 만든 보고서", "en": "Report made by roadmap-graph"},
-    "quote": {"ko": "원문", "en": "quote"},
-    "no_source": {"ko": "(출처 없음)", "en": "(no source)"},
-    "reasons": {"ko": "구속 조건", "en": "flags"},
-    "sort_hint": {"ko": "열 제목을 누르면 정렬됩니다.", "en": "Click a column title to sort."},
-    "code": {"ko": "규칙", "en": "rule"},
-    "severity": {"ko": "수준", "en": "severity"},
-    "target_node": {"ko": "대상", "en": "node or field"},
-    "message": {"ko": "내용", "en": "finding"},
-    "fix": {"ko": "조치", "en": "fix"},
-    "location": {"ko": "위치", "en": "location"},
-}
 
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang] if key in _WORDS else labels.word(key, lang)
+    return labels.word(key, lang)
 
 
 def write_report(
@@ -82,12 +57,10 @@ def write_report(
     say = progress or (lambda message: None)
     out = Path(folder)
     if out.exists() and not out.is_dir():
-        raise OutputPathError(f"{out} is a file; give a folder for the report")
+        what = Message("output.what_report")
+        raise OutputPathError(str(out), Message("output.folder_is_file", path=verbatim(out), what=what))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
-        raise OutputPathError(
-            f"{out} is not empty and was not made by roadmap-graph; choose another folder, "
-            "or pass --force to write there anyway"
-        )
+        raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("roadmap-graph report folder\n", encoding="utf-8")
     page = report_html(G, lang=lang, progress=say)

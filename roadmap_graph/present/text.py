@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from .. import vocabulary as labels
+from ._legacy_words import labels
 from .tabular import table
 
 Rows = tuple[list[str], list[Sequence[Any]]]

@@ -1,111 +1,199 @@
-"""Display words in Korean and English: kind names, relation words, column headers.
+"""One vocabulary: every display word, label and message, in Korean and English.
 
-One table, so the CLI, the figures and the report say the same thing in the same language.
+The words live in one catalogue, :data:`~roadmap_graph.vocabulary.catalogue.CATALOGUE`
+(key → Korean, English). Everything a person reads goes through one lookup, :func:`text`,
+and one language check, :func:`check_lang`, so the command line, the figures, the report,
+the explorer and the error messages say the same thing in the same language.
+
+A message that is made now and shown later (an error, a problem in a file) is a
+:class:`Message`: the key and its parameters, written out only when the language is known.
+A parameter may itself be a message (it is written in the same language) or
+:func:`verbatim` text, the same in every language (an id, a path, a name the user wrote).
+
+>>> text("kind.mission", "ko"), text("kind.mission", "en")
+('임무', 'mission')
+>>> m = Message("error.unknown_node", node="ai_x", hint=did_you_mean("ai_x", ["ai_y"]))
+>>> m.text("en")
+"no node 'ai_x' in the roadmap (did you mean 'ai_y'?)"
+>>> check_lang("jp")
+Traceback (most recent call last):
+...
+roadmap_graph.errors.InvalidOptionError: 언어 'jp'는 없다; 쓸 수 있는 언어: ko, en
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, cast
 
-LANGS = ("ko", "en")
+from ..errors import InvalidOptionError
+from .catalogue import CATALOGUE
 
-_WORDS: dict[str, dict[str, str]] = {
-    "mission": {"ko": "임무", "en": "mission"},
-    "core_technology": {"ko": "중점기술", "en": "core technology"},
-    "enabling_technology": {"ko": "세부기술", "en": "enabling technology"},
-    "ecosystem_measure": {"ko": "생태계 조성방안", "en": "ecosystem measure"},
-    "all_of": {"ko": "모두 필요", "en": "all of"},
-    "one_of": {"ko": "다음 중 하나", "en": "one of"},
-    "supported_by": {"ko": "지원", "en": "supported by"},
-    "seen_above": {"ko": "위에 나옴", "en": "shown above"},
-    "inferred": {"ko": "추론", "en": "inferred"},
-    "total": {"ko": "계", "en": "total"},
-    "published": {"ko": "발표", "en": "published"},
-    "horizon": {"ko": "목표연도", "en": "horizon"},
-    "field": {"ko": "분야", "en": "field"},
-    "id": {"ko": "ID", "en": "id"},
-    "name": {"ko": "이름", "en": "name"},
-    "target": {"ko": "목표", "en": "target"},
-    "by": {"ko": "기한", "en": "by"},
-    "no_target": {"ko": "(정량 목표·기한 없음)", "en": "(no quantified target or deadline)"},
-    "missions": {"ko": "임무", "en": "missions"},
-    "kind": {"ko": "종류", "en": "kind"},
-    "rank": {"ko": "순위", "en": "rank"},
-    "n_missions": {"ko": "임무 수", "en": "#missions"},
-    "none": {"ko": "(없음)", "en": "(none)"},
-    "gateways_title": {"ko": "길목기술: 임무에서 기반기술로 가는 모든 경로가 지나는 노드", "en": "Gateways: nodes every requirement path from a mission to the foundations passes through"},
-    "gateways_nearest_first": {"ko": "길목기술 (가까운 순)", "en": "gateways, nearest first"},
-    "redundancy_title": {"ko": "중복도 κ: 임무를 기반기술에서 끊어 내는 데 필요한 최소 노드 수", "en": "Redundancy κ: the fewest nodes whose loss cuts a mission off from every foundation"},
-    "redundancy_one": {"ko": "길목기술 하나로 끊김", "en": "one gateway cuts it off"},
-    "redundancy_many": {"ko": "대체 경로 있음", "en": "alternative routes"},
-    "redundancy_none": {"ko": "요구사항 없음", "en": "requires nothing"},
-    "removed": {"ko": "실패 처리한 노드", "en": "removed"},
-    "infeasible_missions": {"ko": "달성 불가능해진 임무", "en": "infeasible missions"},
-    "orphaned": {"ko": "어느 임무에도 쓰이지 않게 된 노드", "en": "orphaned (no feasible mission uses them)"},
-    "unsupported": {"ko": "지원 방안을 모두 잃은 기술", "en": "technologies left with no supporting measure"},
-    "weakened": {"ko": "지원 방안 일부를 잃은 기술", "en": "technologies that lost some support"},
-    "bottlenecks_title": {"ko": "병목 기술: 수요(임무 도달)와 구속 조건", "en": "Bottlenecks: demand (missions reached) and binding constraints"},
-    "bottlenecks_legend": {
-        "ko": "순위: 구속 조건(단독실패·지원없음·대체없음) 수, 임무 도달 수, 경로 비중, id 순. 경로 비중 = 임무→기반기술 요구 경로 중 이 기술을 지나는 비율.",
-        "en": "Ranked by the number of binding flags (critical, no measure, no alternative), then missions reached, then path share, then id. Path share = share of mission-to-foundation requirement paths through the technology.",
-    },
-    "reach": {"ko": "임무 도달", "en": "reach"},
-    "by_field": {"ko": "분야별", "en": "by field"},
-    "critical": {"ko": "단독실패 임무", "en": "critical for"},
-    "path_share": {"ko": "경로 비중", "en": "path share"},
-    "measures": {"ko": "지원 방안", "en": "measures"},
-    "flags": {"ko": "구속 조건", "en": "flags"},
-    "more": {"ko": "개 더 (--top 0 으로 전부)", "en": "more (--top 0 shows all)"},
-    "flag_critical": {"ko": "단독실패", "en": "critical"},
-    "flag_no_measure": {"ko": "지원없음", "en": "no-measure"},
-    "flag_no_alternative": {"ko": "대체없음", "en": "no-alternative"},
-    "flag_cross_field": {"ko": "분야횡단", "en": "cross-field"},
-    "cross_field_edges": {"ko": "분야 간 연결", "en": "Cross-field links"},
-    "convergence_points": {"ko": "융합 지점 (다른 분야의 임무에도 쓰이는 노드)", "en": "Convergence points (nodes serving missions of another field or of several)"},
-    "field_matrix": {"ko": "분야 간 연결 행렬 (행: 의존하는 쪽, 열: 선행기술 쪽)", "en": "Field matrix (rows: dependent's field, columns: prerequisite's field)"},
-    "meeting_points": {"ko": "두 분야의 체인이 처음 만나는 노드", "en": "Where two fields' chains first meet"},
-    "builds_on": {"ko": "기반 분야", "en": "builds on"},
-    "dependent": {"ko": "의존 노드", "en": "dependent"},
-    "prerequisite": {"ko": "선행 노드", "en": "prerequisite"},
-    "relation": {"ko": "관계", "en": "relation"},
-    "provenance": {"ko": "근거", "en": "provenance"},
-    "requires": {"ko": "요구", "en": "requires"},
-    "stated": {"ko": "원문", "en": "stated"},
-    "unknown": {"ko": "미상", "en": "unknown"},
-    "serves_fields": {"ko": "기여하는 임무 분야", "en": "serves missions of"},
-    "from_to": {"ko": "분야", "en": "from \\ to"},
-    "error": {"ko": "오류", "en": "error"},
-    "warning": {"ko": "경고", "en": "warning"},
-    "info": {"ko": "참고", "en": "info"},
-    "findings": {"ko": "건", "en": "findings"},
-    "silenced": {"ko": "건은 파일에서 사유와 함께 제외됨", "en": "silenced in the file with a reason"},
-    "counts": {"ko": "노드 수 (분야 × 종류)", "en": "Nodes by field and kind"},
-}
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "Lang",
+    "Message",
+    "Verbatim",
+    "check_choice",
+    "check_lang",
+    "did_you_mean",
+    "field_name",
+    "format_target",
+    "node_name",
+    "text",
+    "verbatim",
+]
+
+Lang = Literal["ko", "en"]
+#: The languages of the catalogue, in the order their texts are written.
+LANGS: tuple[Lang, ...] = ("ko", "en")
+#: The language of ``str(error)`` and of the command line without ``--lang``.
+DEFAULT_LANG: Lang = "ko"
 
 
-def word(key: str, lang: str) -> str:
-    """The display word for ``key`` in ``lang`` (``"ko"`` or ``"en"``)."""
-    return _WORDS[key][lang]
+def check_lang(lang: object) -> Lang:
+    """Return ``lang`` when it is a language of the catalogue; else raise
+    :class:`~roadmap_graph.errors.InvalidOptionError` (the one message for a bad language)."""
+    if lang in LANGS:
+        return cast(Lang, lang)
+    raise InvalidOptionError(Message("error.lang", lang=verbatim(str(lang)), langs=verbatim(", ".join(LANGS))))
+
+
+def check_choice(value: str, choices: Iterable[str], what: str) -> str:
+    """Return ``value`` when it is one of ``choices``; else raise
+    :class:`~roadmap_graph.errors.InvalidOptionError` naming ``what`` (a catalogue key, e.g.
+    ``"error.what_format"``), the closest choice and all of them."""
+    options = list(choices)
+    if value in options:
+        return value
+    raise InvalidOptionError(
+        Message(
+            "error.unknown_choice",
+            what=Message(what),
+            value=verbatim(value),
+            hint=did_you_mean(str(value), options),
+            choices=verbatim(", ".join(options)),
+        )
+    )
+
+
+def text(key: str, lang: str, /, **params: Any) -> str:
+    """The catalogue's text for ``key`` in ``lang``, with ``params`` filled in.
+
+    A parameter that is a :class:`Message` or :class:`Verbatim` is written in ``lang``;
+    any other value is formatted as it is (so ``{n:,}`` works for numbers).
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``lang`` is not ``"ko"`` or ``"en"``.
+    LookupError
+        When ``key`` is not in the catalogue: a bug in roadmap-graph, not bad input.
+    """
+    index = LANGS.index(check_lang(lang))
+    try:
+        template = CATALOGUE[key][index]
+    except KeyError:
+        raise LookupError(f"no catalogue entry {key!r}") from None
+    if not params:
+        return template
+    return template.format_map({k: _written(v, lang) for k, v in params.items()})
+
+
+def _written(value: Any, lang: str) -> Any:
+    if isinstance(value, (Message, Verbatim)):
+        return value.text(lang)
+    return value
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Text that reads the same in every language: an id, a path, a name the user wrote, or
+    a message from another library."""
+
+    value: str
+
+    def text(self, lang: str) -> str:
+        """The text, whatever ``lang`` is."""
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def verbatim(value: object) -> Verbatim:
+    """``value`` as text that is not translated."""
+    return Verbatim(str(value))
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A catalogue key with its parameters, written out in a language only when shown.
+
+    Messages compare and hash by key and parameters, so a list of problems can drop
+    repeats. ``str(message)`` is the text in :data:`DEFAULT_LANG`.
+    """
+
+    key: str
+    params: tuple[tuple[str, Any], ...]
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        if key not in CATALOGUE:
+            raise LookupError(f"no catalogue entry {key!r}")
+        frozen = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", frozen)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return text(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | Verbatim:
+    """A hint naming the closest of ``choices`` (`` (did you mean 'x'?)``), or nothing.
+
+    >>> did_you_mean("ai_efficent_learning", ["ai_efficient_learning", "bio_vaccine"]).text("en")
+    " (did you mean 'ai_efficient_learning'?)"
+    >>> did_you_mean("zzz", ["bio_vaccine"]).text("en")
+    ''
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return Message("hint.did_you_mean", choice=verbatim(close[0])) if close else Verbatim("")
 
 
 def node_name(attrs: Mapping[str, Any], lang: str) -> str:
-    """A node's name in ``lang``; the Korean name where no English one is given."""
-    if lang == "en" and attrs.get("name_en"):
+    """A node's (or field's) name in ``lang``: ``name_en`` in English where there is one,
+    else the Korean ``name``."""
+    if check_lang(lang) == "en" and attrs.get("name_en"):
         return str(attrs["name_en"])
-    return str(attrs["name"])
+    return str(attrs.get("name") or attrs.get("id") or "")
+
+
+def field_name(fields: Mapping[str, Mapping[str, Any]], field: str, lang: str) -> str:
+    """The name of ``field`` in ``lang``, from the graph's ``fields`` attribute; the id when
+    the field is not declared."""
+    info = fields.get(field)
+    return node_name(info, lang) if info else field
+
+
+_COMPARATORS = {">=": "≥", "<=": "≤", "==": "="}
 
 
 def format_target(target: Mapping[str, Any], lang: str) -> str:
-    """``≥ 50 % AI 학습 … (2030)``: a target as one readable phrase."""
-    metric = target.get("metric_en") if lang == "en" and target.get("metric_en") else target["metric"]
+    """A target as one readable phrase, e.g. ``탐지율 ≥ 90 % (기한 2030)``."""
+    metric = target.get("metric_en") if check_lang(lang) == "en" and target.get("metric_en") else target["metric"]
     parts = [str(metric)]
     if target.get("value") is not None:
-        symbol = {">=": "≥", "<=": "≤", "==": "="}[target.get("comparator", ">=")]
         value = target["value"]
         number = f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
         unit = f" {target['unit']}" if target.get("unit") else ""
-        parts.append(f"{symbol} {number}{unit}")
+        parts.append(f"{_COMPARATORS[target.get('comparator', '>=')]} {number}{unit}")
     if target.get("by") is not None:
-        parts.append(f"({word('by', lang)} {target['by']})")
+        parts.append(text("word.by_year", lang, year=target["by"]))
     return " ".join(parts)

@@ -29,17 +29,9 @@ from typing import Any
 
 import networkx as nx
 
-from ... import vocabulary as labels
-from ...errors import InvalidOptionError
+from ...vocabulary import check_lang, node_name, text
 
 JSON_SUFFIX = "_json"
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a display language, else raise InvalidOptionError."""
-    if lang not in labels.LANGS:
-        raise InvalidOptionError(f"lang must be one of {', '.join(labels.LANGS)}, not {lang!r}")
-    return lang
 
 
 def json_text(value: Any, *, indent: int | None = None) -> str:
@@ -98,17 +90,17 @@ def without_none(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def node_label(node: Hashable, attrs: Mapping[str, Any], lang: str) -> str:
     """A node's display label: its name in ``lang`` (Korean where no English one), else its id."""
-    return labels.node_name(attrs, lang) if attrs.get("name") else str(node)
+    return node_name(attrs, lang) if attrs.get("name") else str(node)
 
 
 def edge_label(attrs: Mapping[str, Any], lang: str) -> str:
     """An edge's display label: ``요구``/``requires``, ``다음 중 하나 g0``/``one of g0``, ``지원``."""
     relation = attrs.get("relation")
     if relation == "supported_by":
-        return labels.word("supported_by", lang)
+        return text("relation.supported_by", lang)
     if relation == "requires":
         group = attrs.get("group")
-        return labels.word("requires", lang) if group is None else f"{labels.word('one_of', lang)} g{group}"
+        return text("relation.requires", lang) if group is None else f"{text('word.one_of', lang)} g{group}"
     return "" if relation is None else str(relation)
 
 

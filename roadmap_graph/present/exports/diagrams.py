@@ -26,7 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from .attributes import check_lang, edge_label, field_label, node_label, roadmap_title
+from ...vocabulary import check_lang
+from .attributes import edge_label, field_label, node_label, roadmap_title
 
 DEFAULT_FONT = "NanumGothic"
 

@@ -20,7 +20,8 @@ from typing import Any
 
 import networkx as nx
 
-from .attributes import check_lang, edge_label, json_text, node_label, roadmap_title
+from ...vocabulary import check_lang
+from .attributes import edge_label, json_text, node_label, roadmap_title
 
 #: The key node-link data keeps its edges under. Always passed explicitly: networkx < 3.6
 #: used ``"links"`` (with a FutureWarning), 3.6 uses ``"edges"``.

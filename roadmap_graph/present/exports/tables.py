@@ -23,7 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from .attributes import check_lang, edge_table, node_table
+from ...vocabulary import check_lang
+from .attributes import edge_table, node_table
 
 #: The files a CSV export writes into its folder.
 CSV_FILES = ("nodes.csv", "edges.csv")

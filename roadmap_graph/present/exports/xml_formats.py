@@ -31,7 +31,8 @@ import re
 
 import networkx as nx
 
-from .attributes import check_lang, edge_table, flat_rows, node_table, without_none
+from ...vocabulary import check_lang
+from .attributes import edge_table, flat_rows, node_table, without_none
 
 _GEXF_NODE_KEYS = frozenset({"id", "pid", "parents", "viz", "start", "end", "spells", "slices"})
 _GEXF_EDGE_KEYS = frozenset({"id", "weight", "type", "key", "start", "end", "spells", "slices"})
