@@ -6,11 +6,31 @@
 ['ai_mission_trustworthy', 'ai_safe_trustworthy']
 >>> rg.impact(G, ["cloud_optimization"]).infeasible_missions
 ('ai_mission_efficient_learning', 'bio_mission_health_data')
+
+The package is layered; each layer imports only those below it (checked by import-linter,
+see ``pyproject.toml``)::
+
+    cli            the command line: parses options, calls one function, prints its result
+    present        text tables, CSV, the HTML report, the explorer page, exports
+    figures        matplotlib figures: layout (ordering, placement, text), style, plots
+    analyses       one module per question, each a typed result; the registry
+    graph          the networkx graph, its conventions, the shared index
+    fileformat     models, parsing, validation, loading, writing, schema, bundled data
+    outputs        the one writer of every file
+    vocabulary     every word and message in Korean and English
+    errors         the error hierarchy (and gcpause, a tool of the layers above)
 """
 
-from .analyses.bottlenecks import Bottleneck, bottlenecks
+from .analyses.bottlenecks import Bottleneck, Bottlenecks, bottlenecks
 from .analyses.chain import Chain, ChainEdge, ChainNode, prerequisite_chain
 from .analyses.convergence import Convergence, convergence
+from .analyses.coverage import Coverage, coverage, coverage_matrix
+from .analyses.criticality import Criticality, criticality
+from .analyses.gaps import RULES, Finding, GapReport, find_gaps
+from .analyses.gateways import Gateway, Gateways, gateways
+from .analyses.impact import Impact, feasible, impact
+from .analyses.redundancy import Redundancy, redundancy
+from .analyses.summary import MissionSummary, Summary, summarize
 from .errors import (
     InvalidOptionError,
     Location,
@@ -21,20 +41,16 @@ from .errors import (
     RoadmapLoadError,
     UnknownNodeError,
 )
-from .analyses.gaps import RULES, Finding, GapReport, find_gaps
-from .analyses.gateways import Gateway, Gateways, gateways, redundancy
-from .graph.build import to_networkx
 from .fileformat.loading import load_roadmap, loads_roadmap
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
 from .fileformat.schema import json_schema
-from .analyses.summary import MissionSummary, Summary, summarize
-from .analyses.whatif import Criticality, Impact, criticality, feasible, impact
 from .fileformat.writing import dump_roadmap
+from .graph.build import to_networkx
+from .graph.index import RoadmapIndex
 
 # Figures, exports and pages load matplotlib and friends: they are imported on first use, so
 # ``import roadmap_graph`` and the text commands stay fast.
 _LAZY = {
-    "coverage_matrix": "figures.coverage",
     "explorer_html": "present.explorer",
     "export_graph": "present.export",
     "plot_chain": "figures.chain",
@@ -62,13 +78,16 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
+
 __all__ = [
     "RULES",
     "Bottleneck",
+    "Bottlenecks",
     "Chain",
     "ChainEdge",
     "ChainNode",
     "Convergence",
+    "Coverage",
     "Criticality",
     "FieldInfo",
     "Finding",
@@ -84,8 +103,10 @@ __all__ = [
     "OutputError",
     "OutputPathError",
     "Problem",
+    "Redundancy",
     "Roadmap",
     "RoadmapGraphError",
+    "RoadmapIndex",
     "RoadmapInfo",
     "RoadmapLoadError",
     "Silence",
@@ -96,6 +117,7 @@ __all__ = [
     "UnknownNodeError",
     "bottlenecks",
     "convergence",
+    "coverage",
     "coverage_matrix",
     "criticality",
     "dump_roadmap",

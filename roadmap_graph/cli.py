@@ -18,12 +18,12 @@ from typing import Any
 
 import click
 
-from . import vocabulary as labels
-from .vocabulary import DEFAULT_LANG, Message, text, verbatim
+from .analyses import REGISTRY
+from .analyses.registry import Analysis, Param
 from .errors import RoadmapGraphError
+from .vocabulary import DEFAULT_LANG, LANGS, Message, text, verbatim
 
 FORMATS = ("table", "json", "csv")
-GAPS_FOUND = 5  # exit status of `gaps` when findings at or above --fail-on remain
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _roadmap_options(f: Any) -> Any:
     """Accept -g/--graph and --lang after the command name too, and pass the settings."""
 
     @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(dir_okay=False), help=_GRAPH_HELP)
-    @click.option("--lang", type=click.Choice(labels.LANGS), default=None, help="Language of names and labels.")
+    @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of names and labels.")
     @click.pass_obj
     @functools.wraps(f)
     def wrapper(settings: _Settings, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
@@ -130,7 +130,7 @@ def _format_option(f: Any) -> Any:
 )
 @click.option(
     "--lang",
-    type=click.Choice(labels.LANGS),
+    type=click.Choice(LANGS),
     default="ko",
     show_default=True,
     help="Language of names and labels.",
@@ -159,195 +159,59 @@ def validate(settings: _Settings, files: tuple[str, ...]) -> None:
     click.echo(text("cli.valid", settings.lang, names=names, nodes=len(roadmap.nodes), links=links))
 
 
-def _emit(fmt: str, *, data: Any, rows: Any, text: Any) -> None:
-    """Write a result as JSON (``data``), CSV (``rows`` → headers, rows) or a text table.
+def _analysis_command(analysis: Analysis) -> click.Command:
+    """The command of a registered analysis: its parameters, ``--format``, ``-g`` and
+    ``--lang``; it runs the analysis on one shared index and prints the result."""
 
-    ``rows`` and ``text`` are called only for the format asked, so nothing is rendered twice.
-    """
-    from .present.tabular import to_csv, to_json
+    def command(settings: _Settings, fmt: str, **params: Any) -> None:
+        from .graph.index import RoadmapIndex
+        from .present.tables import csv_table, text_result, to_json
 
-    if fmt == "json":
-        click.echo(to_json(data() if callable(data) else data), nl=False)
-    elif fmt == "csv":
-        headers, body = rows()
-        click.echo(to_csv(headers, body), nl=False)
-    else:
-        click.echo(text())
+        for p in analysis.params:  # comma-separated lists, and empty ones as None
+            if p.kind == "list":
+                values = [v.strip() for value in params[p.name] for v in value.split(",") if v.strip()]
+                params[p.name] = values or None
+        index = RoadmapIndex(settings.graph())
+        result = analysis(index, lang=settings.lang, **params)
+        if fmt == "json":
+            click.echo(to_json(result.to_dict()), nl=False)
+        elif fmt == "csv":
+            click.echo(csv_table(result.table(), index.G, settings.lang), nl=False)
+        elif analysis.text_view:
+            click.echo(getattr(result, analysis.text_view)(settings.lang))
+        else:
+            limit = next((params[p.name] for p in analysis.params if p.display and p.kind == "int"), None)
+            click.echo(text_result(result, index.G, settings.lang, limit=limit))
+        status = analysis.exit_status(result, params) if analysis.exit_status else 0
+        if status:
+            raise click.exceptions.Exit(status)
 
-
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code for value in values for code in value.split(",") if code.strip()]
-
-
-@cli.command()
-@_format_option
-@_roadmap_options
-def summary(settings: _Settings, fmt: str) -> None:
-    """Counts by field and kind, and the missions with their targets and deadlines."""
-    from .present import text as render
-    from .analyses.summary import summarize
-
-    result = summarize(settings.graph())
-    _emit(
-        fmt,
-        data=result.to_dict,
-        rows=lambda: render.summary_rows(result, settings.lang),
-        text=lambda: render.summary_text(result, settings.lang),
-    )
+    command.__name__ = analysis.name
+    decorated = _format_option(_roadmap_options(command))
+    for param in reversed(analysis.params):
+        decorated = _click_param(param)(decorated)
+    help_text = f"{analysis.summary}\n\n{analysis.description}" if analysis.description else analysis.summary
+    return click.command(analysis.name, help=help_text, short_help=analysis.summary)(decorated)
 
 
-@cli.command()
-@click.argument("mission_id")
-@_format_option
-@_roadmap_options
-def chain(settings: _Settings, mission_id: str, fmt: str) -> None:
-    """The prerequisite chain of MISSION_ID: everything it needs, all the way down."""
-    from .analyses.chain import prerequisite_chain
-
-    result = prerequisite_chain(settings.graph(), mission_id)
-    _emit(
-        fmt,
-        data=result.to_dict,
-        rows=lambda: (
-            ["id", "kind", "field", "name", "name_en", "depth"],
-            [(n.id, n.kind, n.field, n.name, n.name_en, n.depth) for n in result.nodes],
-        ),
-        text=lambda: result.tree(settings.lang),
-    )
+def _click_param(param: Param) -> Any:
+    """The click argument or option of an analysis parameter."""
+    if param.flag is None:
+        metavar = {"mission": "MISSION_ID", "nodes": "NODES"}.get(param.kind, param.name.upper())
+        nargs = -1 if param.kind == "nodes" else 1
+        return click.argument(param.name, nargs=nargs, required=param.required, metavar=metavar)
+    kinds: dict[str, Any] = {
+        "choice": {"type": click.Choice(param.choices), "default": param.default, "show_default": True},
+        "int": {"type": click.IntRange(min=param.minimum), "default": param.default, "show_default": True},
+        "list": {"multiple": True},
+        "flag": {"is_flag": True},
+    }
+    options = kinds.get(param.kind, {"default": param.default})
+    return click.option(param.flag, param.name, help=param.help, required=param.required, **options)
 
 
-@cli.command()
-@click.option("--mission", "mission", help="Only this mission's gateways, nearest first.")
-@_format_option
-@_roadmap_options
-def gateways(settings: _Settings, mission: str | None, fmt: str) -> None:
-    """Gateway technologies (길목기술): nodes every path from a mission down passes through.
-
-    JSON: a list of {"id", "kind", "field", "missions"}, by number of missions, then id; with
-    --mission, that mission's gateways, nearest first. The table adds each mission's
-    redundancy level κ (1 when a gateway exists).
-    """
-    from .present import text as render
-    from .analyses.gateways import gateways as find_gateways
-    from .analyses.gateways import redundancy
-    from .graph.requirements import check_nodes
-
-    G = settings.graph()
-    result = find_gateways(G)
-    rows = result.to_list()
-    if mission is not None:
-        check_nodes(G, [mission], kind="mission")
-        by_id = {r["id"]: r for r in rows}
-        rows = [by_id[x] for x in result.by_mission[mission]]
-    _emit(
-        fmt,
-        data=rows,
-        rows=lambda: render.gateway_rows(rows),
-        text=lambda: render.gateways_text(G, rows, redundancy(G, [mission] if mission else None), settings.lang, mission),
-    )
-
-
-@cli.command()
-@click.argument("nodes", nargs=-1, required=True)
-@_format_option
-@_roadmap_options
-def impact(settings: _Settings, nodes: tuple[str, ...], fmt: str) -> None:
-    """What failing NODES costs: missions made infeasible, nodes orphaned, support lost.
-
-    A node is feasible when all its requires are feasible and each any_of group keeps one
-    feasible member. JSON: {"removed", "infeasible_missions", "orphaned"}.
-    """
-    from .present import text as render
-    from .analyses.whatif import impact as what_if
-
-    G = settings.graph()
-    result = what_if(G, nodes)
-    _emit(
-        fmt,
-        data=result.to_dict,
-        rows=lambda: render.impact_rows(G, result, settings.lang),
-        text=lambda: render.impact_text(G, result, settings.lang),
-    )
-
-
-@cli.command()
-@click.option("--top", type=click.IntRange(min=0), default=20, show_default=True, help="Rows in the table (0: all); JSON and CSV give all.")
-@_format_option
-@_roadmap_options
-def bottlenecks(settings: _Settings, top: int, fmt: str) -> None:
-    """Bottleneck technologies: demand (missions reached) meeting binding constraints.
-
-    Shows every component (reach by field, missions its failure alone breaks, share of
-    mission-to-foundation paths, supporting measures) and the flags, not one opaque score.
-    """
-    from .present import text as render
-    from .analyses.bottlenecks import bottlenecks as rank
-
-    G = settings.graph()
-    ranked = rank(G)
-    _emit(
-        fmt,
-        data=ranked.to_list,
-        rows=lambda: render.bottleneck_rows(ranked),
-        text=lambda: render.bottlenecks_text(G, ranked, settings.lang, top),
-    )
-
-
-@cli.command()
-@click.option("--fields", "fields", help="Comma-separated field ids to look between, e.g. ai,bio (default: all).")
-@_format_option
-@_roadmap_options
-def convergence(settings: _Settings, fields: str | None, fmt: str) -> None:
-    """Where fields meet: cross-field links, convergence points and the field matrix.
-
-    JSON: {"cross_field_edges", "convergence_points", "field_matrix", ...}.
-    """
-    from .present import text as render
-    from .analyses.convergence import convergence as converge
-
-    G = settings.graph()
-    chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
-    data = converge(G, fields=chosen).to_dict()
-    _emit(
-        fmt,
-        data=data,
-        rows=lambda: render.convergence_rows(G, data, settings.lang),
-        text=lambda: render.convergence_text(G, data, settings.lang),
-    )
-
-
-@cli.command()
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated or repeated), e.g. RG2.")
-@click.option("--ignore", "ignored", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Exit with status 5 when a finding at or above this severity remains.",
-)
-@_format_option
-@_roadmap_options
-def gaps(settings: _Settings, select: tuple[str, ...], ignored: tuple[str, ...], fail_on: str, fmt: str) -> None:
-    """Coverage gaps, as a linter: rule code, severity, file:line, message and fix.
-
-    A node or field silences a rule in the file: ignore: [{code: RG202, reason: ...}].
-    JSON: a list of {"code", "severity", "node", "message", "location"}.
-    """
-    from .present import text as render
-    from .analyses.gaps import find_gaps
-
-    report = find_gaps(
-        settings.graph(), select=_codes(select) or None, ignore=_codes(ignored), lang=settings.lang
-    )
-    _emit(
-        fmt,
-        data=report.to_list,
-        rows=lambda: render.gap_rows(report),
-        text=lambda: render.gaps_text(report, settings.lang),
-    )
-    if report.failed(fail_on):
-        raise click.exceptions.Exit(GAPS_FOUND)
+for _analysis in REGISTRY.values():
+    cli.add_command(_analysis_command(_analysis))
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -11,10 +12,24 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, settings
 
 import roadmap_graph as rg
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# Property tests run quickly by default; CI (.ci/run) sets HYPOTHESIS_PROFILE=thorough.
+settings.register_profile("quick", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def examples(thorough: int) -> settings:
+    """Settings for a property test that runs ``thorough`` examples in the thorough profile
+    and a tenth of that (at least 10) in the quick one: for tests whose examples are slow
+    (figures) or cheap enough for more."""
+    quick = settings.get_current_profile_name() != "thorough"
+    return settings(max_examples=max(10, thorough // 10) if quick else thorough)
 
 HEADER = """\
 schema_version: 1

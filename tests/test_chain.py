@@ -38,7 +38,6 @@ def longest_paths_by_enumeration(G, start):
     return best
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps(rich=False), st.data())
 def test_chain_matches_brute_force(roadmap, data):
     G = rg.to_networkx(roadmap)
@@ -62,11 +61,16 @@ def test_chain_matches_brute_force(roadmap, data):
     assert all(by_id[e.target] > by_id[e.source] for e in chain.edges)
 
 
-def test_chain_json_shape_is_exact(G):
-    data = rg.prerequisite_chain(G, "bio_mission_gene_cell_therapy").to_dict()
-    assert set(data) == {"mission", "nodes", "edges"}
+def test_chain_json_shape_keeps_its_keys_and_only_gains(G):
+    # The contract of issue 2, plus what the tree and the report show: link provenance, the
+    # mission's gateways and targets.
+    chain = rg.prerequisite_chain(G, "bio_mission_vaccine")
+    data = chain.to_dict()
+    assert set(data) == {"mission", "nodes", "edges", "gateways", "targets"}
     assert all(set(n) == {"id", "kind", "field", "name", "name_en", "depth"} for n in data["nodes"])
-    assert all(set(e) == {"source", "target", "relation", "group"} for e in data["edges"])
+    assert all(set(e) == {"source", "target", "relation", "group", "provenance"} for e in data["edges"])
+    assert data["gateways"] == list(rg.gateways(G).by_mission["bio_mission_vaccine"])
+    assert data["targets"] == G.nodes["bio_mission_vaccine"]["targets"]
 
 
 def test_gene_cell_therapy_chain_by_hand(G):

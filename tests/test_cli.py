@@ -126,13 +126,15 @@ def test_gateways_json_is_exactly_the_library_list(G):
     nearest_first = json.loads(run("gateways", "--mission", "bio_mission_vaccine", "--format", "json").stdout)
     assert [r["id"] for r in nearest_first] == ["bio_vaccine", "mrna_platform", "rna_platform"]
     table_text = run("gateways").stdout
-    assert "κ" in table_text and "길목기술" in table_text
+    assert "길목기술" in table_text and "rna_platform" in table_text
+    levels = run("redundancy").stdout  # each mission's κ, with its gateways
+    assert "κ" in levels and "bio_vaccine, mrna_platform, rna_platform" in levels
     assert run("gateways", "--mission", "bio_vaccine").exit_code == 4
 
 
 def test_impact_json_contract_and_unknown_node():
     data = json.loads(run("impact", "cloud_optimization", "--format", "json").stdout)
-    assert set(data) == {"removed", "infeasible_missions", "orphaned"}
+    assert set(data) == {"removed", "infeasible_missions", "orphaned", "unsupported", "weakened"}
     assert data["infeasible_missions"] == ["ai_mission_efficient_learning", "bio_mission_health_data"]
     unknown = run("--lang", "en", "impact", "cloud_optimisation")
     assert unknown.exit_code == 4 and "did you mean 'cloud_optimization'" in unknown.stderr
@@ -160,9 +162,11 @@ def test_gaps_exit_status_follows_fail_on():
             "severity": "warning",
             "node": "ai_industrial_ai",
             "message": rows[0]["message"],
+            "fix": rows[0]["fix"],
             "location": rows[0]["location"],
         }
     ]
+    assert rows[0]["message"].endswith(rows[0]["fix"])
     assert re.search(r"kr_nst_roadmap_2_ai_bio\.yaml:\d+:\d+$", rows[0]["location"])
     bad = run("gaps", "--lang", "en", "--select", "RG9")
     assert bad.exit_code == 2 and "no gap rule matches 'RG9'" in bad.stderr
@@ -171,7 +175,7 @@ def test_gaps_exit_status_follows_fail_on():
 def test_convergence_json_contract_and_fields_option(G):
     data = json.loads(run("convergence", "--format", "json").stdout)
     assert {"cross_field_edges", "convergence_points", "field_matrix"} <= set(data)
-    assert all(set(e) == {"source", "target", "source_field", "target_field", "relation"} for e in data["cross_field_edges"])
+    assert all(set(e) == {"source", "target", "source_field", "target_field", "relation", "provenance"} for e in data["cross_field_edges"])
     assert [p["id"] for p in data["convergence_points"]] == ["ai_robot_automation", "cloud_optimization", "generative_ai"]
     assert data["field_matrix"]["bio"]["ai"] == 3
     assert json.loads(run("convergence", "--fields", "ai,bio", "--format", "json").stdout)["convergence_points"] == data["convergence_points"]

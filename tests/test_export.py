@@ -45,7 +45,7 @@ from .strategies import roadmaps
 NASTY = 'a "quoted" [x] (y) | #1; <b> & `c` \\ end'
 LIST_KEYS = ("targets", "sources", "ignore")
 
-from .conftest import raises_en
+from .conftest import examples, raises_en
 
 
 def weird_graph() -> nx.DiGraph:
@@ -138,7 +138,7 @@ def test_node_link_is_a_copy(G):
     assert {} not in G.nodes[data["nodes"][0]["id"]]["targets"]
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(roadmaps())
 def test_node_link_round_trips_random_roadmaps(roadmap):
     G = rg.to_networkx(roadmap)
@@ -215,7 +215,7 @@ def test_graphml_reads_back_in_igraph(G, tmp_path):
     assert json.loads(g["roadmap_json"])["id"] == "kr_nst_roadmap_2"
 
 
-@settings(max_examples=50, deadline=None)
+@examples(50)
 @given(roadmaps())
 def test_graphml_round_trips_random_roadmaps(roadmap):
     G = rg.to_networkx(roadmap)
@@ -423,7 +423,7 @@ def rg_label(attrs: dict[str, Any], lang: str) -> str:
     return attrs["name_en"] if lang == "en" and attrs.get("name_en") else attrs["name"]
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(roadmaps())
 def test_mermaid_of_random_roadmaps_parses(roadmap):
     G = rg.to_networkx(roadmap)
@@ -609,7 +609,7 @@ def test_cypher_escapes_quotes_and_backslashes():
     assert all(line.endswith(";") for line in text.splitlines() if not line.startswith("//"))
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(roadmaps())
 def test_cypher_of_random_roadmaps_parses_back(roadmap):
     check_cypher(rg.to_networkx(roadmap))

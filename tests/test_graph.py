@@ -11,7 +11,6 @@ import roadmap_graph as rg
 from .strategies import roadmaps
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_one_edge_per_link_pointing_to_the_prerequisite(roadmap):
     G = rg.to_networkx(roadmap)

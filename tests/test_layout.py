@@ -29,6 +29,7 @@ from roadmap_graph.figures.layout import (
     wrap_label,
 )
 
+from .conftest import examples
 from .strategies import roadmaps
 
 _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
@@ -108,7 +109,6 @@ def test_bundled_rows(G: nx.DiGraph) -> None:
             assert layers[n] == (3 if required_by_enabling else 2)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps(max_nodes=12, rich=False))
 def test_rows_follow_kinds_and_in_kind_requirements(roadmap: rg.Roadmap) -> None:
     G = rg.to_networkx(roadmap)
@@ -150,7 +150,6 @@ def test_unknown_kind_is_an_error() -> None:
 # --- crossings ------------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
 @given(layered_graphs())
 def test_count_crossings_matches_brute_force(case) -> None:
     G, layers, order = case
@@ -219,7 +218,7 @@ def test_a_tree_is_drawn_without_crossings() -> None:
     assert count_crossings(G, layers, order_layers(G, layers)) == 0
 
 
-@settings(max_examples=120, deadline=None)
+@examples(120)
 @given(layered_graphs(max_rows=4, max_width=6))
 def test_sweeps_never_add_crossings(case) -> None:
     G, layers, _ = case
@@ -233,7 +232,7 @@ def test_sweeps_never_add_crossings(case) -> None:
             assert (n.row if isinstance(n, Dummy) else layers[n]) == r
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(100)
 @given(roadmaps(max_nodes=12, rich=False))
 def test_groups_stay_contiguous_in_their_order(roadmap: rg.Roadmap) -> None:
     G = rg.to_networkx(roadmap)
@@ -277,7 +276,6 @@ def test_text_units() -> None:
     assert text_units("") == 0
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.text(alphabet=st.sampled_from("가나다라마바사 ·-/abcdefghijklmnopqrstuvwxyz()"), max_size=60),
     st.integers(4, 30),

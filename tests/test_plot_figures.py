@@ -29,7 +29,8 @@ from roadmap_graph.figures.layout import count_crossings, layer_of  # noqa: E402
 from roadmap_graph.fileformat.model import MEASURE_CATEGORIES  # noqa: E402
 from roadmap_graph.figures.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain  # noqa: E402
 from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot_convergence  # noqa: E402
-from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, coverage_matrix, plot_coverage  # noqa: E402
+from roadmap_graph.analyses.coverage import coverage_matrix  # noqa: E402
+from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, plot_coverage  # noqa: E402
 from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours  # noqa: E402
 
 from .strategies import roadmaps  # noqa: E402
@@ -37,7 +38,7 @@ from .strategies import roadmaps  # noqa: E402
 GENE = "bio_mission_gene_cell_therapy"
 HEALTH = "bio_mission_health_data"
 
-from .conftest import raises_en
+from .conftest import examples, raises_en
 
 
 @pytest.fixture(autouse=True)
@@ -221,23 +222,6 @@ def test_chain_refuses_unknown_and_non_missions(G):
 # The convergence map
 
 
-def served_by_brute_force(G) -> dict[str, int]:
-    missions = [n for n, k in G.nodes(data="kind") if k == "mission"]
-    reach = {m: nx.descendants(G, m) for m in missions}
-    return {n: sum(n in r for r in reach.values()) for n in G}
-
-
-def test_missions_served_bundled(G):
-    assert missions_served(G) == served_by_brute_force(G)
-
-
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(roadmaps(rich=False))
-def test_missions_served_random(roadmap):
-    G = rg.to_networkx(roadmap)
-    assert missions_served(G) == served_by_brute_force(G)
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_convergence_sizes_sides_and_cross_links(G, lang):
     ax = plot_convergence(G, lang=lang)
@@ -307,54 +291,6 @@ def test_convergence_refuses_bad_fields(G, small):
 # The coverage matrix
 
 
-def coverage_by_brute_force(G, columns):
-    missions = sorted((n for n, k in G.nodes(data="kind") if k == "mission"))
-    reach = {m: nx.descendants(G, m) for m in missions}
-    if columns == "categories":
-        measures = [n for n, k in G.nodes(data="kind") if k == "ecosystem_measure"]
-        cats = list(MEASURE_CATEGORIES) + (["uncategorised"] if any(G.nodes[v]["category"] is None for v in measures) else [])
-        return {
-            (m, c): sum(1 for v in measures if v in reach[m] and (G.nodes[v]["category"] or "uncategorised") == c)
-            for m in missions
-            for c in cats
-        }
-    R = G.edge_subgraph((u, v) for u, v, d in G.edges(data=True) if d["relation"] == "requires").copy()
-    R.add_nodes_from(G)
-    foundations = {n for n in R if R.out_degree(n) == 0}
-    techs = [n for n, k in G.nodes(data="kind") if k in ("core_technology", "enabling_technology")]
-    out = {}
-    for m in missions:
-        below = nx.descendants(R, m)
-        for t in techs:
-            value = 1 if t in reach[m] else 0
-            if t in below:  # a gateway: without t, m reaches no foundation
-                rest = R.copy()
-                rest.remove_node(t)
-                if not (nx.descendants(rest, m) & foundations):
-                    value = 2
-            out[(m, t)] = value
-    return out
-
-
-def check_matrix(G, columns):
-    rows, cols, matrix = coverage_matrix(G, columns=columns)
-    expected = coverage_by_brute_force(G, columns)
-    assert sorted(rows) == sorted(n for n, k in G.nodes(data="kind") if k == "mission")
-    assert len(matrix) == len(rows) and all(len(r) == len(cols) for r in matrix)
-    assert {(m, c): matrix[i][j] for i, m in enumerate(rows) for j, c in enumerate(cols)} == expected
-
-
-@pytest.mark.parametrize("columns", ["categories", "technologies"])
-def test_coverage_matrix_bundled(G, columns):
-    check_matrix(G, columns)
-
-
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(roadmaps(), st.sampled_from(["categories", "technologies"]))
-def test_coverage_matrix_random(roadmap, columns):
-    check_matrix(rg.to_networkx(roadmap), columns)
-
-
 @pytest.mark.parametrize("columns", ["categories", "technologies"])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_coverage_cells_and_gaps(G, columns, lang):
@@ -391,11 +327,6 @@ def test_coverage_cells_and_gaps(G, columns, lang):
         words = [squash(t.get_text()) for t in ax.get_xticklabels()]
         assert words == (["인력", "규제·표준", "데이터", "국제협력", "인프라"] if lang == "ko" else
                          ["workforce", "regulation&standards", "data", "internationalcooperation", "infrastructure"])  # fmt: skip
-
-
-def test_coverage_refuses_unknown_columns(G):
-    with raises_en(InvalidOptionError, "columns"):
-        coverage_matrix(G, columns="fields")
 
 
 # --------------------------------------------------------------------------------------
@@ -438,7 +369,7 @@ def test_draws_on_the_axes_given(G, draw):
     fig.savefig(io.BytesIO(), format="png")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(25)
 @given(roadmaps(), st.data())
 def test_figures_on_random_roadmaps(roadmap, data):
     G = rg.to_networkx(roadmap)

@@ -21,7 +21,7 @@ from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E
 from roadmap_graph.analyses.gateways import gateways  # noqa: E402
 from roadmap_graph.vocabulary import node_name  # noqa: E402
 from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of  # noqa: E402
-from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, marked_bottlenecks, plot_roadmap  # noqa: E402
+from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, plot_roadmap  # noqa: E402
 from roadmap_graph.vocabulary import text  # noqa: E402
 from roadmap_graph.figures.style import (  # noqa: E402
     BOTTLENECK_COLOUR,
@@ -186,7 +186,7 @@ def test_edges_cross_field_gateways_bottlenecks_highlights(figure) -> None:
     assert set(rings) == {g.id for g in gateways(G).gateways}
     assert all(to_hex(r.get_markeredgecolor()) == GATEWAY_COLOUR for r in rings.values())
     marks = by_gid(ax, "bottleneck:")
-    assert set(marks) == set(marked_bottlenecks(G)) == {"cloud_optimization", "data_robustness", "rna_platform"}
+    assert set(marks) == set(rg.bottlenecks(G).marked()) == {"cloud_optimization", "data_robustness", "rna_platform"}
     assert all(to_hex(m.get_markerfacecolor()) == BOTTLENECK_COLOUR for m in marks.values())
     halos = by_gid(ax, "highlight:")
     assert set(halos) == {"cloud_optimization", "rna_platform"}
@@ -303,7 +303,7 @@ def test_fields_and_switches() -> None:
     ax = draw(G, fields=["bio"], show_gateways=False, show_bottlenecks=2, legend=False)
     assert {n for n in by_gid(ax, "node:")} == {n for n in G if G.nodes[n]["field"] == "bio"}
     assert by_gid(ax, "gateway:") == {}
-    assert set(by_gid(ax, "bottleneck:")) == set(marked_bottlenecks(G, 2)) & set(by_gid(ax, "node:"))
+    assert set(by_gid(ax, "bottleneck:")) == set(rg.bottlenecks(G).marked(2)) & set(by_gid(ax, "node:"))
     assert ax.get_legend() is None
     assert set(by_gid(ax, "band:")) == {"bio"}
     assert by_gid(ax, "title:") == {} and ax.texts[-1].get_gid() == "title"

@@ -10,7 +10,10 @@ from click.testing import CliRunner
 import roadmap_graph as rg
 from roadmap_graph.cli import cli
 from roadmap_graph.errors import OutputPathError
+from roadmap_graph.analyses import REGISTRY
+from roadmap_graph.graph.index import RoadmapIndex
 from roadmap_graph.present.report import MARKER, report_html, write_report
+from roadmap_graph.vocabulary import Message, text
 
 from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
 
@@ -22,12 +25,24 @@ def page_ko(G) -> str:
     return report_html(G, lang="ko")
 
 
-def test_report_holds_every_part(G, page_ko):
-    for section in ("at_a_glance", "missions", "gateways", "bottlenecks", "convergence", "gaps", "sources"):
-        assert f'id="{section}"' in page_ko
+def test_report_has_a_section_for_every_registered_analysis(G, page_ko):
+    index = RoadmapIndex(G)
+    figures = 0
+    for name, analysis in REGISTRY.items():
+        assert f'<section id="{name}">' in page_ko and f"<h2>{text(analysis.title, 'ko')}</h2>" in page_ko
+        runs = analysis.report_runs(index) if analysis.report_runs else [{}]
+        figures += len(runs) if analysis.figure else 0
+        for params in analysis.report_runs(index) if analysis.report_runs else []:
+            anchor = "-".join(str(v) for value in params.values() for v in (value if isinstance(value, list) else [value]))
+            assert f'id="{name}-{anchor}"' in page_ko  # one article per run
+    assert page_ko.count("<svg") == figures
+    assert '<section id="sources">' in page_ko
+
+
+def test_bundled_report_content(G, page_ko):
     for m in (n for n, k in G.nodes(data="kind") if k == "mission"):
-        assert f'id="m-{m}"' in page_ko  # every mission, with its chain figure
-    assert page_ko.count("<svg") == 2 + 8  # roadmap, convergence, 8 chains
+        assert f'id="chain-{m}"' in page_ko  # every mission, with its chain figure
+    assert page_ko.count("<svg") == 1 + 8 + 1 + 1  # roadmap, 8 chains, convergence, coverage
     assert "≥ 90 %" in page_ko and "RG201" in page_ko and "cloud_optimization" in page_ko
 
 
@@ -52,10 +67,10 @@ def test_english_report(G):
 
 def test_folder_ownership(G, tmp_path):
     folder = tmp_path / "report"
-    messages: list[str] = []
+    messages: list[Message] = []
     index = write_report(G, folder, progress=messages.append)
     assert index == folder / "index.html" and (folder / "explorer.html").is_file() and (folder / MARKER).is_file()
-    assert any("chain" in m for m in messages)
+    assert any("prerequisite chain" in m.text("en") for m in messages)
     write_report(G, folder)  # its own folder: overwritten
     foreign = tmp_path / "notes"
     foreign.mkdir()
@@ -82,12 +97,13 @@ def test_report_in_a_browser(chromium, G, tmp_path):  # noqa: F811
     log = open_page(chromium, index)
     assert log.errors() == [] and log.foreign_requests() == []
     page = log.page
-    assert page.locator("section#missions article.mission").count() == 8
+    assert page.locator("section#chain article.run").count() == 8
     # sortable tables: clicking the reach column header sorts the bottleneck table
     table = page.locator("section#bottlenecks table")
-    table.locator("th").nth(2).click()
-    table.locator("th").nth(2).click()
-    first = table.locator("tbody tr").first.locator("td").nth(2).inner_text()
+    reach = 3  # rank, id, name, reach, ...
+    table.locator("th").nth(reach).click()
+    table.locator("th").nth(reach).click()
+    first = table.locator("tbody tr").first.locator("td").nth(reach).inner_text()
     assert first == str(max(b.mission_reach for b in rg.bottlenecks(G)))
     # Hangul renders: two different syllables give different pixels
     page.evaluate(
@@ -118,5 +134,6 @@ nodes:
     )
     index = write_report(rg.to_networkx(roadmap), tmp_path / "r")
     page = index.read_text(encoding="utf-8")
-    assert 'id="m-m2"' in page and "RG101" in page
-    assert page.count("<svg") == 1 + 2  # the roadmap and two chains; no convergence map
+    assert 'id="chain-m2"' in page and "RG101" in page
+    assert page.count("<svg") == 1 + 2 + 1  # the roadmap, two chains, coverage; no convergence map
+    assert "(그림을 그리지 않았다:" in page

@@ -11,7 +11,6 @@ import roadmap_graph as rg
 from .strategies import roadmaps
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_dump_then_load_gives_an_equal_roadmap(roadmap):
     text = rg.dump_roadmap(roadmap)

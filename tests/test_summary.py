@@ -8,10 +8,11 @@ from hypothesis import given, settings
 
 import roadmap_graph as rg
 
+from .conftest import examples
 from .strategies import roadmaps
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(roadmaps())
 def test_counts_add_up(roadmap):
     s = rg.summarize(rg.to_networkx(roadmap))

@@ -22,26 +22,22 @@ then mission reach, then path share, then id.
 >>> top = bottlenecks(G)[0]
 >>> top.id, top.flags
 ('cloud_optimization', ('critical', 'no_measure', 'no_alternative', 'cross_field'))
+>>> bottlenecks(G).marked()
+['cloud_optimization', 'data_robustness', 'rna_platform']
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
-import networkx as nx
-
-from .frames import to_frame
 from ..fileformat.model import TECHNOLOGY_KINDS
-from ..graph.requirements import (
-    REQUIRES,
-    SUPPORTED_BY,
-    missions,
-    requirement_groups,
-    topological_order,
-)
-from .whatif import criticality
+from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..vocabulary import Message
+from .criticality import criticality
+from .registry import Analysis, Param
+from .result import Column, Table, Tabular
 
 BINDING = ("critical", "no_measure", "no_alternative")
 
@@ -54,7 +50,7 @@ class Bottleneck:
     kind: str
     field: str
     mission_reach: int
-    reach_by_field: dict[str, int]
+    reach_by_field: Mapping[str, int]
     critical_missions: tuple[str, ...]
     path_share: float
     supporting_measures: int
@@ -84,110 +80,157 @@ class Bottleneck:
         }
 
 
-def mission_reach(G: nx.DiGraph, *, order: Sequence[str] | None = None) -> dict[str, int]:
-    """For every node, the missions that depend on it through requirements, as a bitset over
-    :func:`roadmap_graph.requirements.missions` (bit i = the i-th mission). One pass;
-    ``order`` is a topological order of ``G`` the caller already has (computed if ``None``)."""
-    index = {m: i for i, m in enumerate(missions(G))}
-    bits = {m: 1 << i for m, i in index.items()}
-    for u in order if order is not None else topological_order(G):
-        b = bits.get(u)
-        if not b:
-            continue
-        for v, d in G.succ[u].items():
-            if d["relation"] == REQUIRES:
-                bits[v] = bits.get(v, 0) | b
-    return bits
+@dataclass(frozen=True)
+class Bottlenecks(Tabular):
+    """The bottleneck ranking, best ranked first; reads like a tuple of :class:`Bottleneck`."""
+
+    ranking: tuple[Bottleneck, ...]
+
+    def __iter__(self) -> Iterator[Bottleneck]:
+        return iter(self.ranking)
+
+    def __len__(self) -> int:
+        return len(self.ranking)
+
+    @overload
+    def __getitem__(self, i: int) -> Bottleneck: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Bottleneck, ...]: ...
+    def __getitem__(self, i: int | slice) -> Bottleneck | tuple[Bottleneck, ...]:
+        return self.ranking[i]
+
+    def marked(self, top: bool | int = True) -> list[str]:
+        """The bottlenecks worth marking in a figure or a report, in rank order.
+
+        ``True``: those with every binding flag (critical, no measure, no alternative) that
+        more than one mission depends on. An int k: the first k of the ranking. ``False``
+        or 0: none.
+        """
+        if top is False or top is None:
+            return []
+        if top is True:
+            return [b.id for b in self.ranking if b.binding == len(BINDING) and b.mission_reach > 1]
+        return [b.id for b in self.ranking[: int(top)]]
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        """The JSON shape: one dict per technology, in rank order."""
+        return [b.to_dict() for b in self.ranking]
+
+    to_list = to_dict
+
+    def tables(self) -> tuple[Table, ...]:
+        columns = (
+            Column("rank", "col.rank", "int"),
+            Column("id", "col.id", "id"),
+            Column("name", "col.name", "name", show="display"),
+            Column("kind", "col.kind", "kind", show="data"),
+            Column("field", "col.field", "field", show="data"),
+            Column("mission_reach", "col.reach", "int"),
+            Column("reach_by_field", "col.by_field", "counts"),
+            Column("critical_missions", "col.critical_for", "nodes", show="data"),
+            Column("n_critical", "col.critical_for", "int", show="display"),
+            Column("path_share", "col.path_share", "percent"),
+            Column("supporting_measures", "col.measures", "int"),
+            Column("sole_provider_for", "col.sole_provider_for", "int", show="data"),
+            Column("cross_field_reach", "col.cross_field_reach", "int", show="data"),
+            Column("flags", "col.flags", "words", vocab="flag"),
+        )
+        rows = tuple(
+            (
+                i + 1, b.id, b.id, b.kind, b.field, b.mission_reach, b.reach_by_field, b.critical_missions,
+                len(b.critical_missions), b.path_share, b.supporting_measures, b.sole_provider_for,
+                b.cross_field_reach, b.flags,
+            )
+            for i, b in enumerate(self.ranking)
+        )  # fmt: skip
+        return (Table("bottlenecks", columns, rows, note=Message("note.bottlenecks")),)
 
 
-def path_counts(
-    G: nx.DiGraph, *, order: Sequence[str] | None = None
-) -> tuple[dict[str, int], dict[str, int], int]:
+def path_counts(index: RoadmapIndex) -> tuple[list[int], list[int], int]:
     """Requirement paths: ``up[v]`` from any mission to v, ``down[v]`` from v to any
-    foundation, and the total number of mission-to-foundation paths (exact integers);
-    ``order`` as for :func:`mission_reach`."""
-    if order is None:
-        order = topological_order(G)
-    is_mission = {n for n, k in G.nodes(data="kind") if k == "mission"}
-    up = dict.fromkeys(G, 0)
-    for u in order:
-        if u in is_mission:
-            up[u] += 1
-        for v, d in G.succ[u].items():
-            if d["relation"] == REQUIRES:
+    foundation, and the total number of mission-to-foundation paths (exact integers)."""
+    up = [0] * len(index.ids)
+    for m in index.missions:
+        up[m] = 1
+    req = index.req
+    for u in index.order:
+        if up[u]:
+            for v in req[u]:
                 up[v] += up[u]
-    down: dict[str, int] = {}
-    for v in reversed(order):
-        children = [c for c, d in G.succ[v].items() if d["relation"] == REQUIRES]
-        down[v] = sum(down[c] for c in children) if children else 1
-    total = sum(down[m] for m in is_mission)
+    down = [1] * len(index.ids)
+    for v in reversed(index.order):
+        if req[v]:
+            down[v] = sum(down[c] for c in req[v])
+    total = sum(down[m] for m in index.missions)
     return up, down, total
 
 
-class Ranking(tuple[Bottleneck, ...]):
-    """The bottleneck ranking: a tuple of :class:`Bottleneck`, best ranked first."""
-
-    def to_list(self) -> list[dict[str, Any]]:
-        """The JSON shape: one dict per technology, in rank order."""
-        return [b.to_dict() for b in self]
-
-    def to_frame(self) -> Any:
-        """The ranking as a pandas DataFrame, one row per technology, in rank order."""
-        columns = [
-            "id", "kind", "field", "mission_reach", "reach_by_field", "critical_missions",
-            "path_share", "supporting_measures", "sole_provider_for", "cross_field_reach", "flags",
-        ]
-        return to_frame(self.to_list(), columns)
-
-
-def bottlenecks(G: nx.DiGraph) -> Ranking:
+def bottlenecks(G: GraphLike) -> Bottlenecks:
     """Rank the technologies of ``G`` as bottlenecks, with every component shown."""
-    field_mask: dict[str, int] = {}
-    for i, m in enumerate(missions(G)):
-        field = G.nodes[m]["field"]
-        field_mask[field] = field_mask.get(field, 0) | 1 << i
-    order = topological_order(G)  # one order for the three passes below
-    reach = mission_reach(G, order=order)
-    crit = criticality(G, order=order)
-    up, down, total = path_counts(G, order=order)
-    sole: dict[str, int] = {}
-    for u in G:
-        for group in requirement_groups(G, u):
+    index = as_index(G)
+    fields = sorted(set(index.field))
+    field_mask = dict.fromkeys(fields, 0)
+    for j, m in enumerate(index.missions):
+        field_mask[index.field[m]] |= 1 << j
+    reach = index.mission_reach
+    crit = criticality(index).bits
+    up, down, total = path_counts(index)
+    sole = [0] * len(index.ids)
+    for node_groups in index.groups:
+        for group in node_groups:
             if len(group) == 1:
-                sole[group[0]] = sole.get(group[0], 0) + 1
+                sole[group[0]] += 1
     result = []
-    for v, attrs in G.nodes(data=True):
-        if attrs["kind"] not in TECHNOLOGY_KINDS:
+    for v, kind in enumerate(index.kind):
+        if kind not in TECHNOLOGY_KINDS:
             continue
-        bits = reach.get(v, 0)
-        by_field = {f: n for f, mask in field_mask.items() if (n := (bits & mask).bit_count())}
-        measures = sum(1 for d in G.succ[v].values() if d["relation"] == SUPPORTED_BY)
-        cross = sum(n for f, n in by_field.items() if f != attrs["field"])
-        critical = tuple(sorted(crit.missions(v)))
+        bits = reach[v]
+        by_field = {f: n for f in fields if (n := (bits & field_mask[f]).bit_count())}
+        measures = len(index.support[v])
+        cross = sum(n for f, n in by_field.items() if f != index.field[v])
+        critical = tuple(sorted(index.mission_ids(crit[v])))
         flags = tuple(
             name
             for name, on in (
                 ("critical", bool(critical)),
                 ("no_measure", measures == 0),
-                ("no_alternative", sole.get(v, 0) > 0),
+                ("no_alternative", sole[v] > 0),
                 ("cross_field", cross > 0),
             )
             if on
         )
         result.append(
             Bottleneck(
-                id=v,
-                kind=attrs["kind"],
-                field=attrs["field"],
+                id=index.ids[v],
+                kind=kind,
+                field=index.field[v],
                 mission_reach=bits.bit_count(),
-                reach_by_field=dict(sorted(by_field.items())),  # fields with no reach left out
+                reach_by_field=by_field,  # fields with no reach left out, in id order
                 critical_missions=critical,
                 path_share=(up[v] * down[v] / total) if total else 0.0,
                 supporting_measures=measures,
-                sole_provider_for=sole.get(v, 0),
+                sole_provider_for=sole[v],
                 cross_field_reach=cross,
                 flags=flags,
             )
         )
     result.sort(key=lambda b: (-b.binding, -b.mission_reach, -b.path_share, b.id))
-    return Ranking(result)
+    return Bottlenecks(tuple(result))
+
+
+ANALYSIS = Analysis(
+    name="bottlenecks",
+    title="title.bottlenecks",
+    summary="Bottleneck technologies: demand (missions reached) meeting binding constraints.",
+    description=(
+        "Shows every component (reach by field, missions its failure alone breaks, share of "
+        "mission-to-foundation paths, supporting measures) and the flags, not one opaque score."
+    ),
+    run=bottlenecks,
+    params=(
+        Param(
+            "top", "Rows in the table (0: all); JSON and CSV give all.", kind="int", flag="--top", default=20, minimum=0,
+            display=True,
+        ),
+    ),
+)

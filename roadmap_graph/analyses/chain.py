@@ -16,12 +16,15 @@ because support edges end at measures and measures have no outgoing edges).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import networkx as nx
 
-from ..graph.requirements import check_nodes
-from ..vocabulary import check_lang, node_name, text
+from ..graph.index import GraphLike, RoadmapIndex, as_graph
+from ..graph.requirements import check_nodes, missions
+from ..vocabulary import Message, check_lang, localized, node_name, text
+from .registry import Analysis, Param
+from .result import Column, Table, Tabular
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,8 @@ class ChainNode:
 
 @dataclass(frozen=True)
 class ChainEdge:
-    """An edge of a chain; ``group`` is set for the alternatives of one ``any_of`` group.
-
-    ``provenance`` (stated, inferred or ``None``) is shown in the tree; it is not part of
-    the JSON shape, which is fixed.
-    """
+    """An edge of a chain; ``group`` is set for the alternatives of one ``any_of`` group;
+    ``provenance`` is stated, inferred or ``None`` (the file does not say)."""
 
     source: str
     target: str
@@ -52,23 +52,64 @@ class ChainEdge:
 
 
 @dataclass(frozen=True)
-class Chain:
-    """The prerequisite chain of one mission (see the module docstring)."""
+class Chain(Tabular):
+    """The prerequisite chain of one mission (see the module docstring).
+
+    ``gateways`` are the mission's gateways, nearest first (:func:`roadmap_graph.gateways`);
+    ``targets`` the mission's targets (dicts as in the graph).
+    """
 
     mission: str
     nodes: tuple[ChainNode, ...]
     edges: tuple[ChainEdge, ...]
+    gateways: tuple[str, ...] = ()
+    targets: tuple[dict[str, Any], ...] = ()
+
+    primary: ClassVar[str | None] = "nodes"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``{"mission", "nodes": [...], "edges": [...]}``."""
+        """The JSON shape: ``{"mission", "nodes": [{"id", "kind", "field", "name",
+        "name_en", "depth"}], "edges": [{"source", "target", "relation", "group",
+        "provenance"}], "gateways": [ids, nearest first], "targets": [...]}``."""
         return {
             "mission": self.mission,
             "nodes": [asdict(n) for n in self.nodes],
             "edges": [
-                {"source": e.source, "target": e.target, "relation": e.relation, "group": e.group}
+                {"source": e.source, "target": e.target, "relation": e.relation, "group": e.group, "provenance": e.provenance}
                 for e in self.edges
             ],
+            "gateways": list(self.gateways),
+            "targets": [dict(t) for t in self.targets],
         }
+
+    def heading(self) -> Message:
+        """The mission's name and id."""
+        mission = next(n for n in self.nodes if n.id == self.mission)
+        return Message("title.chain_of", mission=localized(asdict(mission)), id=self.mission)
+
+    def tables(self) -> tuple[Table, ...]:
+        gateways = set(self.gateways)
+        targets = Table(
+            "targets",
+            (Column("target", "col.target", "target"),),
+            tuple((t,) for t in self.targets) or ((None,),),
+        )
+        nodes = Table(
+            "nodes",
+            (
+                Column("id", "col.id", "id"),
+                Column("kind", "col.kind", "kind"),
+                Column("field", "col.field", "field"),
+                Column("name", "col.name", "name"),
+                Column("name_en", "col.name_en", show="data"),
+                Column("depth", "col.depth", "int"),
+                Column("gateway", "fig.gateway", "text", show="display"),
+            ),
+            tuple((n.id, n.kind, n.field, n.id, n.name_en, n.depth, "✓" if n.id in gateways else "") for n in self.nodes),
+            title=Message("title.chain_nodes", n=len(self.nodes)),
+            detail=True,
+        )
+        return targets, nodes
 
     def tree(self, lang: str = "ko") -> str:
         """The chain as an indented tree that shows AND and alternative groups.
@@ -134,21 +175,25 @@ class Chain:
         return f"{name}  [{text('kind.' + node.kind, lang)}] {node.id}"
 
 
-def prerequisite_chain(G: nx.DiGraph, mission: str) -> Chain:
-    """Return the prerequisite chain of ``mission`` in ``G``.
+def prerequisite_chain(G: GraphLike, mission: str) -> Chain:
+    """Return the prerequisite chain of ``mission`` in ``G`` (a roadmap graph or its index).
 
     Nodes come in order of depth, then id; edges in order of the source's depth, then
-    source, group and target. The work is linear in the size of the chain.
+    source, group and target. The work is linear in the size of the chain: the mission's
+    gateways come from the dominator tree of the chain alone (every requirement path from
+    the mission stays inside its chain).
 
     Raises
     ------
     UnknownNodeError
         When ``mission`` is not a node of ``G`` or is not a mission.
     """
+    G = as_graph(G)
     check_nodes(G, [mission], kind="mission")
     reach = {mission} | nx.descendants(G, mission)
+    cone = RoadmapIndex(G.subgraph(reach))
     depth = dict.fromkeys(reach, 0)
-    for u in nx.topological_sort(G.subgraph(reach)):
+    for u in cone.names(cone.order):
         for v in G.succ[u]:
             depth[v] = max(depth[v], depth[u] + 1)
     nodes = tuple(
@@ -169,8 +214,34 @@ def prerequisite_chain(G: nx.DiGraph, mission: str) -> Chain:
             key=lambda e: (depth[e[0]], e[0], _group_key(e[2].get("group")), e[1]),
         )
     )
-    return Chain(mission=mission, nodes=nodes, edges=edges)
+    gateways = tuple(cone.names(cone.dominators(cone.at[mission])))
+    targets = tuple(G.nodes[mission].get("targets") or ())
+    return Chain(mission=mission, nodes=nodes, edges=edges, gateways=gateways, targets=targets)
 
 
 def _group_key(group: int | None) -> int:
     return -1 if group is None else group
+
+
+def _every_mission(index: RoadmapIndex) -> list[dict[str, Any]]:
+    fields = list(index.G.graph.get("fields", {}))
+    rank = {f: i for i, f in enumerate(fields)}
+    return [{"mission": m} for m in sorted(missions(index.G), key=lambda m: (rank.get(index.G.nodes[m]["field"], len(rank)), m))]
+
+
+ANALYSIS = Analysis(
+    name="chain",
+    title="title.chain",
+    summary="The prerequisite chain of MISSION_ID: everything it needs, all the way down.",
+    description=(
+        "The tree shows alternatives (one of) and supporting measures (supported by), and marks "
+        'inferred links. JSON: {"mission", "nodes": [{"id", "kind", "field", "name", "name_en", '
+        '"depth"}], "edges": [{"source", "target", "relation", "group", "provenance"}], '
+        '"gateways", "targets"}.'
+    ),
+    run=prerequisite_chain,
+    params=(Param("mission", "The mission's id.", kind="mission", required=True),),
+    figure="chain",
+    report_runs=_every_mission,
+    text_view="tree",
+)

@@ -34,28 +34,32 @@ linear in nodes and edges, except brokerage, which is O(Σ in-degree × out-degr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, fields as dataclass_fields
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from typing import Any, ClassVar
 
-import networkx as nx
-
-from .frames import to_frame
 from ..gcpause import paused_gc
-from ..graph.requirements import REQUIRES, check_fields
+from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..graph.fields import all_fields, check_fields
+from ..vocabulary import Message, verbatim
+from .registry import Analysis, Param
+from .result import Column, Table, Tabular
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 
 @dataclass(frozen=True)
 class CrossFieldEdge:
-    """An edge (dependent → prerequisite) whose ends lie in different fields."""
+    """An edge (dependent → prerequisite) whose ends lie in different fields; ``provenance``
+    is the link's (stated, inferred, or ``None`` when the file does not say)."""
 
     source: str
     target: str
     source_field: str
     target_field: str
     relation: str
+    provenance: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,17 +130,17 @@ class Brokerage:
         return self.coordinator + self.itinerant + self.representative + self.gatekeeper + self.liaison
 
 
-_TABLES = {
-    "points": [f.name for f in dataclass_fields(ConvergencePoint)],
-    "edges": [f.name for f in dataclass_fields(CrossFieldEdge)],
-    "integration": [f.name for f in dataclass_fields(IntegrationPoint)],
-    "participation": [f.name for f in dataclass_fields(Participation)],
-    "brokerage": [f.name for f in dataclass_fields(Brokerage)] + ["total"],
+_RECORDS = {
+    "points": ConvergencePoint,
+    "edges": CrossFieldEdge,
+    "integration": IntegrationPoint,
+    "participation": Participation,
+    "brokerage": Brokerage,
 }
 
 
 @dataclass(frozen=True)
-class Convergence:
+class Convergence(Tabular):
     """Cross-field structure of a roadmap graph (see the module docstring).
 
     ``fields`` are the fields analysed, in the roadmap's order (all, or those asked for).
@@ -148,10 +152,12 @@ class Convergence:
     fields: tuple[str, ...]
     cross_field_edges: tuple[CrossFieldEdge, ...]
     convergence_points: tuple[ConvergencePoint, ...]
-    field_matrix: dict[str, dict[str, int]]
+    field_matrix: Mapping[str, Mapping[str, int]]
     integration_points: tuple[IntegrationPoint, ...]
-    participation: dict[str, Participation]
-    brokerage: dict[str, Brokerage]
+    participation: Mapping[str, Participation]
+    brokerage: Mapping[str, Brokerage]
+
+    primary: ClassVar[str | None] = "points"
 
     @property
     def meeting_points(self) -> tuple[str, ...]:
@@ -160,15 +166,15 @@ class Convergence:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``fields``; ``cross_field_edges`` (source, target, source_field,
-        target_field, relation); ``convergence_points`` (id, field, fields);
-        ``field_matrix`` (source field → target field → count); ``integration_points``
-        (id, field, fields, meeting); ``meeting_points`` (ids); ``participation`` and
-        ``brokerage`` (lists of the per-node records)."""
+        target_field, relation, provenance); ``convergence_points`` (id, field, kind,
+        fields); ``field_matrix`` (source field → target field → count);
+        ``integration_points`` (id, field, fields, meeting); ``meeting_points`` (ids);
+        ``participation`` and ``brokerage`` (lists of the per-node records)."""
         return {
             "fields": list(self.fields),
             "cross_field_edges": self.rows("edges"),
             "convergence_points": [
-                {"id": p.id, "field": p.field, "fields": list(p.fields)} for p in self.convergence_points
+                {"id": p.id, "field": p.field, "kind": p.kind, "fields": list(p.fields)} for p in self.convergence_points
             ],
             "field_matrix": {a: dict(row) for a, row in self.field_matrix.items()},
             "integration_points": [
@@ -190,8 +196,8 @@ class Convergence:
         """
         if table == "matrix":
             return [{"field": a, **row} for a, row in self.field_matrix.items()]
-        if table not in _TABLES:
-            raise ValueError(f"no table {table!r}; tables: {', '.join(_TABLES)}, matrix")
+        if table not in _RECORDS:
+            raise ValueError(f"no table {table!r}; tables: {', '.join(_RECORDS)}, matrix")
         records = {
             "points": self.convergence_points,
             "edges": self.cross_field_edges,
@@ -211,21 +217,101 @@ class Convergence:
         """``rows("points")``: one flat dict per convergence point."""
         return self.rows("points")
 
-    def to_frame(self, table: str = "points") -> Any:
-        """A pandas DataFrame of :meth:`rows` ``(table)``, by default the convergence points
-        (columns id, field, kind, name, name_en, fields). Needs pandas."""
-        rows = self.rows(table)
-        return to_frame(rows, ["field", *self.fields] if table == "matrix" else _TABLES[table])
+    def tables(self) -> tuple[Table, ...]:
+        edges = Table(
+            "edges",
+            (
+                Column("source", "col.dependent", "id"),
+                Column("source_field", "col.source_field", "field"),
+                Column("target", "col.prerequisite", "id"),
+                Column("target_field", "col.target_field", "field"),
+                Column("relation", "col.relation", "word", vocab="relation"),
+                Column("provenance", "col.provenance", "word", vocab="provenance"),
+            ),
+            tuple((e.source, e.source_field, e.target, e.target_field, e.relation, e.provenance or "unknown") for e in self.cross_field_edges),
+            title=Message("title.cross_field_edges", n=len(self.cross_field_edges)),
+        )
+        points = Table(
+            "points",
+            (
+                Column("id", "col.id", "id"),
+                Column("name", "col.name", "name", show="display"),
+                Column("field", "col.field", "field"),
+                Column("kind", "col.kind", "kind"),
+                Column("name", "col.name", show="data"),
+                Column("name_en", "col.name_en", show="data"),
+                Column("fields", "col.serves_fields", "fields"),
+            ),
+            tuple((p.id, p.id, p.field, p.kind, p.name, p.name_en, p.fields) for p in self.convergence_points),
+            title=Message("title.convergence_points", n=len(self.convergence_points)),
+        )
+        meeting = [p for p in self.integration_points if p.meeting]
+        meeting_table = Table(
+            "meeting",
+            (
+                Column("id", "col.id", "id"),
+                Column("name", "col.name", "name", show="display"),
+                Column("field", "col.field", "field"),
+                Column("fields", "col.builds_on", "fields"),
+            ),
+            tuple((p.id, p.id, p.field, p.fields) for p in meeting),
+            title=Message("title.meeting_points", n=len(meeting)),
+        )
+        matrix = Table(
+            "matrix",
+            (Column("field", "col.from_to", "id"), *(Column(b, verbatim(b), "int") for b in self.fields)),
+            tuple((a, *(row.get(b, 0) for b in self.fields)) for a, row in self.field_matrix.items()),
+            title=Message("title.field_matrix"),
+        )
+        return edges, points, meeting_table, matrix
+
+    def data_tables(self) -> tuple[Table, ...]:
+        integration = Table(
+            "integration",
+            (
+                Column("id", "col.id", "id"),
+                Column("field", "col.field", "field"),
+                Column("kind", "col.kind", "kind"),
+                Column("fields", "col.builds_on", "fields"),
+                Column("meeting", "col.meeting", "int"),
+            ),
+            tuple((p.id, p.field, p.kind, p.fields, p.meeting) for p in self.integration_points),
+        )
+        participation = Table(
+            "participation",
+            (
+                Column("id", "col.id", "id"),
+                Column("field", "col.field", "field"),
+                Column("degree", "col.degree", "int"),
+                Column("participation", "col.participation", "float"),
+                Column("participation_in", "col.participation_in", "float"),
+                Column("participation_out", "col.participation_out", "float"),
+            ),
+            tuple(tuple(vars(p).values()) for p in self.participation.values()),
+            title=Message("title.participation"),
+        )
+        brokerage = Table(
+            "brokerage",
+            (
+                Column("id", "col.id", "id"),
+                Column("field", "col.field", "field"),
+                *(Column(r, f"col.{r}", "int") for r in ROLES),
+                Column("total", "col.total", "int"),
+            ),
+            tuple((*vars(b).values(), b.total) for b in self.brokerage.values()),
+            title=Message("title.brokerage"),
+        )
+        return (*self.tables(), integration, participation, brokerage)
 
 
-def convergence(G: nx.DiGraph, *, fields: Iterable[str] | None = None) -> Convergence:
+def convergence(G: GraphLike, *, fields: Iterable[str] | str | None = None) -> Convergence:
     """Find the cross-field links and convergence points of the roadmap graph ``G``.
 
     Parameters
     ----------
     G
-        A roadmap graph (:func:`roadmap_graph.to_networkx`): a DAG whose nodes carry
-        ``kind`` and ``field``.
+        A roadmap graph (:func:`roadmap_graph.to_networkx`), or its index: a DAG whose
+        nodes carry ``kind`` and ``field``.
     fields
         Field ids to look between (e.g. ``["ai", "bio"]``, or one id as a string); ``None``
         means every field: those of ``G.graph["fields"]``, then any other on a node. With
@@ -245,54 +331,21 @@ def convergence(G: nx.DiGraph, *, fields: Iterable[str] | None = None) -> Conver
     networkx.NetworkXUnfeasible
         When ``G`` has a cycle (a loaded roadmap never has).
     """
-    all_fields = list(G.graph.get("fields", {}))
-    all_fields += sorted({f for _, f in G.nodes(data="field")} - set(all_fields))
-    chosen = check_fields(fields, all_fields)
+    index = as_index(G)
+    every = all_fields(index.G)
+    chosen = check_fields(fields, every)
     with paused_gc():  # many small objects: the cyclic GC would rescan the graph again and again
-        return _convergence(G, all_fields, chosen)
+        return _convergence(index, every, chosen)
 
 
-class _Indexed:
-    """``G`` as lists over node indices (positions in id order), several times faster to
-    walk than networkx's dicts at 10^5–10^6 nodes: ``fld`` holds field indices,
-    ``succ``/``pred`` the out-/in-neighbours, ``req`` the requirement children."""
-
-    def __init__(self, G: nx.DiGraph, all_fields: list[str]) -> None:
-        self.ids = sorted(G)
-        index = {n: i for i, n in enumerate(self.ids)}
-        at = {f: i for i, f in enumerate(all_fields)}
-        field, kind = dict(G.nodes(data="field")), dict(G.nodes(data="kind"))
-        self.fld = [at[field[n]] for n in self.ids]
-        self.kind = [kind[n] for n in self.ids]
-        self.adj = dict(G.adjacency())  # id → {neighbour id: edge data}
-        self.succ = [[index[v] for v in self.adj[n]] for n in self.ids]
-        self.req = [[index[v] for v, d in self.adj[n].items() if d["relation"] == REQUIRES] for n in self.ids]
-        self.pred: list[list[int]] = [[] for _ in self.ids]
-        for u, vs in enumerate(self.succ):
-            for v in vs:
-                self.pred[v].append(u)
-
-    def topological_order(self) -> list[int]:
-        """Kahn's algorithm: every node before its prerequisites."""
-        indegree = [len(p) for p in self.pred]
-        order = [i for i, d in enumerate(indegree) if not d]
-        for u in order:  # the list grows while it is read
-            for v in self.succ[u]:
-                indegree[v] -= 1
-                if not indegree[v]:
-                    order.append(v)
-        if len(order) < len(self.ids):
-            raise nx.NetworkXUnfeasible("the roadmap graph has a cycle")
-        return order
-
-
-def _convergence(G: nx.DiGraph, all_fields: list[str], chosen: list[str]) -> Convergence:
-    g = _Indexed(G, all_fields)
-    ids, fld, succ, req = g.ids, g.fld, g.succ, g.req
+def _convergence(g: RoadmapIndex, all_fields: list[str], chosen: list[str]) -> Convergence:
+    ids, succ, req = g.ids, g.succ, g.req
+    at = {f: i for i, f in enumerate(all_fields)}
+    fld = [at[f] for f in g.field]
     K, nodes = len(all_fields), range(len(ids))
-    mask = sum(1 << all_fields.index(f) for f in chosen)
+    mask = sum(1 << at[f] for f in chosen)
     own = [1 << f for f in fld]
-    order = g.topological_order()
+    order = g.order
 
     # Fields of the missions served: each mission's bit is pushed down to its prerequisites,
     # so a node holds the fields of the missions above it, never its own bit by itself.
@@ -315,7 +368,7 @@ def _convergence(G: nx.DiGraph, all_fields: list[str], chosen: list[str]) -> Con
             names[bits] = tuple(sorted(f for i, f in enumerate(all_fields) if bits >> i & 1))
         return names[bits]
 
-    data = G.nodes
+    data = g.G.nodes
     points = tuple(
         ConvergencePoint(
             ids[i], all_fields[fld[i]], g.kind[i], data[ids[i]].get("name", ids[i]),
@@ -331,28 +384,31 @@ def _convergence(G: nx.DiGraph, all_fields: list[str], chosen: list[str]) -> Con
         if wide[i]
     )
     pairs = Counter(fld[u] * K + fld[v] for u in nodes for v in succ[u])
-    at = {f: all_fields.index(f) for f in chosen}
     matrix = {a: {b: pairs[at[a] * K + at[b]] for b in chosen} for a in chosen}
     keep = [bool(mask >> f & 1) for f in range(K)]
     # Indices follow the ids' order, so sorting index pairs sorts by (source, target).
     crossing = sorted((u, v) for u in nodes if keep[fld[u]] for v in succ[u] if fld[v] != fld[u] and keep[fld[v]])
+    adj = g.G.adj
     edges = tuple(
-        CrossFieldEdge(ids[u], ids[v], all_fields[fld[u]], all_fields[fld[v]], g.adj[ids[u]][ids[v]]["relation"])
+        CrossFieldEdge(
+            ids[u], ids[v], all_fields[fld[u]], all_fields[fld[v]], adj[ids[u]][ids[v]]["relation"],
+            adj[ids[u]][ids[v]].get("provenance"),
+        )
         for u, v in crossing
-    )
+    )  # fmt: skip
     return Convergence(
         fields=tuple(chosen),
         cross_field_edges=edges,
         convergence_points=points,
         field_matrix=matrix,
         integration_points=integration,
-        participation=_participation(g, all_fields),
-        brokerage=_brokerage(g, all_fields),
+        participation=_participation(g, fld, all_fields),
+        brokerage=_brokerage(g, fld, all_fields),
     )
 
 
-def _participation(g: _Indexed, all_fields: list[str]) -> dict[str, Participation]:
-    K, fld = len(all_fields), g.fld
+def _participation(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> dict[str, Participation]:
+    K = len(all_fields)
 
     def score(k: int, squares: int) -> float:
         # (1 − Σ (k_s/k)²) / (1 − 1/K) as one ratio of integers: rounding never passes 1.
@@ -382,8 +438,8 @@ def _role(fa: int, fv: int, fb: int) -> int:
     return 0 if fa == fv == fb else 1 if fa == fb else 2 if fa == fv else 3 if fv == fb else 4
 
 
-def _brokerage(g: _Indexed, all_fields: list[str]) -> dict[str, Brokerage]:
-    K, ids, fld = len(all_fields), g.ids, g.fld
+def _brokerage(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> dict[str, Brokerage]:
+    K, ids = len(all_fields), g.ids
     role = [_role(fa, fv, fb) for fa in range(K) for fv in range(K) for fb in range(K)]
     out = {}
     for v, fv, prereqs, dependents in zip(ids, fld, g.succ, g.pred):
@@ -393,10 +449,28 @@ def _brokerage(g: _Indexed, all_fields: list[str]) -> dict[str, Brokerage]:
         sources = [(ids[a], (fld[a] * K + fv) * K) for a in prereqs]
         counts = [0] * len(ROLES)
         for b in dependents:
-            fb, linked = fld[b], g.adj[ids[b]]
+            fb, linked = fld[b], g.G.adj[ids[b]]
             for a, at in sources:
                 if a not in linked:
                     counts[role[at + fb]] += 1
         if any(counts):
             out[v] = Brokerage(v, all_fields[fv], *counts)
     return out
+
+
+ANALYSIS = Analysis(
+    name="convergence",
+    title="title.convergence",
+    summary="Where fields meet: cross-field links, convergence points and the field matrix.",
+    description=(
+        'JSON: {"fields", "cross_field_edges", "convergence_points", "field_matrix", '
+        '"integration_points", "meeting_points", "participation", "brokerage"}.'
+    ),
+    run=convergence,
+    params=(
+        Param(
+            "fields", "Comma-separated field ids to look between, e.g. ai,bio (default: all).", kind="list", flag="--fields"
+        ),
+    ),
+    figure="convergence",
+)

@@ -18,24 +18,18 @@ Silenced findings are not dropped: they are kept, with the reason, in ``GapRepor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from ..errors import InvalidOptionError
-from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, text, verbatim
-from .frames import to_frame
 from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
-from ..graph.requirements import (
-    REQUIRES,
-    SUPPORTED_BY,
-    missions,
-    reached_from,
-    requirement_children,
-    topological_order,
-)
+from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..graph.requirements import REQUIRES
+from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, text, verbatim
+from .registry import Analysis, Param
+from .result import Column, Table, Tabular
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -87,23 +81,26 @@ class Finding:
     location: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``{"code", "severity", "node", "message", "location"}``;
-        the message ends with the suggested fix."""
+        """The JSON shape: ``{"code", "severity", "node", "message", "fix", "location"}``;
+        ``message`` ends with the suggested fix, which ``fix`` also gives alone."""
         return {
             "code": self.code,
             "severity": self.severity,
             "node": self.node,
             "message": f"{self.message}; {self.fix}",
+            "fix": self.fix,
             "location": self.location,
         }
 
 
 @dataclass(frozen=True)
-class GapReport:
-    """The findings of :func:`find_gaps`, and those silenced in the file (with the reason)."""
+class GapReport(Tabular):
+    """The findings of :func:`find_gaps` (messages in ``lang``), and those silenced in the
+    file, with the reason."""
 
     findings: tuple[Finding, ...]
     silenced: tuple[tuple[Finding, str], ...]
+    lang: str = DEFAULT_LANG
 
     def failed(self, fail_on: str = "error") -> bool:
         """True when a finding is at or above ``fail_on`` (``"error"`` or ``"warning"``)."""
@@ -112,14 +109,51 @@ class GapReport:
         limit = SEVERITIES.index(fail_on)
         return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
 
-    def to_list(self) -> list[dict[str, Any]]:
-        """The JSON shape: a list of findings."""
+    def to_dict(self) -> list[dict[str, Any]]:
+        """The JSON shape: a list of findings (:meth:`Finding.to_dict`)."""
         return [f.to_dict() for f in self.findings]
 
-    def to_frame(self) -> Any:
-        """The findings as a pandas DataFrame."""
-        rows = [{**f.to_dict(), "message": f.message, "fix": f.fix} for f in self.findings]
-        return to_frame(rows, ["code", "severity", "node", "message", "fix", "location"])
+    to_list = to_dict
+
+    def tally(self) -> Message:
+        """How many findings of each severity (and how many silenced)."""
+        counts = {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+        message = Message(
+            "word.findings_tally", n=len(self.findings), errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+        )
+        if self.silenced:
+            return Message("word.tally_and_silenced", tally=message, silenced=Message("word.silenced_tally", n=len(self.silenced)))
+        return message
+
+    def tables(self) -> tuple[Table, ...]:
+        columns = (
+            Column("location", "col.location", "location"),
+            Column("code", "col.code", "code"),
+            Column("severity", "col.severity", "word", vocab="severity"),
+            Column("node", "col.node_or_field", "id"),
+            Column("message", "col.message"),
+            Column("fix", "col.fix"),
+        )
+        rows = tuple((f.location, f.code, f.severity, f.node, f.message, f.fix) for f in self.findings)
+        return (Table("findings", columns, rows, note=self.tally()),)
+
+    def lines(self, lang: str) -> str:
+        """Linter lines: ``location: CODE [severity] message``, the fix indented below, and
+        the tally. (Messages are in the language the report was made in.)"""
+        out = []
+        for f in self.findings:
+            out.append(f"{short_location(f.location) or f.node}: {f.code} [{text('severity.' + f.severity, lang)}] {f.message}")
+            out.append(f"    → {f.fix}")
+        out.append(self.tally().text(lang))
+        return "\n".join(out)
+
+
+def short_location(location: str | None) -> str | None:
+    """A location relative to the working folder when it lies inside it (as linters print)."""
+    if location is None or not os.path.isabs(location):
+        return location
+    relative = os.path.relpath(location)
+    return location if relative.startswith("..") else relative
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -127,51 +161,52 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
 
 
 def find_gaps(
-    G: nx.DiGraph,
+    G: GraphLike,
     *,
     select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
+    ignore: Iterable[str] | None = None,
     lang: str = DEFAULT_LANG,
 ) -> GapReport:
-    """Run the gap rules over ``G``; messages in ``lang`` (``"en"`` or ``"ko"``).
+    """Run the gap rules over ``G``; messages in ``lang`` (``"ko"`` or ``"en"``).
 
     ``select`` and ``ignore`` take rule codes or prefixes (``RG2`` means every RG2xx rule),
     as ruff does. Raises :class:`InvalidOptionError` for a code that matches no rule.
     """
+    index = as_index(G)
     select = list(select) if select is not None else None
-    ignore = list(ignore)
+    ignore = list(ignore or ())
     for pattern in [*(select or []), *ignore]:
         if not any(code.startswith(pattern.strip().upper()) for code in RULES):
             raise InvalidOptionError(Message("error.unknown_rule", pattern=verbatim(pattern), rules=verbatim(", ".join(RULES))))
     check_lang(lang)
     active = {c for c in RULES if (select is None or _matches(c, select)) and not _matches(c, ignore)}
-    found = [_finding(G, code, node, lang, params) for code, node, params in _all_gaps(G, active) if code in active]
+    found = [_finding(index, code, node, lang, params) for code, node, params in _all_gaps(index, active) if code in active]
     findings, silenced = [], []
     for f in sorted(found, key=lambda f: (f.code, f.node)):
-        reason = _silence_reason(G, f)
+        reason = _silence_reason(index, f)
         if reason is None:
             findings.append(f)
         else:
             silenced.append((f, reason))
-    return GapReport(tuple(findings), tuple(silenced))
+    return GapReport(tuple(findings), tuple(silenced), lang)
 
 
-def _silence_reason(G: nx.DiGraph, finding: Finding) -> str | None:
-    if finding.node in G:
-        entries = G.nodes[finding.node].get("ignore") or []
-    else:
-        entries = (G.graph.get("fields", {}).get(finding.node) or {}).get("ignore") or []
-    for entry in entries:
+def _attrs(index: RoadmapIndex, node: str) -> Mapping[str, Any]:
+    """A node's attributes, or a field's (field-level rules name a field)."""
+    if node in index.at:
+        return index.G.nodes[node]
+    return index.G.graph.get("fields", {}).get(node) or {"name": node}
+
+
+def _silence_reason(index: RoadmapIndex, finding: Finding) -> str | None:
+    for entry in _attrs(index, finding.node).get("ignore") or []:
         if entry["code"] == finding.code:
             return str(entry["reason"])
     return None
 
 
-def _finding(G: nx.DiGraph, code: str, node: str, lang: str, params: dict[str, Any]) -> Finding:
-    if node in G:
-        attrs = G.nodes[node]
-    else:
-        attrs = G.graph.get("fields", {}).get(node) or {"name": node}
+def _finding(index: RoadmapIndex, code: str, node: str, lang: str, params: dict[str, Any]) -> Finding:
+    attrs = _attrs(index, node)
     values = {
         "label": Message("gap.label", name=verbatim(node_name(attrs, lang)), id=verbatim(node)),
         "categories": verbatim(", ".join(MEASURE_CATEGORIES)),
@@ -185,78 +220,107 @@ def _finding(G: nx.DiGraph, code: str, node: str, lang: str, params: dict[str, A
 Gap = tuple[str, str, dict[str, Any]]  # code, node or field, message parameters
 
 
-def _all_gaps(G: nx.DiGraph, active: set[str]) -> Iterator[Gap]:
-    mission_ids = missions(G)
-    for m in mission_ids:
-        targets = G.nodes[m].get("targets") or []
-        if not requirement_children(G, m):
-            yield "RG101", m, {}
+def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
+    G, ids, kind = index.G, index.ids, index.kind
+    for m in index.missions:
+        targets = G.nodes[ids[m]].get("targets") or []
+        if not index.req[m]:
+            yield "RG101", ids[m], {}
         if not any(t.get("value") is not None for t in targets):
-            yield "RG102", m, {}
+            yield "RG102", ids[m], {}
         if not any(t.get("by") is not None for t in targets):
-            yield "RG103", m, {}
-    supported = {u for u, _, d in G.edges(data=True) if d["relation"] == SUPPORTED_BY}
-    for v, attrs in G.nodes(data=True):
-        kind = attrs["kind"]
-        if kind == "core_technology" and not any(
-            G.nodes[c]["kind"] == "enabling_technology" for c in requirement_children(G, v)
-        ):
-            yield "RG201", v, {}
-        if kind in TECHNOLOGY_KINDS and v not in supported:
-            yield "RG202", v, {}
-        if kind == "ecosystem_measure" and not attrs.get("category"):
-            yield "RG402", v, {}
+            yield "RG103", ids[m], {}
+    for v, k in enumerate(kind):
+        if k == "core_technology" and not any(kind[c] == "enabling_technology" for c in index.req[v]):
+            yield "RG201", ids[v], {}
+        if k in TECHNOLOGY_KINDS and not index.support[v]:
+            yield "RG202", ids[v], {}
+        if k == "ecosystem_measure" and not G.nodes[ids[v]].get("category"):
+            yield "RG402", ids[v], {}
     if "RG203" in active:
-        from .gateways import gateways
+        gateway_of: dict[int, int] = {}
+        for m in index.missions:
+            for x in index.dominators(m):
+                gateway_of[x] = gateway_of.get(x, 0) + 1
+        for x in sorted(gateway_of, key=lambda x: (-gateway_of[x], ids[x])):
+            if not index.support[x] and kind[x] in TECHNOLOGY_KINDS:
+                yield "RG203", ids[x], {"n": gateway_of[x]}
+    served = index.mission_served
+    for v, k in enumerate(kind):
+        if k != "mission" and not served[v]:
+            yield "RG301", ids[v], {"kind": Message(f"kind.{k}")}
+    yield from _category_gaps(index)
+    yield from _convergence_gaps(index)
+    yield from _inferred_only_gaps(index)
 
-        for g in gateways(G).gateways:
-            if g.id not in supported and g.kind in TECHNOLOGY_KINDS:
-                yield "RG203", g.id, {"n": len(g.missions)}
-    served = reached_from(G, mission_ids)
-    for v, attrs in G.nodes(data=True):
-        if attrs["kind"] != "mission" and v not in served:
-            yield "RG301", v, {"kind": Message(f"kind.{attrs['kind']}")}
-    yield from _category_gaps(G, mission_ids)
-    yield from _convergence_gaps(G)
-    yield from _inferred_only_gaps(G, mission_ids)
 
-
-def _category_gaps(G: nx.DiGraph, mission_ids: list[str]) -> Iterator[Gap]:
-    for field in G.graph.get("fields", {}):
-        own = [m for m in mission_ids if G.nodes[m]["field"] == field]
-        if not own:
+def _category_gaps(index: RoadmapIndex) -> Iterator[Gap]:
+    masks: dict[str, int] = {}
+    for j, m in enumerate(index.missions):
+        masks[index.field[m]] = masks.get(index.field[m], 0) | 1 << j
+    served = index.mission_served
+    categories = [
+        (index.G.nodes[index.ids[v]].get("category"), served[v]) for v, k in enumerate(index.kind) if k == "ecosystem_measure"
+    ]
+    for field in index.G.graph.get("fields", {}):
+        mask = masks.get(field, 0)
+        if not mask:
             continue
-        present = {
-            G.nodes[v].get("category")
-            for v in reached_from(G, own)
-            if G.nodes[v]["kind"] == "ecosystem_measure"
-        }
+        present = {category for category, bits in categories if bits & mask}
         for category in MEASURE_CATEGORIES:
             if category not in present:
                 yield "RG401", field, {"category": Message(f"category.{category}"), "category_id": verbatim(category)}
 
 
-def _convergence_gaps(G: nx.DiGraph) -> Iterator[Gap]:
-    linked = {
-        frozenset((G.nodes[u]["field"], G.nodes[v]["field"]))
-        for u, v in G.edges
-        if G.nodes[u]["field"] != G.nodes[v]["field"]
-    }
-    for field, info in G.graph.get("fields", {}).items():
+def _convergence_gaps(index: RoadmapIndex) -> Iterator[Gap]:
+    field = index.field
+    linked = {frozenset((field[u], field[v])) for u, vs in enumerate(index.succ) for v in vs if field[u] != field[v]}
+    for f, info in index.G.graph.get("fields", {}).items():
         for other in info.get("converges_with") or []:
-            if frozenset((field, other)) not in linked:
-                yield "RG501", field, {"other": verbatim(other)}
+            if frozenset((f, other)) not in linked:
+                yield "RG501", f, {"other": verbatim(other)}
 
 
-def _inferred_only_gaps(G: nx.DiGraph, mission_ids: list[str]) -> Iterator[Gap]:
+def _inferred_only_gaps(index: RoadmapIndex) -> Iterator[Gap]:
     # stated_below(v): some requirement link in v's chain is not marked inferred
-    stated_below: dict[str, bool] = {}
-    for v in reversed(topological_order(G)):
+    adj, ids = index.G.adj, index.ids
+    stated_below = [False] * len(ids)
+    for v in reversed(index.order):
+        out = adj[ids[v]]
         stated_below[v] = any(
-            d.get("provenance") != "inferred" or stated_below[c]
-            for c, d in G.succ[v].items()
-            if d["relation"] == REQUIRES
+            out[ids[c]].get("provenance") != "inferred" or stated_below[c] for c in index.req[v]
         )
-    for m in mission_ids:
-        if requirement_children(G, m) and not stated_below[m]:
-            yield "RG601", m, {}
+    for m in index.missions:
+        if index.req[m] and not stated_below[m]:
+            yield "RG601", ids[m], {}
+
+
+def _fail_status(report: GapReport, params: Mapping[str, Any]) -> int:
+    return GAPS_FOUND if report.failed(params.get("fail_on") or "error") else 0
+
+
+#: The exit status of ``roadmap-graph gaps`` when findings at or above ``--fail-on`` remain.
+GAPS_FOUND = 5
+
+ANALYSIS = Analysis(
+    name="gaps",
+    title="title.gaps",
+    summary="Coverage gaps, as a linter: rule code, severity, file:line, message and fix.",
+    description=(
+        "A node or field silences a rule in the file: ignore: [{code: RG202, reason: ...}]. "
+        'JSON: a list of {"code", "severity", "node", "message", "fix", "location"}. Exit status 5 '
+        "when a finding at or above --fail-on remains."
+    ),
+    run=find_gaps,
+    takes_lang=True,
+    params=(
+        Param("select", "Only these rule codes or prefixes (comma-separated or repeated), e.g. RG2.", kind="list", flag="--select"),
+        Param("ignore", "Skip these rule codes or prefixes.", kind="list", flag="--ignore"),
+        Param(
+            "fail_on", "Exit with status 5 when a finding at or above this severity remains.", kind="choice",
+            flag="--fail-on", choices=("error", "warning"), default="error", display=True,
+        ),
+    ),  # fmt: skip
+    exit_status=_fail_status,
+    text_view="lines",
+)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Any
-
-import networkx as nx
+from typing import Any, ClassVar
 
 from ..fileformat.model import KINDS
+from ..graph.index import GraphLike, as_graph
+from ..vocabulary import Message, joined, localized, verbatim
+from .registry import Analysis
+from .result import Column, Table, Tabular
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class MissionSummary:
 
 
 @dataclass(frozen=True)
-class Summary:
+class Summary(Tabular):
     """Counts and missions of a roadmap graph.
 
     ``counts`` maps ``(field, kind)`` to the number of nodes; ``edges`` maps each relation
@@ -43,6 +45,8 @@ class Summary:
     inferred_edges: int
     cross_field_edges: int
     missions: tuple[MissionSummary, ...]
+
+    primary: ClassVar[str | None] = "targets"
 
     def count(self, field: str | None = None, kind: str | None = None) -> int:
         """Nodes of ``field`` and ``kind`` (``None`` means any)."""
@@ -69,11 +73,71 @@ class Summary:
             "missions": [asdict(m) for m in self.missions],
         }
 
+    def heading(self) -> Message:
+        """The roadmap's title with its publication date and horizon."""
+        info = self.roadmap
+        dates = []
+        if info.get("published"):
+            dates.append(Message("word.published_on", date=verbatim(info["published"])))
+        if info.get("horizon"):
+            dates.append(Message("word.horizon_year", year=info["horizon"]))
+        title = localized(info, "title")
+        if not dates:
+            return Message("word.plain", value=title)
+        return Message("word.roadmap_title", title=title, dates=joined(dates))
 
-def summarize(G: nx.DiGraph) -> Summary:
-    """Summarise the roadmap graph ``G`` (built by :func:`roadmap_graph.to_networkx`)."""
+    def tables(self) -> tuple[Table, ...]:
+        counts = Table(
+            "counts",
+            (
+                Column("field", "col.field", "field"),
+                *(Column(k, f"kind.{k}", "int") for k in KINDS),
+                Column("total", "col.total", "int"),
+            ),
+            (
+                *((f, *(self.count(f, k) for k in KINDS), self.count(f)) for f in self.fields),
+                (Message("word.total"), *(self.count(None, k) for k in KINDS), self.count()),
+            ),
+            title=Message("title.counts"),
+        )
+        goals = Table(
+            "fields",
+            (Column("field", "col.field", "field"), Column("goal", "col.goal")),
+            tuple((f, localized(info, "goal")) for f, info in self.fields.items()),
+            title=Message("title.fields"),
+        )
+        return counts, goals, self._targets()
+
+    def _targets(self) -> Table:
+        rows = [
+            (m.field, m.id, m.id, t.get("metric"), t.get("comparator"), t.get("value"), t.get("unit"), t.get("by"), t or None)
+            for m in self.missions
+            for t in (m.targets or ({},))
+        ]
+        return Table(
+            "targets",
+            (
+                Column("field", "col.field", "field"),
+                Column("mission", "col.id", "id"),
+                Column("name", "col.name", "name"),
+                Column("metric", "col.metric", show="data"),
+                Column("comparator", "col.comparator", show="data"),
+                Column("value", "col.value", "float", show="data"),
+                Column("unit", "col.unit", show="data"),
+                Column("by", "col.by", "int", show="data"),
+                Column("target", "col.target", "target", show="display"),
+            ),
+            tuple(rows),
+            title=Message("title.mission_targets", n=len(self.missions)),
+        )
+
+
+def summarize(G: GraphLike) -> Summary:
+    """Summarise the roadmap graph ``G`` (a graph from :func:`roadmap_graph.to_networkx`, or
+    its :class:`~roadmap_graph.RoadmapIndex`)."""
+    G = as_graph(G)
     counts = Counter((d["field"], d["kind"]) for _, d in G.nodes(data=True))
-    field = nx.get_node_attributes(G, "field")
+    field = dict(G.nodes(data="field"))
     missions = tuple(
         MissionSummary(
             id=n,
@@ -94,3 +158,12 @@ def summarize(G: nx.DiGraph) -> Summary:
         cross_field_edges=sum(1 for u, v in G.edges if field[u] != field[v]),
         missions=missions,
     )
+
+
+ANALYSIS = Analysis(
+    name="summary",
+    title="title.summary",
+    summary="Counts by field and kind, and the missions with their targets and deadlines.",
+    run=summarize,
+    figure="roadmap",
+)

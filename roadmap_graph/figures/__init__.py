@@ -21,6 +21,14 @@ from ..vocabulary import Message, check_choice, verbatim
 from ..outputs.protect import refuse_inputs
 
 KINDS = ("roadmap", "chain", "convergence", "coverage")
+#: The parameters of each figure that an analysis's parameters can set (the report passes
+#: a run's parameters on to the figure of its section).
+FIGURE_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "roadmap": (),
+    "chain": ("mission",),
+    "convergence": ("fields",),
+    "coverage": ("columns",),
+}
 FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 

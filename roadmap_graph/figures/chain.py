@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..analyses.chain import prerequisite_chain
-from ..analyses.gateways import gateways
 from ..vocabulary import check_lang, node_name, text
 from .layout import (
     KIND_ROWS,
@@ -130,7 +129,7 @@ def plot_chain(
     ids = [n.id for n in chain.nodes]
     measures = [n for n in ids if G.nodes[n]["kind"] == "ecosystem_measure"] if show_measures else []
     H = G.subgraph(n for n in ids if G.nodes[n]["kind"] != "ecosystem_measure")
-    gateway_nodes = set(gateways(G).by_mission.get(mission, ())) if show_gateways else set()
+    gateway_nodes = set(chain.gateways) if show_gateways else set()
     colours = field_colours(field_order(G))
     pt = 1 / 72
     if title is None:

@@ -37,12 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..graph.fields import field_order
+
 from ..analyses.convergence import convergence
 from ..errors import InvalidOptionError
-from .layout import KIND_ROWS, estimate_text_size, field_order, wrap_label
+from .layout import KIND_ROWS, estimate_text_size, wrap_label
 from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
 from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
-from .coverage import missions_in_order, served_bits
+from ..graph.index import as_index
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -56,9 +58,9 @@ EDGE_COLOUR = "#b8b8b8"
 
 def missions_served(G: nx.DiGraph) -> dict[str, int]:
     """The number of missions each node serves: the missions from which it is reachable
-    over any edge (requirement or support), itself excluded. One pass over the graph, with a
-    bitset of missions per node."""
-    return {n: bits.bit_count() for n, bits in served_bits(G, missions_in_order(G)).items()}
+    over any edge (requirement or support), itself excluded (the index's mission bitsets)."""
+    index = as_index(G)
+    return {n: bits.bit_count() for n, bits in zip(index.ids, index.mission_served)}
 
 
 def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:

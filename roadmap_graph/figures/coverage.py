@@ -1,59 +1,25 @@
-"""The coverage matrix: missions (rows) against measure categories or technologies (columns).
+"""The coverage matrix drawn as a heatmap: missions (rows) against measure categories or
+technologies (columns), gaps (zero cells) hatched with a ``×``.
 
-A mission *covers* a column when the column's nodes are in the mission's prerequisite chain,
-that is reachable from the mission over any edge (requirement or support), as in
-:mod:`roadmap_graph.chain`.
-
-``columns="categories"``
-    One column per ecosystem-measure category (:data:`roadmap_graph.model.MEASURE_CATEGORIES`,
-    then ``"uncategorised"`` when some measure has no category); a cell is the number of
-    measures of that category in the mission's chain.
-``columns="technologies"``
-    One column per technology (core and enabling), grouped by field, each core technology
-    followed by the enabling technologies it leads to; a cell is ``0`` when the technology
-    is not in the mission's chain, ``1`` when it is, and ``2`` when it is also a *gateway*
-    of the mission (:func:`roadmap_graph.gateways.gateways`: every requirement path from
-    the mission to the foundations passes through it).
-
-In both, a zero cell is a gap, drawn hatched with a ``×``.
-
->>> import roadmap_graph as rg
->>> G = rg.to_networkx(rg.load_roadmap())
->>> rows, cols, matrix = coverage_matrix(G)
->>> cols
-['workforce', 'regulation_standards', 'data', 'international_cooperation', 'infrastructure']
->>> dict(zip(cols, matrix[rows.index("bio_mission_health_data")]))["data"]
-1
->>> rows, cols, matrix = coverage_matrix(G, columns="technologies")
->>> matrix[rows.index("bio_mission_vaccine")][cols.index("mrna_platform")]  # a gateway
-2
+The numbers come from :func:`roadmap_graph.analyses.coverage.coverage_matrix`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..analyses.gateways import gateways
-from ..vocabulary import check_choice, check_lang, node_name, text
-from .layout import field_order, wrap_label
-from ..fileformat.model import MEASURE_CATEGORIES
-from ..graph.requirements import missions as _missions
-from ..graph.requirements import topological_order
+from ..analyses.coverage import coverage_matrix
+from ..graph.fields import field_order
+from ..vocabulary import check_lang, node_name, text
+from .layout import wrap_label
 from .style import GATEWAY_COLOUR, field_colours, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-__all__ = ["COLUMNS", "coverage_matrix", "plot_coverage"]
-
-#: The choices of ``columns``.
-COLUMNS = ("categories", "technologies")
-#: The column id of measures without a category (present only when such measures exist).
-UNCATEGORISED = "uncategorised"
-TECHNOLOGY_KINDS = ("core_technology", "enabling_technology")
+__all__ = ["plot_coverage"]
 
 GAP_FACE = "#f0f0f0"
 GAP_EDGE = "#b0b0b0"
@@ -75,106 +41,6 @@ def wrap_lines(text: str, width: int, max_lines: int) -> str:
         if wrapped.count("\n") < max_lines or width >= len(text) * 2:
             return wrapped
         width += 2
-
-
-def missions_in_order(G: nx.DiGraph) -> list[str]:
-    """The missions of ``G`` by field (the roadmap's order), then id."""
-    rank = {f: i for i, f in enumerate(field_order(G))}
-    return sorted(_missions(G), key=lambda m: (rank[G.nodes[m]["field"]], m))
-
-
-def served_bits(G: nx.DiGraph, missions: list[str]) -> dict[str, int]:
-    """For every node, the ``missions`` it serves as a bitset (bit i = ``missions[i]``).
-
-    A node serves the missions from which it is reachable over any edge, itself excluded.
-    One pass in topological order: each mission's bit is pushed down to what it links to.
-    """
-    bits = dict.fromkeys(G, 0)
-    own = {m: 1 << i for i, m in enumerate(missions)}
-    for u in topological_order(G):
-        push = bits[u] | own.get(u, 0)
-        if push:
-            for v in G.succ[u]:
-                bits[v] |= push
-    return bits
-
-
-def _technology_columns(G: nx.DiGraph) -> list[str]:
-    """Technologies by field; each core technology (by id) followed by the not yet placed
-    technologies of its field that it leads to (depth first, by id); then the rest."""
-    placed: list[str] = []
-    seen: set[str] = set()
-    for field in field_order(G):
-        techs = sorted(
-            n for n, d in G.nodes(data=True) if d["field"] == field and d["kind"] in TECHNOLOGY_KINDS
-        )
-        for core in (t for t in techs if G.nodes[t]["kind"] == "core_technology"):
-            stack = [core]
-            while stack:
-                u = stack.pop()
-                if u in seen:
-                    continue
-                seen.add(u)
-                placed.append(u)
-                below = [
-                    v
-                    for v in G.succ[u]
-                    if v not in seen and G.nodes[v]["field"] == field and G.nodes[v]["kind"] in TECHNOLOGY_KINDS
-                ]
-                stack.extend(sorted(below, reverse=True))
-        for t in techs:
-            if t not in seen:
-                seen.add(t)
-                placed.append(t)
-    return placed
-
-
-def coverage_matrix(G: nx.DiGraph, *, columns: str = "categories") -> tuple[list[str], list[str], list[list[int]]]:
-    """The numbers behind :func:`plot_coverage`: ``(row_ids, column_ids, matrix)``.
-
-    Rows are the missions (by field in the roadmap's order, then id); ``matrix[i][j]`` is
-    the cell of ``row_ids[i]`` and ``column_ids[j]`` (see the module docstring for what the
-    cells count). The work is linear in the size of the graph plus the size of the matrix.
-
-    Raises
-    ------
-    InvalidOptionError
-        When ``columns`` is not ``"categories"`` or ``"technologies"``.
-    """
-    check_choice(columns, COLUMNS, "error.what_columns")
-    rows = missions_in_order(G)
-    bits = served_bits(G, rows)
-    if columns == "categories":
-        measures = [n for n, k in G.nodes(data="kind") if k == "ecosystem_measure"]
-        cols = list(MEASURE_CATEGORIES)
-        if any(G.nodes[v].get("category") is None for v in measures):
-            cols.append(UNCATEGORISED)
-        at = {c: j for j, c in enumerate(cols)}
-        matrix = [[0] * len(cols) for _ in rows]
-        for v in measures:
-            j = at[G.nodes[v].get("category") or UNCATEGORISED]
-            for i in _bit_indices(bits[v]):
-                matrix[i][j] += 1
-        return rows, cols, matrix
-    cols = _technology_columns(G)
-    matrix = [[0] * len(cols) for _ in rows]
-    for j, t in enumerate(cols):
-        for i in _bit_indices(bits[t]):
-            matrix[i][j] = 1
-    at = {t: j for j, t in enumerate(cols)}
-    by_mission = gateways(G).by_mission
-    for i, m in enumerate(rows):
-        for g in by_mission.get(m, ()):
-            if g in at:
-                matrix[i][at[g]] = 2
-    return rows, cols, matrix
-
-
-def _bit_indices(bits: int) -> Iterable[int]:
-    while bits:
-        low = bits & -bits
-        yield low.bit_length() - 1
-        bits ^= low
 
 
 def plot_coverage(

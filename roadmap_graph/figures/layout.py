@@ -80,6 +80,7 @@ from typing import Any
 import networkx as nx
 
 from .. import vocabulary
+from ..graph.fields import field_order
 from ..vocabulary import node_name
 
 __all__ = [
@@ -168,14 +169,6 @@ def row_kinds(G: nx.DiGraph, layers: Mapping[Node, int]) -> list[str]:
     for n, r in layers.items():
         kinds.setdefault(r, G.nodes[n].get("kind", ""))
     return [kinds.get(r, "") for r in range(max(kinds, default=-1) + 1)]
-
-
-def field_order(G: nx.DiGraph) -> list[str]:
-    """The fields of ``G``: those of ``G.graph["fields"]`` that have a node, in order, then any
-    other field of a node, sorted."""
-    present = {f for _, f in G.nodes(data="field")}
-    known = [f for f in G.graph.get("fields", {}) if f in present]
-    return known + sorted((f for f in present if f not in known), key=str)
 
 
 # --------------------------------------------------------------------------------------

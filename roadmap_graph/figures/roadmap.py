@@ -48,12 +48,15 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..analyses.bottlenecks import BINDING, bottlenecks
+from ..graph.fields import field_order
+
+from ..analyses.bottlenecks import bottlenecks
 from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways
 from ..vocabulary import check_lang, text
-from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, field_order, layered_layout
-from ..graph.requirements import REQUIRES, check_fields, check_nodes
+from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout
+from ..graph.fields import check_fields
+from ..graph.requirements import REQUIRES, check_nodes
 from .style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
@@ -66,31 +69,12 @@ from .style import (
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-__all__ = ["HIGHLIGHT_COLOUR", "marked_bottlenecks", "plot_roadmap"]
+__all__ = ["HIGHLIGHT_COLOUR", "plot_roadmap"]
 
 #: The halo behind highlighted nodes and the ground of their labels.
 HIGHLIGHT_COLOUR = "#ffd92f"
 EDGE_COLOUR = "#555555"
 SUPPORT_COLOUR = "#8a8a8a"
-
-def marked_bottlenecks(G: nx.DiGraph, top: bool | int = True) -> list[str]:
-    """The bottlenecks :func:`plot_roadmap` marks, in rank order.
-
-    ``True``: those with every binding flag (critical, no measure, no alternative) that
-    more than one mission depends on. An int k: the first k of the ranking. ``False`` or 0:
-    none.
-
-    >>> import roadmap_graph as rg
-    >>> marked_bottlenecks(rg.to_networkx(rg.load_roadmap()))
-    ['cloud_optimization', 'data_robustness', 'rna_platform']
-    """
-    if top is False or top is None:
-        return []
-    ranking = bottlenecks(G)
-    if top is True:
-        return [b.id for b in ranking if b.binding == len(BINDING) and b.mission_reach > 1]
-    return [b.id for b in ranking[: int(top)]]
-
 
 def _text_measure(dpi: float = 100.0) -> Any:
     """``measure(text, fontsize) -> (width, height)`` in points, by matplotlib's Agg renderer
@@ -154,7 +138,7 @@ def plot_roadmap(
     show_gateways
         Ring the gateways of the missions.
     show_bottlenecks
-        ``True``, an int k or ``False``: see :func:`marked_bottlenecks`.
+        ``True``, an int k or ``False``: see :meth:`roadmap_graph.Bottlenecks.marked`.
     fields
         Draw only these fields' nodes (in the roadmap's field order). Default: all.
     legend
@@ -251,7 +235,7 @@ def _draw(
     fontsize = float(options.pop("fontsize", 7.0))
 
     gateway_nodes = {g.id for g in gateways(G).gateways} & set(H) if show_gateways else set()
-    bottleneck_nodes = set(marked_bottlenecks(G, show_bottlenecks)) & set(H)
+    bottleneck_nodes = set(bottlenecks(G).marked(show_bottlenecks)) & set(H)
     colours = field_colours(field_order(G))
     cross = any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
     marks = {"cross": cross, "gateway": bool(gateway_nodes), "bottleneck": bool(bottleneck_nodes), "highlight": bool(emphasis)}

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import InvalidOptionError, UnknownNodeError
+from ..errors import UnknownNodeError
 from ..vocabulary import Message, did_you_mean, verbatim
 
 REQUIRES = "requires"
@@ -83,24 +83,6 @@ def topological_order(G: nx.DiGraph) -> list[str]:
     measures, which link to nothing), so this never fails on a loaded roadmap.
     """
     return list(nx.topological_sort(G))
-
-
-def check_fields(fields: Iterable[str] | str | None, all_fields: list[str]) -> list[str]:
-    """The fields asked for, in the roadmap's order (``all_fields``); all when ``None``.
-
-    Raises :class:`InvalidOptionError` for a field that is not in the roadmap.
-    """
-    if fields is None:
-        return all_fields
-    asked = {fields} if isinstance(fields, str) else set(fields)
-    for f in sorted(asked):
-        if f not in all_fields:
-            raise InvalidOptionError(
-                Message(
-                    "error.unknown_field", field=verbatim(f), hint=did_you_mean(f, all_fields), fields=verbatim(", ".join(all_fields))
-                )
-            )
-    return [f for f in all_fields if f in asked]
 
 
 def check_nodes(G: nx.DiGraph, nodes: Iterable[str], *, kind: str | None = None) -> list[str]:

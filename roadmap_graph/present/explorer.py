@@ -53,11 +53,13 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.fields import field_order
+
 from ..outputs.atomic import write_text_atomic
 from ..analyses.chain import prerequisite_chain
 from ..analyses.gateways import gateways as find_gateways
 from ..vocabulary import LANGS, check_lang, format_target, text
-from ..figures.layout import KIND_ROWS, field_order, layered_layout
+from ..figures.layout import KIND_ROWS, layered_layout
 from ..figures.style import GATEWAY_COLOUR, KIND_MARKERS, field_colours
 
 __all__ = [

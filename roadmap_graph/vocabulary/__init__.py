@@ -36,12 +36,16 @@ __all__ = [
     "LANGS",
     "Lang",
     "Message",
+    "Joined",
+    "Localized",
     "Verbatim",
     "check_choice",
     "check_lang",
     "did_you_mean",
     "field_name",
     "format_target",
+    "joined",
+    "localized",
     "node_name",
     "text",
     "verbatim",
@@ -104,7 +108,7 @@ def text(key: str, lang: str, /, **params: Any) -> str:
 
 
 def _written(value: Any, lang: str) -> Any:
-    if isinstance(value, (Message, Verbatim)):
+    if isinstance(value, (Message, Verbatim, Localized, Joined)):
         return value.text(lang)
     return value
 
@@ -127,6 +131,41 @@ class Verbatim:
 def verbatim(value: object) -> Verbatim:
     """``value`` as text that is not translated."""
     return Verbatim(str(value))
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Text the user wrote in Korean and, optionally, in English (a node's ``name`` and
+    ``name_en``): English where there is English, else the Korean."""
+
+    ko: str
+    en: str | None = None
+
+    def text(self, lang: str) -> str:
+        """The English text in English when there is one, else the Korean."""
+        return self.en if check_lang(lang) == "en" and self.en else self.ko
+
+
+def localized(attrs: Mapping[str, Any], key: str = "name") -> Localized:
+    """A node's (field's, roadmap's) ``key`` and ``key_en`` as :class:`Localized` text."""
+    return Localized(str(attrs.get(key) or attrs.get("id") or ""), attrs.get(f"{key}_en"))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Parts written in the same language and joined, e.g. a list of names."""
+
+    parts: tuple[Any, ...]
+    separator: str = ", "
+
+    def text(self, lang: str) -> str:
+        """Each part in ``lang``, joined."""
+        return self.separator.join(str(_written(p, lang)) for p in self.parts)
+
+
+def joined(parts: Iterable[Any], separator: str = ", ") -> Joined:
+    """``parts`` (messages, names or plain values) to be written joined by ``separator``."""
+    return Joined(tuple(parts), separator)
 
 
 @dataclass(frozen=True, init=False)

@@ -1,0 +1,168 @@
+"""What-if: which missions fail when technologies or measures fail, under AND/alternative rules.
+
+A node is *feasible* when it has not failed, every plain requirement is feasible and every
+``any_of`` group has at least one feasible member; foundations are feasible unless they
+fail. A failed measure makes nothing infeasible by itself (support is not a requirement);
+it shows as technologies left without support.
+
+>>> import roadmap_graph as rg
+>>> G = rg.to_networkx(rg.load_roadmap())
+>>> impact(G, ["rna_platform"]).infeasible_missions   # viral vectors still deliver genes
+('bio_mission_vaccine',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..graph.requirements import check_nodes
+from ..vocabulary import Message, joined, localized
+from .registry import Analysis, Param
+from .result import Column, Table, Tabular
+
+#: How a node can be affected, in the order the tables show them.
+STATUSES = ("removed", "infeasible_mission", "orphaned", "unsupported", "weakened")
+_TITLES = ("title.removed", "title.infeasible_missions", "title.orphaned", "title.unsupported", "title.weakened")
+
+
+def feasible_indices(index: RoadmapIndex, failed: set[int]) -> list[bool]:
+    """Feasibility of every node once the ``failed`` nodes have failed (see the module
+    docstring), in one pass from the foundations up."""
+    ok = [False] * len(index.ids)
+    groups = index.groups
+    for v in reversed(index.order):
+        if v not in failed and all(any(ok[c] for c in group) for group in groups[v]):
+            ok[v] = True
+    return ok
+
+
+def feasible(G: GraphLike, removed: Iterable[str] = ()) -> set[str]:
+    """The nodes of ``G`` that are feasible once the nodes in ``removed`` have failed."""
+    index = as_index(G)
+    ok = feasible_indices(index, {index.at[n] for n in check_nodes(index.G, removed)})
+    return {n for n, good in zip(index.ids, ok) if good}
+
+
+@dataclass(frozen=True)
+class Impact(Tabular):
+    """What failing the ``removed`` nodes does.
+
+    ``infeasible_missions``: missions no longer feasible (a removed mission included).
+    ``orphaned``: non-mission nodes, other than the removed ones, that some mission reached
+    (over any edge) before and no feasible mission reaches once the removed nodes are gone.
+    ``unsupported``: technologies whose every supporting measure was removed;
+    ``weakened``: technologies that lost some but not all of their supporting measures.
+    """
+
+    removed: tuple[str, ...]
+    infeasible_missions: tuple[str, ...]
+    orphaned: tuple[str, ...]
+    unsupported: tuple[str, ...]
+    weakened: tuple[str, ...]
+    removed_names: tuple[Any, ...] = ()
+
+    primary: ClassVar[str | None] = "affected"
+
+    def _groups(self) -> tuple[tuple[str, ...], ...]:
+        return self.removed, self.infeasible_missions, self.orphaned, self.unsupported, self.weakened
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """The JSON shape: ``{"removed", "infeasible_missions", "orphaned", "unsupported",
+        "weakened"}``, each a list of node ids."""
+        keys = ("removed", "infeasible_missions", "orphaned", "unsupported", "weakened")
+        return {k: list(nodes) for k, nodes in zip(keys, self._groups())}
+
+    def heading(self) -> Message:
+        return Message("title.impact_of", nodes=joined(self.removed_names or self.removed))
+
+    def tables(self) -> tuple[Table, ...]:
+        columns = (
+            Column("id", "col.id", "id"),
+            Column("name", "col.name", "name"),
+            Column("kind", "col.kind", "kind_of"),
+            Column("field", "col.field", "field_of"),
+        )
+        return tuple(
+            Table(status, columns, tuple((n, n, n, n) for n in nodes), title=Message(title, n=len(nodes)))
+            for status, title, nodes in zip(STATUSES, _TITLES, self._groups())
+        )
+
+    def data_tables(self) -> tuple[Table, ...]:
+        affected = Table(
+            "affected",
+            (
+                Column("status", "col.status", "word", vocab="status"),
+                Column("id", "col.id", "id"),
+                Column("kind", "col.kind", "kind_of"),
+                Column("field", "col.field", "field_of"),
+                Column("name", "col.name", "name"),
+            ),
+            tuple((s, n, n, n, n) for s, nodes in zip(STATUSES, self._groups()) for n in nodes),
+        )
+        return (affected, *self.tables())
+
+
+def impact(G: GraphLike, removed: Iterable[str]) -> Impact:
+    """Fail the nodes in ``removed`` and report what the roadmap loses.
+
+    Raises
+    ------
+    UnknownNodeError
+        When a removed id is not in the roadmap.
+    """
+    index = as_index(G)
+    gone = check_nodes(index.G, dict.fromkeys(removed))
+    failed = {index.at[n] for n in gone}
+    ok = feasible_indices(index, failed)
+    missions = index.missions
+    infeasible = tuple(index.ids[m] for m in missions if not ok[m])
+    before = _reached(index, missions, set())
+    after = _reached(index, [m for m in missions if ok[m]], failed)
+    kind = index.kind
+    orphaned = tuple(index.ids[n] for n in sorted(before - after) if n not in failed and kind[n] != "mission")
+    unsupported, weakened = [], []
+    for v, measures in enumerate(index.support):
+        if v in failed or not measures:
+            continue
+        lost = sum(c in failed for c in measures)
+        if lost:
+            (unsupported if lost == len(measures) else weakened).append(index.ids[v])
+    names = tuple(localized(index.G.nodes[n]) for n in gone)
+    return Impact(tuple(gone), infeasible, orphaned, tuple(unsupported), tuple(weakened), names)
+
+
+def _reached(index: RoadmapIndex, starts: Iterable[int], blocked: set[int]) -> set[int]:
+    """Every node reachable over any edge from ``starts`` (included), avoiding ``blocked``."""
+    seen = {s for s in starts if s not in blocked}
+    stack = list(seen)
+    succ = index.succ
+    while stack:
+        for v in succ[stack.pop()]:
+            if v not in seen and v not in blocked:
+                seen.add(v)
+                stack.append(v)
+    return seen
+
+
+def _each_marked_bottleneck(index: RoadmapIndex) -> list[dict[str, Any]]:
+    from .bottlenecks import bottlenecks  # bottlenecks build on impact's feasibility
+
+    return [{"removed": [b]} for b in bottlenecks(index).marked()]
+
+
+ANALYSIS = Analysis(
+    name="impact",
+    title="title.impact",
+    summary="What failing NODES costs: missions made infeasible, nodes orphaned, support lost.",
+    description=(
+        "A node is feasible when all its requires are feasible and each any_of group keeps one "
+        'feasible member. JSON: {"removed", "infeasible_missions", "orphaned", "unsupported", '
+        '"weakened"}. The report shows what the failure of each marked bottleneck costs.'
+    ),
+    run=impact,
+    params=(Param("removed", "The ids of the nodes that fail.", kind="nodes", required=True),),
+    report_runs=_each_marked_bottleneck,
+)

@@ -1,0 +1,232 @@
+"""One computed index of a roadmap graph, shared by every analysis run on it.
+
+Analyses need the same few things again and again: a topological order, the requirement
+groups of each node, which missions depend on each node, the dominator tree of the
+requirement graph. Computing them per analysis costs more than the analyses themselves on
+large roadmaps, and walking networkx's dicts of dicts is several times slower than walking
+lists of integers. :class:`RoadmapIndex` holds the graph as integer-indexed lists and
+computes each shared piece once, on first use.
+
+Every analysis takes either a ``networkx.DiGraph`` or a :class:`RoadmapIndex`. Given a graph,
+it builds a fresh index (always correct, also after the graph was changed); given an index,
+it reuses what earlier analyses computed. The command line, the report and the benchmarks
+build one index per graph::
+
+    >>> import roadmap_graph as rg
+    >>> index = rg.RoadmapIndex(rg.to_networkx(rg.load_roadmap()))
+    >>> rg.gateways(index).by_mission["bio_mission_vaccine"]
+    ('bio_vaccine', 'mrna_platform', 'rna_platform')
+    >>> rg.bottlenecks(index)[0].id     # reuses the order and mission reach computed above
+    'cloud_optimization'
+
+An index describes the graph as it was when the index was built: change the graph, build a
+new index.
+
+Node ``i`` is ``ids[i]``; ids are sorted, so results come out in a stable order. Missions are
+numbered too: bit ``j`` of a mission bitset is ``missions[j]``, the ``j``-th mission by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Union
+
+import networkx as nx
+
+from ..gcpause import paused_gc
+from .requirements import REQUIRES, SUPPORTED_BY
+
+#: The virtual root of the dominator tree: above every foundation, never a node index.
+ROOT = -1
+
+
+class RoadmapIndex:
+    """A roadmap graph as integer-indexed lists, and the pieces analyses share.
+
+    Attributes (all lists are indexed by node index)
+        ``G`` the graph; ``ids`` node ids, sorted; ``at`` id → index; ``kind`` and ``field``
+        of each node; ``succ`` all out-neighbours (dependent → prerequisite, requirement or
+        support); ``pred`` all in-neighbours; ``req`` requirement children (plain and
+        alternatives); ``groups`` requirement groups in conjunctive normal form (each plain
+        requirement a group of one, then each ``any_of`` group in order: a node needs one
+        member of every group); ``support`` supporting measures; ``missions`` mission
+        indices, in id order.
+
+    Computed on first use: :attr:`order`, :attr:`mission_reach`, :attr:`mission_served`,
+    :attr:`idom`.
+    """
+
+    def __init__(self, G: nx.DiGraph) -> None:
+        self.G = G
+        with paused_gc():  # many small lists: the cyclic GC would rescan them repeatedly
+            self.ids: list[str] = sorted(G)
+            self.at: dict[str, int] = {n: i for i, n in enumerate(self.ids)}
+            attrs = G.nodes
+            self.kind: list[str] = [attrs[n]["kind"] for n in self.ids]
+            self.field: list[str] = [attrs[n]["field"] for n in self.ids]
+            at = self.at
+            self.succ: list[list[int]] = []
+            self.req: list[list[int]] = []
+            self.groups: list[list[list[int]]] = []
+            self.support: list[list[int]] = []
+            adjacency = G.adj
+            for n in self.ids:
+                out = adjacency[n]
+                self.succ.append([at[v] for v in out])
+                plain: list[list[int]] = []
+                alternatives: dict[int, list[int]] = {}
+                required: list[int] = []
+                supported: list[int] = []
+                for v, data in out.items():
+                    if data["relation"] == REQUIRES:
+                        required.append(at[v])
+                        group = data.get("group")
+                        if group is None:
+                            plain.append([at[v]])
+                        else:
+                            alternatives.setdefault(group, []).append(at[v])
+                    elif data["relation"] == SUPPORTED_BY:
+                        supported.append(at[v])
+                self.req.append(required)
+                self.support.append(supported)
+                self.groups.append(plain + [alternatives[g] for g in sorted(alternatives)])
+            self.pred: list[list[int]] = [[] for _ in self.ids]
+            for u, vs in enumerate(self.succ):
+                for v in vs:
+                    self.pred[v].append(u)
+        self.missions: list[int] = [i for i, k in enumerate(self.kind) if k == "mission"]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        return f"<RoadmapIndex of {len(self.ids)} nodes, {len(self.missions)} missions>"
+
+    def names(self, indices: Iterable[int]) -> list[str]:
+        """The ids of ``indices``, in the same order."""
+        ids = self.ids
+        return [ids[i] for i in indices]
+
+    def mission_ids(self, bits: int) -> Iterator[str]:
+        """The ids of the missions whose bit is set in ``bits``, in id order."""
+        missions, ids = self.missions, self.ids
+        while bits:
+            low = bits & -bits
+            yield ids[missions[low.bit_length() - 1]]
+            bits ^= low
+
+    @cached_property
+    def order(self) -> list[int]:
+        """Every node before the nodes it links to (dependents before prerequisites).
+
+        Kahn's algorithm over all edges. A loaded roadmap is acyclic (requirement cycles are
+        load errors; support edges end at measures, which link to nothing).
+
+        Raises ``networkx.NetworkXUnfeasible`` for a graph built in code with a cycle.
+        """
+        indegree = [len(p) for p in self.pred]
+        order = [i for i, d in enumerate(indegree) if not d]
+        succ = self.succ
+        for u in order:  # the list grows while it is read
+            for v in succ[u]:
+                indegree[v] -= 1
+                if not indegree[v]:
+                    order.append(v)
+        if len(order) < len(self.ids):
+            raise nx.NetworkXUnfeasible("the roadmap graph has a cycle")
+        return order
+
+    @cached_property
+    def mission_reach(self) -> list[int]:
+        """For every node, the bitset of the missions that depend on it through requirement
+        edges (a mission reaches itself)."""
+        bits = [0] * len(self.ids)
+        for j, m in enumerate(self.missions):
+            bits[m] = 1 << j
+        req = self.req
+        for u in self.order:
+            b = bits[u]
+            if b:
+                for v in req[u]:
+                    bits[v] |= b
+        return bits
+
+    @cached_property
+    def mission_served(self) -> list[int]:
+        """For every node, the bitset of the missions it serves: those from which it is
+        reachable over any edge (requirement or support), itself excluded, so a mission
+        serves no mission but those above it (none, in a valid roadmap)."""
+        bits = [0] * len(self.ids)
+        own = [0] * len(self.ids)
+        for j, m in enumerate(self.missions):
+            own[m] = 1 << j
+        succ = self.succ
+        with paused_gc():
+            for u in self.order:
+                push = bits[u] | own[u]
+                if push:
+                    for v in succ[u]:
+                        bits[v] |= push
+        return bits
+
+    @cached_property
+    def idom(self) -> list[int]:
+        """The immediate dominator of every node in the reversed requirement graph, with a
+        virtual root (:data:`ROOT`) above every foundation.
+
+        x dominates v when every requirement path from v down to a foundation passes through
+        x. On a DAG the tree is built in one pass in reverse topological order: the
+        immediate dominator of v is the lowest common ancestor, in the tree built so far, of
+        the nodes v requires (Cooper, Harvey & Kennedy's intersection, which needs no
+        iteration on a DAG). Cost O(m · d), d the depth of the tree.
+        """
+        n = len(self.ids)
+        idom = [ROOT] * n
+        depth = [0] * n
+        req = self.req
+        for v in reversed(self.order):
+            children = req[v]
+            if not children:
+                depth[v] = 1
+                continue
+            x = children[0]
+            for c in children[1:]:
+                y = c
+                while x != y:
+                    dx = depth[x] if x != ROOT else 0
+                    dy = depth[y] if y != ROOT else 0
+                    if dx > dy:
+                        x = idom[x]
+                    elif dy > dx:
+                        y = idom[y]
+                    else:
+                        x, y = idom[x], idom[y]
+                if x == ROOT:
+                    break
+            idom[v] = x
+            depth[v] = (depth[x] if x != ROOT else 0) + 1
+        return idom
+
+    def dominators(self, v: int) -> list[int]:
+        """The strict dominators of node ``v``, nearest first (its gateways if a mission)."""
+        chain = []
+        idom = self.idom
+        x = idom[v]
+        while x != ROOT:
+            chain.append(x)
+            x = idom[x]
+        return chain
+
+
+GraphLike = Union[nx.DiGraph, RoadmapIndex]
+
+
+def as_index(G: GraphLike) -> RoadmapIndex:
+    """``G`` itself when it is an index; else a new index of the graph ``G``."""
+    return G if isinstance(G, RoadmapIndex) else RoadmapIndex(G)
+
+
+def as_graph(G: GraphLike) -> nx.DiGraph:
+    """The networkx graph behind ``G``."""
+    return G.G if isinstance(G, RoadmapIndex) else G
