@@ -34,6 +34,7 @@ target is replaced by a new file: its other names keep the old content.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -99,17 +100,6 @@ def write_files(
     return [item.path for item in plan]
 
 
-@dataclass(frozen=True)
-class _Planned:
-    """One file to write: the path as given (for messages), the file it replaces (links
-    followed), its data, and the permission bits to keep (``None`` for a new file)."""
-
-    path: Path
-    real: Path
-    data: bytes
-    mode: int | None
-
-
 def check_outputs(paths: Iterable[PathLike], *, protect: Iterable[PathLike] = ()) -> None:
     """Refuse now what :func:`write_files` would refuse, before slow work makes the content.
 
@@ -120,6 +110,17 @@ def check_outputs(paths: Iterable[PathLike], *, protect: Iterable[PathLike] = ()
     protected = tuple(protect)
     for path in paths:
         _examine(Path(path), protected)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One file to write: the path as given (for messages), the file it replaces (links
+    followed), its data, and the permission bits to keep (``None`` for a new file)."""
+
+    path: Path
+    real: Path
+    data: bytes
+    mode: int | None
 
 
 def _plan(path: Path, content: Content, protect: tuple[PathLike, ...], encoding: str) -> _Planned:
@@ -201,6 +202,8 @@ def _stage(item: _Planned) -> Path:
     try:
         handle = open(tmp, "xb")
     except OSError as err:
+        if err.errno != errno.EEXIST:  # an existing file of that name is not ours to remove
+            _remove(tmp)
         raise _cannot_write(item.path, err) from err
     try:
         with handle:
