@@ -5,7 +5,9 @@ table, JSON or CSV. Results go to stdout, messages to stderr.
 
 Exit status: 0 success; 1 unexpected failure; 2 bad command line; 3 a roadmap that does not
 load (one ``path:line:col: error: ...`` line per problem on stderr); 4 an id that is not in
-the roadmap; 5 ``gaps`` found findings at or above ``--fail-on``.
+the roadmap; 5 ``gaps`` found findings at or above ``--fail-on``; 6 an output that could not
+be written or was refused (an input roadmap file, a folder or device where a file is needed,
+a full disk); files there before are left as they were.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
-    5 gap findings at or above --fail-on.
+    5 gap findings at or above --fail-on, 6 output not written (refused or failed).
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
@@ -224,7 +226,7 @@ for _analysis in REGISTRY.values():
     show_default=True,
     help="Coverage figure: measure categories or technologies as columns.",
 )
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write: .svg, .png or .pdf.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File to write: .svg, .png or .pdf.")
 @_roadmap_options
 def draw(settings: _Settings, kind: str, mission: str | None, columns: str, output: str) -> None:
     """Draw a figure: the layered roadmap, a mission's chain, the convergence map or the
@@ -260,19 +262,18 @@ def export(settings: _Settings, fmt: str, output: str) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", default="explorer.html", show_default=True, type=click.Path(dir_okay=False), help="The page to write.")
+@click.option("-o", "--output", default="explorer.html", show_default=True, type=click.Path(), help="The page to write.")
 @_roadmap_options
 def explore(settings: _Settings, output: str) -> None:
     """Write the interactive explorer: one self-contained HTML page, no network needed."""
     from .present.explorer import write_explorer
-    from .outputs.protect import refuse_inputs
 
-    refuse_inputs([output], settings.inputs())
-    click.echo(text("cli.wrote", settings.lang, path=write_explorer(settings.graph(), output, lang=settings.lang)), err=True)
+    path = write_explorer(settings.graph(), output, lang=settings.lang, protect=settings.inputs())
+    click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
 @cli.command()
-@click.option("-o", "--output", default="roadmap-report", show_default=True, type=click.Path(file_okay=False), help="Folder to write index.html and explorer.html into.")
+@click.option("-o", "--output", default="roadmap-report", show_default=True, type=click.Path(), help="Folder to write index.html and explorer.html into.")
 @click.option("--force", is_flag=True, help="Write into a non-empty folder roadmap-graph did not make.")
 @_roadmap_options
 def report(settings: _Settings, output: str, force: bool) -> None:
@@ -280,7 +281,10 @@ def report(settings: _Settings, output: str, force: bool) -> None:
     from .present.report import write_report
 
     G = settings.graph()
-    page = write_report(G, output, lang=settings.lang, force=force, progress=lambda step: click.echo(text("cli.step", settings.lang, step=step), err=True))
+    def say(step: str) -> None:
+        click.echo(text("cli.step", settings.lang, step=step), err=True)
+
+    page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=settings.inputs())
     click.echo(text("cli.wrote", settings.lang, path=page), err=True)
 
 
@@ -288,10 +292,11 @@ def report(settings: _Settings, output: str, force: bool) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write the schema to this file instead of stdout.",
 )
-def schema(output: str | None) -> None:
+@click.pass_obj
+def schema(settings: _Settings, output: str | None) -> None:
     """The JSON Schema of the roadmap file format (for editors and CI checks)."""
     from .fileformat.schema import json_schema_text
 
@@ -299,10 +304,10 @@ def schema(output: str | None) -> None:
     if output is None:
         click.echo(schema_text, nl=False)
         return
-    from .outputs.atomic import write_text_atomic
+    from .outputs import write_file
 
-    write_text_atomic(output, schema_text)
-    click.echo(text("cli.wrote", DEFAULT_LANG, path=output), err=True)
+    path = write_file(output, schema_text, protect=settings.inputs())
+    click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ import pytest
 from hypothesis import given, settings
 
 import roadmap_graph as rg
+from roadmap_graph.outputs import writer
 from roadmap_graph.present import export
 from roadmap_graph.present.export import FORMATS, OutputError, OutputPathError, export_graph, output_paths, render
 from roadmap_graph.present.exports import (
@@ -680,7 +681,7 @@ def test_refuses_a_folder_as_a_file_path(G, tmp_path):
 
 
 def fail_mid_write(monkeypatch, *, on_file: str) -> None:
-    """Make the export's ``open`` write half the text of ``on_file`` and then hit a full disk."""
+    """Make the writer's ``open`` write half the data of ``on_file`` and then hit a full disk."""
     real_open = open
 
     def fake_open(path, *args, **kwargs):
@@ -703,7 +704,7 @@ def fail_mid_write(monkeypatch, *, on_file: str) -> None:
 
         return Failing()
 
-    monkeypatch.setattr(export, "open", fake_open, raising=False)
+    monkeypatch.setattr(writer, "open", fake_open, raising=False)
 
 
 def test_a_failed_write_leaves_the_old_file(G, tmp_path, monkeypatch):

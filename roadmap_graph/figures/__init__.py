@@ -2,12 +2,14 @@
 
 The figure functions (:func:`~roadmap_graph.plots.roadmap.plot_roadmap` and the others) draw
 on matplotlib Axes and never save; this module picks one by name, lets it make its own
-figure, and writes the file atomically in the format its extension names (SVG, PNG or
-PDF). It refuses to write over an input roadmap file.
+figure, renders it in memory in the format its extension names (SVG, PNG or PDF) and
+hands the bytes to the one writer, :func:`roadmap_graph.outputs.write_file`: the file is
+written atomically and never over an input roadmap file.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,10 +17,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..outputs.atomic import temporary_beside
-from ..errors import InvalidOptionError, OutputError
+from ..errors import InvalidOptionError
+from ..outputs import check_outputs, write_file
 from ..vocabulary import Message, check_choice, verbatim
-from ..outputs.protect import refuse_inputs
 
 KINDS = ("roadmap", "chain", "convergence", "coverage")
 #: The parameters of each figure that an analysis's parameters can set (the report passes
@@ -68,34 +69,33 @@ def save_figure(
 ) -> Path:
     """Draw figure ``kind`` and write it to ``path`` (.svg, .png or .pdf), atomically.
 
+    ``protect`` names files the figure must not replace, besides the roadmap files read.
+
     Raises
     ------
     InvalidOptionError
-        For an unknown figure or file extension, or a path that is an input roadmap file.
+        For an unknown figure or file extension.
+    OutputPathError
+        When ``path`` is refused (an input roadmap file, a folder, a device); nothing is
+        written.
+    OutputError
+        When writing fails; an old file at ``path`` is left as it was.
     """
     target = Path(path)
     fmt = FORMATS.get(target.suffix.lower())
     if fmt is None:
         raise InvalidOptionError(Message("error.figure_format", path=verbatim(target), formats=verbatim(", ".join(FORMATS))))
-    refuse_inputs([target], protect)
+    check_outputs([target], protect=protect)
     import matplotlib.pyplot as plt
 
     from .style import figure_style
 
     ax = draw(G, kind, lang=lang, mission=mission, **options)
     fig = ax.figure
+    buffer = io.BytesIO()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = temporary_beside(target)
-        try:
-            with open(tmp, "xb") as handle, figure_style():  # Hangul fallback while laying out text
-                fig.savefig(handle, format=fmt, bbox_inches="tight", dpi=200 if fmt == "png" else None)
-            os.replace(tmp, target)
-        except OSError as err:
-            message = Message("output.cannot_write", path=verbatim(target), reason=verbatim(err.strerror or err))
-            raise OutputError(str(target), message) from err
-        finally:
-            tmp.unlink(missing_ok=True)
+        with figure_style():  # Hangul fallback while laying out text
+            fig.savefig(buffer, format=fmt, bbox_inches="tight", dpi=200 if fmt == "png" else None)
     finally:
         plt.close(fig)
-    return target
+    return write_file(target, buffer.getvalue(), protect=protect)

@@ -3,11 +3,17 @@
 The roadmap files live in the repository's top-level ``graphs/`` folder. A wheel ships them
 inside the package as ``roadmap_graph/graphs/`` (see ``pyproject.toml``); an editable or
 source-tree run finds them next to the package.
+
+Importing this module registers the bundled files as protected: no output may replace
+them (see :mod:`roadmap_graph.outputs.protected`). ``roadmap_graph.fileformat`` imports it,
+so they are protected whenever the package is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from ..outputs import protect_file
 
 BUNDLED_FILES = ("kr_nst_roadmap_2_ai_bio.yaml",)
 SCHEMA_FILE = "roadmap.schema.json"
@@ -29,3 +35,15 @@ def bundled_roadmap_paths() -> list[Path]:
     """The files of the bundled roadmap (Ⅱ), AI and advanced bio, October 2023."""
     folder = graphs_dir()
     return [folder / name for name in BUNDLED_FILES]
+
+
+def _protect_bundled_files() -> None:
+    try:
+        paths = bundled_roadmap_paths()
+    except FileNotFoundError:  # a broken installation: loading says so
+        return
+    for path in paths:
+        protect_file(path)
+
+
+_protect_bundled_files()

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Location, Problem, RoadmapLoadError
 from ..gcpause import paused_gc
+from ..outputs import protect_file
 from ..vocabulary import Message, Verbatim, did_you_mean, verbatim
 from .model import (
     SCHEMA_VERSION,
@@ -107,6 +108,7 @@ def _read_file(path: str) -> tuple[Parsed, _Doc | None]:
     except OSError as err:
         problem = Problem(Location(path), Message("load.cannot_read", reason=verbatim(err.strerror or err)))
         return Parsed(path, problems=[problem]), None
+    protect_file(path)
     text, problems = decode(path, raw)
     if text is None:
         return Parsed(path, problems=problems), None

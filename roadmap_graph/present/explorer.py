@@ -46,6 +46,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -54,8 +55,7 @@ from typing import Any
 import networkx as nx
 
 from ..graph.fields import field_order
-
-from ..outputs.atomic import write_text_atomic
+from ..outputs import check_outputs, write_file
 from ..analyses.chain import prerequisite_chain
 from ..analyses.gateways import gateways as find_gateways
 from ..vocabulary import LANGS, check_lang, format_target, text
@@ -346,12 +346,28 @@ def explorer_html(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
 
 
 def write_explorer(
-    G: nx.DiGraph, path: str | os.PathLike[str], *, lang: str = "ko", title: str | None = None
+    G: nx.DiGraph,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "ko",
+    title: str | None = None,
+    protect: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write :func:`explorer_html` of ``G`` to ``path`` (atomically) and return the path."""
+    """Write :func:`explorer_html` of ``G`` to ``path`` through the one writer
+    (:func:`roadmap_graph.outputs.write_file`: atomically, never over an input roadmap file
+    or one in ``protect``) and return the path.
+
+    Raises
+    ------
+    OutputPathError
+        When ``path`` is refused (an input roadmap file, a folder, a device); nothing is
+        written.
+    OutputError
+        When writing fails; an old file at ``path`` is left as it was.
+    """
     target = Path(path)
-    write_text_atomic(target, explorer_html(G, lang=lang, title=title))
-    return target
+    check_outputs([target], protect=protect)
+    return write_file(target, explorer_html(G, lang=lang, title=title), protect=protect)
 
 
 _CSS = """

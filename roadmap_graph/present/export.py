@@ -17,10 +17,11 @@ The pure functions (``to_graphml(G)`` and so on, in :mod:`roadmap_graph.exports`
 the text, for notebooks; :func:`export_graph` writes it. ``lang`` picks the display label
 (the Korean ``name``, or ``name_en`` where there is one); both names are always kept.
 
-Writing is all or nothing: every file goes to a temporary file in the target folder first,
-and only when all are complete are they renamed over their targets, so a reader never sees
-half a file and a failure leaves the old files as they were. An export never overwrites an
-input roadmap file (those passed as ``protect``, and the bundled roadmap).
+Writing goes through the one writer, :func:`roadmap_graph.outputs.write_files`: all or
+nothing (every file goes to a temporary file in the target folder first, and only when all
+are complete are they renamed over their targets), so a reader never sees half a file and a
+failure leaves the old files as they were. An export never overwrites an input roadmap file
+(those passed as ``protect``, those loaded, and the bundled roadmap).
 
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
@@ -36,13 +37,13 @@ In a script, ``export_graph(G, "graphml", "roadmap.graphml")`` writes the file a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
-from ..outputs.atomic import temporary_beside
 from ..errors import OutputError, OutputPathError
+from ..outputs import write_files
 from ..vocabulary import Message, check_choice, check_lang, verbatim
 from .exports import (
     to_csv_tables,
@@ -56,7 +57,6 @@ from .exports import (
 )
 from .exports.json_formats import json_document
 from .exports.tables import CSV_ENCODING, CSV_FILES
-from ..outputs.protect import refuse_inputs
 
 __all__ = [
     "FORMATS",
@@ -132,64 +132,30 @@ def export_graph(
         ``"ko"`` or ``"en"``: the language of the display labels.
     protect
         Files that must not be overwritten: the input roadmap files. The bundled roadmap
-        files are always protected.
+        files and every roadmap file loaded in this process are always protected.
 
     Raises
     ------
     InvalidOptionError
         For an unknown format or language.
     OutputPathError
-        When an output file is a protected input file, or ``path`` is a folder where a
-        file is needed (or a file where the csv folder is needed). Nothing is written.
+        When an output file is a protected input file, or ``path`` is a folder, device or
+        FIFO where a file is needed (or a file where the csv folder is needed). Nothing is
+        written.
     OutputError
         When writing fails (permissions, disk full); the old files are left as they were.
     """
     check_lang(lang)
     targets = output_paths(fmt, path)  # checks fmt
-    _check_targets(fmt, Path(path), targets, protect)
+    if fmt in FOLDER_FORMATS:
+        _check_folder(fmt, Path(path))
     texts = render(G, fmt, lang=lang)
     encoding = CSV_ENCODING if fmt == "csv" else "utf-8"
-    try:
-        targets[0].parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        folder = targets[0].parent
-        message = Message("output.cannot_write", path=verbatim(folder), reason=verbatim(err.strerror or err))
-        raise OutputError(str(folder), message) from err
-    _write_all([(target, text, encoding) for target, text in zip(targets, texts)])
-    return targets
+    return write_files(zip(targets, texts), protect=protect, encoding=encoding)
 
 
-def _check_targets(fmt: str, path: Path, targets: Sequence[Path], protect: Iterable[str | os.PathLike[str]]) -> None:
-    refuse_inputs((path, *targets), protect)
-    if fmt in FOLDER_FORMATS and path.exists() and not path.is_dir():
+def _check_folder(fmt: str, path: Path) -> None:
+    """Refuse a file where the folder of a many-file format is to go."""
+    if path.exists() and not path.is_dir():
         what = Message("output.what_export", format=verbatim(fmt))
         raise OutputPathError(str(path), Message("output.folder_is_file", path=verbatim(path), what=what))
-    for target in targets:
-        if target.is_dir():
-            what = Message("output.what_export", format=verbatim(fmt))
-            raise OutputPathError(str(target), Message("output.file_is_folder", path=verbatim(target), what=what))
-
-
-def _write_all(files: Sequence[tuple[Path, str, str]]) -> None:
-    """Write every file or none: each goes to a temporary file beside its target, and the
-    temporary files are renamed over their targets only when all are complete (only a
-    failure between two renames, which do not write data, could leave a mix).
-
-    Temporary files are named and opened as :mod:`roadmap_graph.atomic` does.
-    """
-    staged: list[Path] = []
-    target = files[0][0]
-    try:
-        for target, text, encoding in files:
-            tmp = temporary_beside(target)
-            with open(tmp, "x", encoding=encoding, newline="") as handle:
-                staged.append(tmp)
-                handle.write(text)
-        for (target, _, _), tmp in zip(files, staged):
-            os.replace(tmp, target)
-    except (OSError, UnicodeError) as err:
-        message = Message("output.cannot_write", path=verbatim(target), reason=verbatim(getattr(err, "strerror", None) or err))
-        raise OutputError(str(target), message) from err
-    finally:
-        for tmp in staged:
-            tmp.unlink(missing_ok=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -31,12 +31,11 @@ import networkx as nx
 
 from ..analyses import REGISTRY
 from ..analyses.registry import Analysis
-from ..errors import InvalidOptionError
+from ..errors import InvalidOptionError, OutputError, OutputPathError
 from ..graph.index import RoadmapIndex
+from ..outputs import check_outputs, write_files
 from ..vocabulary import check_lang, localized, node_name, text
 from .tables import html_table
-from ..outputs.atomic import write_text_atomic
-from ..errors import OutputPathError
 from ..vocabulary import Message, verbatim
 
 MARKER = ".roadmap-graph-report"
@@ -51,32 +50,42 @@ def write_report(
     lang: str = "ko",
     force: bool = False,
     progress: Progress | None = None,
+    protect: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write the report into ``folder`` (``index.html`` and ``explorer.html``); return the
-    path of ``index.html``.
+    """Write the report into ``folder`` (``index.html``, ``explorer.html`` and the marker
+    file) through the one writer, all or nothing; return the path of ``index.html``.
 
     Raises
     ------
     OutputPathError
         When ``folder`` is a file, or a non-empty folder this function did not make
-        (pass ``force=True`` to write there anyway).
+        (pass ``force=True`` to write there anyway), or a file in it is refused (an input
+        roadmap file, or one in ``protect``; a folder, a device). Nothing is written.
+    OutputError
+        When writing fails; the files there before are left as they were.
     """
     say = progress or (lambda message: None)
     out = Path(folder)
     if out.exists() and not out.is_dir():
         what = Message("output.what_report")
         raise OutputPathError(str(out), Message("output.folder_is_file", path=verbatim(out), what=what))
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
+    try:
+        foreign = out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists()
+    except OSError as err:  # a folder it may not look into
+        reason = verbatim(err.strerror or err)
+        raise OutputError(str(out), Message("output.cannot_write", path=verbatim(out), reason=reason)) from err
+    if foreign and not force:
         raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("roadmap-graph report folder\n", encoding="utf-8")
+    names = (MARKER, "index.html", "explorer.html")  # the marker first: a folder with a page is marked
+    check_outputs([out / name for name in reversed(names)], protect=protect)
     page = report_html(G, lang=lang, progress=say)
-    say(Message("report.step_write", path=verbatim("index.html")))
-    write_text_atomic(out / "index.html", page)
-    say(Message("report.step_write", path=verbatim("explorer.html")))
-    from .explorer import write_explorer
+    say(Message("report.step_build", path=verbatim("explorer.html")))
+    from .explorer import explorer_html
 
-    write_explorer(G, out / "explorer.html", lang=lang)
+    explorer = explorer_html(G, lang=lang)
+    say(Message("report.step_write", path=verbatim(out)))
+    contents = ("roadmap-graph report folder\n", page, explorer)
+    write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect)
     return out / "index.html"
 
 

@@ -462,8 +462,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is a file; give a folder for the {what}",
     ),
     "output.file_is_folder": (
-        "{path}은(는) 폴더다; {what}에는 파일 경로를 준다",
-        "{path} is a folder; give a file path for the {what}",
+        "{path}에 쓰지 않는다: 폴더다; 파일 경로를 준다",
+        "refusing to write {path}: it is a folder; give a file path",
+    ),
+    "output.not_regular": (
+        "{path}에 쓰지 않는다: 일반 파일이 아니라 {kind}이다; 다른 출력 경로를 고른다",
+        "refusing to write {path}: it is a {kind}, not a regular file; choose another output path",
+    ),
+    "output.kind_char_device": ("문자 장치", "character device"),
+    "output.kind_block_device": ("블록 장치", "block device"),
+    "output.kind_fifo": ("FIFO(이름 있는 파이프)", "FIFO (named pipe)"),
+    "output.kind_socket": ("소켓", "socket"),
+    "output.kind_other": ("특수 파일", "special file"),
+    "output.parent_is_file": (
+        "{path}에 쓸 수 없다: {parent}은(는) 폴더가 아니라 파일이다",
+        "cannot write {path}: {parent} is a file, not a folder",
+    ),
+    "output.cannot_make_folder": (
+        "{path}에 쓸 수 없다: 폴더 {folder}을(를) 만들 수 없다: {reason}",
+        "cannot write {path}: cannot make the folder {folder}: {reason}",
     ),
     "output.foreign_folder": (
         "{path}은(는) 비어 있지 않고 roadmap-graph가 만든 폴더가 아니다; 다른 폴더를 고르거나 --force로 그래도 쓴다",
@@ -511,6 +528,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.field": ("분야", "field"),
     "report.step_analysis": ("분석: {name}", "analysing: {name}"),
     "report.step_figure": ("그림: {name}", "drawing: {name}"),
+    "report.step_build": ("만들기: {path}", "building {path}"),
     "report.step_write": ("쓰기: {path}", "writing {path}"),
     "report.figure_roadmap": ("로드맵", "the roadmap"),
     "report.figure_chain": ("선행 체인", "a prerequisite chain"),
