@@ -1,5 +1,6 @@
 """The explorer page: self-contained HTML whose data agrees with the library, checked as text
-and in headless Chromium (clicks, search, filters, language, Hangul on screen)."""
+and in headless Chromium (clicks, search, filters, language, Hangul on screen); its asset
+files (template, stylesheet, script) hold no display words and the script parses (node)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
-from importlib.resources import files
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import networkx as nx
@@ -17,13 +19,16 @@ import pytest
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
-from roadmap_graph.present.explorer import CYTOSCAPE_VERSION, explorer_data, explorer_html, script_json, write_explorer
+from roadmap_graph.present.explorer import CYTOSCAPE_VERSION, FONT_STACK, explorer_data, explorer_html, script_json, write_explorer
+from roadmap_graph.vocabulary import text
 
 from .browser import chromium, fonts_used, open_page  # noqa: F401  (chromium is a fixture)
 
 READY = "window.roadmapExplorer && window.roadmapExplorer.ready"
 MISSION = "bio_mission_gene_cell_therapy"
 TECH = "bio_synthetic_biology"
+ASSETS = files("roadmap_graph.present").joinpath("assets")  # the template, stylesheet and script
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 EVIL = "</script><script>window.pwned = 1</script><!-- & \u2028"
 TINY = f"""
@@ -113,6 +118,33 @@ def test_data_agrees_with_the_library(G, page_html):
     assert {n["id"] for n in data["nodes"]} == set(G)
     assert {(e["source"], e["target"]) for e in edges} == set(G.edges)
     assert data["gateway_of"] == {g.id: list(g.missions) for g in rg.gateways(G).gateways}
+
+
+def test_the_page_is_made_from_the_asset_files(page_html):
+    js = ASSETS.joinpath("explorer.js").read_text("utf-8")
+    assert js.replace("</", "<\\/") in page_html
+    css = ASSETS.joinpath("explorer.css").read_text("utf-8")
+    assert css.replace("FONT_STACK", FONT_STACK) in page_html
+    assert "FONT_STACK" not in page_html
+
+
+def test_the_assets_hold_no_display_words(G):
+    """The page's words come from the catalogue (DATA.words, template variables), not the files."""
+    for name in ("explorer.html", "explorer.css", "explorer.js"):
+        assert not HANGUL.search(ASSETS.joinpath(name).read_text("utf-8")), name
+    en = explorer_html(G, lang="en")
+    assert '<button type="button" data-lang="ko">한국어</button><button type="button" data-lang="en">English</button>' in en
+    assert f'aria-label="{text("ui.search", "en")}"' in en
+
+
+def test_the_script_passes_node_check():
+    """``node --check`` parses explorer.js (a syntax check; the browser tests run it)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node (Node.js) is not installed: explorer.js was not syntax-checked")
+    with as_file(ASSETS.joinpath("explorer.js")) as js:
+        proc = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_no_absolute_paths_leak(G, page_html):

@@ -1,4 +1,4 @@
-"""A plain, non-editable install of the wheel finds the bundled roadmap from anywhere.
+"""A plain, non-editable install of the wheel finds the bundled roadmap and the page assets from anywhere.
 
 The wheel is built from this checkout and installed into a throwaway virtual environment
 that borrows only the dependencies (networkx, pydantic, ...) from the running one, so the
@@ -54,3 +54,22 @@ def test_the_bundled_files_come_from_the_installed_package(installed, tmp_path):
     ).stdout.split()
     assert Path(out[0]).is_relative_to(installed.parent) and out[1] == "True"
     assert (Path(out[0]) / "roadmap.schema.json").is_file()
+
+
+def test_the_explorer_renders_from_the_installed_package(installed, tmp_path):
+    """The explorer's template, stylesheet and script are package data in the wheel, found
+    through importlib.resources and the Jinja2 loader from the installed package."""
+    code = (
+        "import roadmap_graph as rg; from importlib.resources import files; "
+        "from roadmap_graph.present import templates; from roadmap_graph.present.explorer import explorer_html; "
+        "page = explorer_html(rg.to_networkx(rg.load_roadmap())); "
+        "print(files('roadmap_graph.present').joinpath('assets', 'explorer.js')); "
+        "print(templates.environment().get_template('explorer.html').filename); "
+        "print(page.startswith('<!DOCTYPE html>'), 'window.roadmapExplorer =' in page, 'FONT_STACK' not in page)"
+    )
+    out = subprocess.run(
+        [str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert Path(out[0]).is_relative_to(installed.parent) and Path(out[0]).is_file()
+    assert Path(out[1]).is_relative_to(installed.parent) and Path(out[1]).name == "explorer.html"
+    assert out[2] == "True True True"

@@ -540,6 +540,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.search": ("노드 검색 (이름·영문명·ID)", "Search nodes (name, English name, id)"),
     "ui.no_results": ("결과 없음", "no results"),
     "ui.language": ("언어", "language"),
+    "ui.language_name": ("한국어", "English"),  # each language's own name, on its switch button
     "ui.reset": ("초기화", "reset"),
     "ui.hint": (
         "임무를 누르면 선행 체인과 길목기술이, 기술이나 조성방안을 누르면 그에 의존하는 임무가 강조됩니다. 빈 곳을 누르면 처음으로 돌아갑니다.",
