@@ -22,8 +22,6 @@ import io
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
 from ..vocabulary import check_lang, localized, node_name, text
 from .tables import html_table
+from .templates import asset_text, render
 from ..vocabulary import Message, verbatim
 
 MARKER = ".roadmap-graph-report"
@@ -91,29 +90,23 @@ def write_report(
 
 def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = None) -> str:
     """The report page as one self-contained HTML string (see the module docstring)."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup
 
     check_lang(lang)
     say = progress or (lambda message: None)
     index = RoadmapIndex(G)
     sections = [_section(analysis, index, lang, say) for analysis in REGISTRY.values()]
-    env = Environment(loader=PackageLoader("roadmap_graph.present", "assets"), autoescape=select_autoescape(["html"]))
     info = G.graph.get("roadmap", {})
-    return env.get_template("report.html").render(
+    return render(
+        "report.html",
         lang=lang,
         title=localized(info, "title").text(lang),
         sections=sections,
         sources=_sources(G, lang),
         words={key: text(f"report.{key}", lang) for key in ("sources", "explorer", "generated", "sort_hint")},
-        style=Markup(_asset("report.css")),
-        script=Markup(_asset("report.js")),
+        style=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
+        script=Markup(asset_text("report.js")),
     )
-
-
-@cache
-def _asset(name: str) -> str:
-    return files("roadmap_graph.present").joinpath("assets", name).read_text("utf-8")
 
 
 @dataclass
