@@ -40,6 +40,9 @@ from .registry import Analysis, Param
 from .result import Column, Table, Tabular
 
 BINDING = ("critical", "no_measure", "no_alternative")
+_FLAG_NAMES = ("critical", "no_measure", "no_alternative", "cross_field")
+#: The flags of every combination, by a 4-bit code (critical is the highest bit).
+_FLAGS = tuple(tuple(name for i, name in enumerate(_FLAG_NAMES) if code >> (3 - i) & 1) for code in range(16))
 
 
 @dataclass(frozen=True)
@@ -172,49 +175,47 @@ def bottlenecks(G: GraphLike) -> Bottlenecks:
     field_mask = dict.fromkeys(fields, 0)
     for j, m in enumerate(index.missions):
         field_mask[index.field[m]] |= 1 << j
+    masks = list(field_mask.items())
     reach = index.mission_reach
     crit = criticality(index).bits
     up, down, total = path_counts(index)
     sole = [0] * len(index.ids)
-    for node_groups in index.groups:
-        for group in node_groups:
+    for plain, alternatives in zip(index.plain, index.alternatives):
+        for c in plain:
+            sole[c] += 1
+        for group in alternatives:
             if len(group) == 1:
                 sole[group[0]] += 1
-    result = []
+    ranked = []
     for v, kind in enumerate(index.kind):
         if kind not in TECHNOLOGY_KINDS:
             continue
         bits = reach[v]
-        by_field = {f: n for f in fields if (n := (bits & field_mask[f]).bit_count())}
+        own = index.field[v]
+        by_field = {f: n for f, mask in masks if (n := (bits & mask).bit_count())} if bits else {}
+        cross = (bits & ~field_mask[own]).bit_count() if bits else 0
         measures = len(index.support[v])
-        cross = sum(n for f, n in by_field.items() if f != index.field[v])
-        critical = tuple(sorted(index.mission_ids(crit[v])))
-        flags = tuple(
-            name
-            for name, on in (
-                ("critical", bool(critical)),
-                ("no_measure", measures == 0),
-                ("no_alternative", sole[v] > 0),
-                ("cross_field", cross > 0),
-            )
-            if on
+        critical = tuple(index.mission_ids(crit[v])) if crit[v] else ()  # bits in mission id order
+        flags = _FLAGS[bool(critical) << 3 | (measures == 0) << 2 | (sole[v] > 0) << 1 | (cross > 0)]
+        share = (up[v] * down[v] / total) if total else 0.0
+        reached = bits.bit_count()
+        binding = bool(critical) + (measures == 0) + (sole[v] > 0)
+        bottleneck = Bottleneck(
+            id=index.ids[v],
+            kind=kind,
+            field=own,
+            mission_reach=reached,
+            reach_by_field=by_field,  # fields with no reach left out, in id order
+            critical_missions=critical,
+            path_share=share,
+            supporting_measures=measures,
+            sole_provider_for=sole[v],
+            cross_field_reach=cross,
+            flags=flags,
         )
-        result.append(
-            Bottleneck(
-                id=index.ids[v],
-                kind=kind,
-                field=index.field[v],
-                mission_reach=bits.bit_count(),
-                reach_by_field=by_field,  # fields with no reach left out, in id order
-                critical_missions=critical,
-                path_share=(up[v] * down[v] / total) if total else 0.0,
-                supporting_measures=measures,
-                sole_provider_for=sole[v],
-                cross_field_reach=cross,
-                flags=flags,
-            )
-        )
-    result.sort(key=lambda b: (-b.binding, -b.mission_reach, -b.path_share, b.id))
+        ranked.append(((-binding, -reached, -share, index.ids[v]), bottleneck))
+    ranked.sort(key=lambda pair: pair[0])
+    result = [b for _, b in ranked]
     return Bottlenecks(tuple(result))
 
 

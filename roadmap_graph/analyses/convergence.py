@@ -414,23 +414,33 @@ def _participation(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> di
         # (1 − Σ (k_s/k)²) / (1 − 1/K) as one ratio of integers: rounding never passes 1.
         return (k * k - squares) * K / (k * k * (K - 1)) if k and K > 1 else 0.0
 
+    # Count each neighbour's field in one integer: field s adds 1 << (s * _BITS), so summing
+    # the neighbours (in C) counts every field at once. Nodes with the same counts get the
+    # same scores, and there are few distinct counts: each is scored once.
+    one_hot = [1 << (f * _BITS) for f in fld]
+    mask = (1 << _BITS) - 1
+    shifts = [s * _BITS for s in range(K)]
+    hot = one_hot.__getitem__
+    scored: dict[tuple[int, int], tuple[int, float, float, float]] = {}
     out = {}
     for n, f, ins, outs in zip(g.ids, fld, g.pred, g.succ):
-        c_in: dict[int, int] = {}
-        for x in ins:
-            c_in[fld[x]] = c_in.get(fld[x], 0) + 1
-        c_out: dict[int, int] = {}
-        for x in outs:
-            c_out[fld[x]] = c_out.get(fld[x], 0) + 1
-        sq_in = sum(c * c for c in c_in.values())
-        sq_out = sum(c * c for c in c_out.values())
-        # In a DAG the in- and out-neighbours are disjoint: Σ_s (in_s + out_s)².
-        sq = sq_in + sq_out + 2 * sum(c * c_out.get(s, 0) for s, c in c_in.items())
-        k_in, k_out = len(ins), len(outs)
-        out[n] = Participation(
-            n, all_fields[f], k_in + k_out, score(k_in + k_out, sq), score(k_in, sq_in), score(k_out, sq_out)
-        )
+        key = (sum(map(hot, ins)), sum(map(hot, outs)))
+        scores = scored.get(key)
+        if scores is None:
+            c_in = [key[0] >> s & mask for s in shifts]
+            c_out = [key[1] >> s & mask for s in shifts]
+            sq_in = sum(c * c for c in c_in)
+            sq_out = sum(c * c for c in c_out)
+            # In a DAG the in- and out-neighbours are disjoint: Σ_s (in_s + out_s)².
+            sq = sq_in + sq_out + 2 * sum(a * b for a, b in zip(c_in, c_out))
+            k_in, k_out = len(ins), len(outs)
+            scores = scored[key] = (k_in + k_out, score(k_in + k_out, sq), score(k_in, sq_in), score(k_out, sq_out))
+        out[n] = Participation(n, all_fields[f], *scores)
     return out
+
+
+#: Bits per field when counting a node's neighbours by field (degrees below 2**40).
+_BITS = 40
 
 
 def _role(fa: int, fv: int, fb: int) -> int:
@@ -442,16 +452,20 @@ def _brokerage(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> dict[s
     K, ids = len(all_fields), g.ids
     role = [_role(fa, fv, fb) for fa in range(K) for fv in range(K) for fb in range(K)]
     out = {}
+    linked: dict[int, set[int]] = {}  # a dependent's prerequisites, as a set, made when first needed
     for v, fv, prereqs, dependents in zip(ids, fld, g.succ, g.pred):
         if not prereqs or not dependents:
             continue
         # Flow: prerequisite a → v → dependent b; an edge b → a is the flow a → b: not open.
-        sources = [(ids[a], (fld[a] * K + fv) * K) for a in prereqs]
+        sources = [(a, (fld[a] * K + fv) * K) for a in prereqs]
         counts = [0] * len(ROLES)
         for b in dependents:
-            fb, linked = fld[b], g.G.adj[ids[b]]
+            fb = fld[b]
+            direct = linked.get(b)
+            if direct is None:
+                direct = linked[b] = set(g.succ[b])
             for a, at in sources:
-                if a not in linked:
+                if a not in direct:
                     counts[role[at + fb]] += 1
         if any(counts):
             out[v] = Brokerage(v, all_fields[fv], *counts)

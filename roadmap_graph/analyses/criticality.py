@@ -89,11 +89,13 @@ def kill_graph(index: RoadmapIndex) -> tuple[list[list[int] | None], list[bool]]
     reachable from v in K (or x = v)."""
     kill: list[list[int] | None] = [None] * len(index.ids)
     ok = [False] * len(index.ids)
-    groups = index.groups
+    plain, alternatives = index.plain, index.alternatives
     for v in reversed(index.order):
-        edges: list[int] = []
+        if not all(ok[c] for c in plain[v]):
+            continue
+        edges = list(plain[v])
         alive = True
-        for group in groups[v]:
+        for group in alternatives[v]:
             live = [c for c in group if ok[c]]
             if not live:
                 alive = False
@@ -104,7 +106,7 @@ def kill_graph(index: RoadmapIndex) -> tuple[list[list[int] | None], list[bool]]
                 edges.extend(_common_top(kill, live))
         if alive:
             ok[v] = True
-            kill[v] = list(dict.fromkeys(edges))
+            kill[v] = list(dict.fromkeys(edges)) if alternatives[v] else edges
     return kill, ok
 
 
@@ -128,8 +130,13 @@ def _common_top(kill: list[list[int] | None], members: list[int]) -> list[int]:
 
 
 def criticality(G: GraphLike) -> Criticality:
-    """Which missions each node alone can make infeasible, for the whole graph in one pass."""
+    """Which missions each node alone can make infeasible, for the whole graph in one pass
+    (computed once per index: bottlenecks build on it)."""
     index = as_index(G)
+    return index.shared("criticality", lambda: _criticality(index))
+
+
+def _criticality(index: RoadmapIndex) -> Criticality:
     kill, ok = kill_graph(index)
     bits = [0] * len(index.ids)
     for j, m in enumerate(index.missions):

@@ -27,7 +27,7 @@ from ..errors import InvalidOptionError
 from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..graph.requirements import REQUIRES
-from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, text, verbatim
+from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, template, text, verbatim
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
 
@@ -180,10 +180,12 @@ def find_gaps(
             raise InvalidOptionError(Message("error.unknown_rule", pattern=verbatim(pattern), rules=verbatim(", ".join(RULES))))
     check_lang(lang)
     active = {c for c in RULES if (select is None or _matches(c, select)) and not _matches(c, ignore)}
-    found = [_finding(index, code, node, lang, params) for code, node, params in _all_gaps(index, active) if code in active]
+    finding = _Writer(index, lang)
+    found = [finding(code, node, params) for code, node, params in _all_gaps(index, active) if code in active]
     findings, silenced = [], []
+    silences = _silences(index)
     for f in sorted(found, key=lambda f: (f.code, f.node)):
-        reason = _silence_reason(index, f)
+        reason = silences.get((f.code, f.node))
         if reason is None:
             findings.append(f)
         else:
@@ -198,23 +200,34 @@ def _attrs(index: RoadmapIndex, node: str) -> Mapping[str, Any]:
     return index.G.graph.get("fields", {}).get(node) or {"name": node}
 
 
-def _silence_reason(index: RoadmapIndex, finding: Finding) -> str | None:
-    for entry in _attrs(index, finding.node).get("ignore") or []:
-        if entry["code"] == finding.code:
-            return str(entry["reason"])
-    return None
+def _silences(index: RoadmapIndex) -> dict[tuple[str, str], str]:
+    """The rules the file silences, with the reason: ``(code, node or field) → reason``."""
+    found = {}
+    fields = index.G.graph.get("fields", {})
+    entries = [*((n, a.get("ignore")) for n, a in index.G.nodes(data=True)), *((f, i.get("ignore")) for f, i in fields.items())]
+    for node, ignore in entries:
+        for entry in ignore or ():
+            found.setdefault((entry["code"], node), str(entry["reason"]))
+    return found
 
 
-def _finding(index: RoadmapIndex, code: str, node: str, lang: str, params: dict[str, Any]) -> Finding:
-    attrs = _attrs(index, node)
-    values = {
-        "label": Message("gap.label", name=verbatim(node_name(attrs, lang)), id=verbatim(node)),
-        "categories": verbatim(", ".join(MEASURE_CATEGORIES)),
-        **params,
-    }
-    message = text(f"gap.{code}.message", lang, **values)
-    fix = text(f"gap.{code}.fix", lang, **values)
-    return Finding(code, RULES[code].severity, node, message, fix, attrs.get("location"))
+class _Writer:
+    """Writes findings in one language; a large roadmap has tens of thousands, so each
+    rule's templates are looked up once."""
+
+    def __init__(self, index: RoadmapIndex, lang: str) -> None:
+        self.index, self.lang = index, lang
+        self.label = template("gap.label", lang)
+        self.forms = {code: (template(f"gap.{code}.message", lang), template(f"gap.{code}.fix", lang)) for code in RULES}
+        self.categories = ", ".join(MEASURE_CATEGORIES)
+
+    def __call__(self, code: str, node: str, params: dict[str, Any]) -> Finding:
+        attrs = _attrs(self.index, node)
+        values = {k: v.text(self.lang) if hasattr(v, "text") else v for k, v in params.items()}
+        values["label"] = self.label.format(name=node_name(attrs, self.lang), id=node)
+        values["categories"] = self.categories
+        message, fix = self.forms[code]
+        return Finding(code, RULES[code].severity, node, message.format_map(values), fix.format_map(values), attrs.get("location"))
 
 
 Gap = tuple[str, str, dict[str, Any]]  # code, node or field, message parameters
@@ -283,16 +296,13 @@ def _convergence_gaps(index: RoadmapIndex) -> Iterator[Gap]:
 
 def _inferred_only_gaps(index: RoadmapIndex) -> Iterator[Gap]:
     # stated_below(v): some requirement link in v's chain is not marked inferred
-    adj, ids = index.G.adj, index.ids
-    stated_below = [False] * len(ids)
+    stated_below = [False] * len(index.ids)
+    req, inferred = index.req, index.req_inferred
     for v in reversed(index.order):
-        out = adj[ids[v]]
-        stated_below[v] = any(
-            out[ids[c]].get("provenance") != "inferred" or stated_below[c] for c in index.req[v]
-        )
+        stated_below[v] = any(not i or stated_below[c] for c, i in zip(req[v], inferred[v]))
     for m in index.missions:
-        if index.req[m] and not stated_below[m]:
-            yield "RG601", ids[m], {}
+        if req[m] and not stated_below[m]:
+            yield "RG601", index.ids[m], {}
 
 
 def _fail_status(report: GapReport, params: Mapping[str, Any]) -> int:

@@ -32,9 +32,11 @@ def feasible_indices(index: RoadmapIndex, failed: set[int]) -> list[bool]:
     """Feasibility of every node once the ``failed`` nodes have failed (see the module
     docstring), in one pass from the foundations up."""
     ok = [False] * len(index.ids)
-    groups = index.groups
+    plain, alternatives = index.plain, index.alternatives
     for v in reversed(index.order):
-        if v not in failed and all(any(ok[c] for c in group) for group in groups[v]):
+        if v in failed or not all(ok[c] for c in plain[v]):
+            continue
+        if all(any(ok[c] for c in group) for group in alternatives[v]):
             ok[v] = True
     return ok
 

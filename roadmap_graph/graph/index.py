@@ -28,9 +28,9 @@ numbered too: bit ``j`` of a mission bitset is ``missions[j]``, the ``j``-th mis
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
-from typing import Union
+from typing import Any, TypeVar, Union, cast
 
 import networkx as nx
 
@@ -39,6 +39,7 @@ from .requirements import REQUIRES, SUPPORTED_BY
 
 #: The virtual root of the dominator tree: above every foundation, never a node index.
 ROOT = -1
+T = TypeVar("T")
 
 
 class RoadmapIndex:
@@ -48,54 +49,78 @@ class RoadmapIndex:
         ``G`` the graph; ``ids`` node ids, sorted; ``at`` id → index; ``kind`` and ``field``
         of each node; ``succ`` all out-neighbours (dependent → prerequisite, requirement or
         support); ``pred`` all in-neighbours; ``req`` requirement children (plain and
-        alternatives); ``groups`` requirement groups in conjunctive normal form (each plain
-        requirement a group of one, then each ``any_of`` group in order: a node needs one
-        member of every group); ``support`` supporting measures; ``missions`` mission
+        alternatives) and ``req_inferred`` whether each is marked inferred; ``plain`` the
+        plain requirements (each needed) and ``alternatives`` the ``any_of`` groups (one
+        member of each needed); ``support`` supporting measures; ``missions`` mission
         indices, in id order.
 
-    Computed on first use: :attr:`order`, :attr:`mission_reach`, :attr:`mission_served`,
-    :attr:`idom`.
+    Computed on first use: :attr:`order`, :attr:`groups`, :attr:`mission_reach`,
+    :attr:`mission_served`, :attr:`idom`; and results analyses share (:meth:`shared`).
     """
 
     def __init__(self, G: nx.DiGraph) -> None:
         self.G = G
+        # networkx's own dicts of dicts: several times faster to walk than its views, and
+        # the same data (subgraph views have them too, filtered).
+        adjacency = getattr(G, "_adj", None) or G.adj
+        attributes = getattr(G, "_node", None) or G.nodes
         with paused_gc():  # many small lists: the cyclic GC would rescan them repeatedly
             self.ids: list[str] = sorted(G)
-            self.at: dict[str, int] = {n: i for i, n in enumerate(self.ids)}
-            attrs = G.nodes
-            self.kind: list[str] = [attrs[n]["kind"] for n in self.ids]
-            self.field: list[str] = [attrs[n]["field"] for n in self.ids]
-            at = self.at
+            at = self.at = {n: i for i, n in enumerate(self.ids)}
+            self.kind: list[str] = [attributes[n]["kind"] for n in self.ids]
+            self.field: list[str] = [attributes[n]["field"] for n in self.ids]
             self.succ: list[list[int]] = []
             self.req: list[list[int]] = []
-            self.groups: list[list[list[int]]] = []
+            self.plain: list[list[int]] = []
+            self.alternatives: list[list[list[int]]] = []
             self.support: list[list[int]] = []
-            adjacency = G.adj
+            self.req_inferred: list[list[bool]] = []
             for n in self.ids:
                 out = adjacency[n]
-                self.succ.append([at[v] for v in out])
-                plain: list[list[int]] = []
-                alternatives: dict[int, list[int]] = {}
+                succ = [at[v] for v in out]
                 required: list[int] = []
+                plain: list[int] = []
+                inferred: list[bool] = []
                 supported: list[int] = []
-                for v, data in out.items():
+                groups: dict[int, list[int]] | None = None
+                for i, data in zip(succ, out.values()):
                     if data["relation"] == REQUIRES:
-                        required.append(at[v])
+                        required.append(i)
+                        inferred.append(data.get("provenance") == "inferred")
                         group = data.get("group")
                         if group is None:
-                            plain.append([at[v]])
+                            plain.append(i)
                         else:
-                            alternatives.setdefault(group, []).append(at[v])
+                            if groups is None:
+                                groups = {}
+                            groups.setdefault(group, []).append(i)
                     elif data["relation"] == SUPPORTED_BY:
-                        supported.append(at[v])
+                        supported.append(i)
+                self.succ.append(succ)
                 self.req.append(required)
+                self.req_inferred.append(inferred)
+                self.plain.append(plain)
+                self.alternatives.append([groups[g] for g in sorted(groups)] if groups else [])
                 self.support.append(supported)
-                self.groups.append(plain + [alternatives[g] for g in sorted(alternatives)])
             self.pred: list[list[int]] = [[] for _ in self.ids]
             for u, vs in enumerate(self.succ):
                 for v in vs:
                     self.pred[v].append(u)
         self.missions: list[int] = [i for i, k in enumerate(self.kind) if k == "mission"]
+        self._shared: dict[str, Any] = {}
+
+    @cached_property
+    def groups(self) -> list[list[list[int]]]:
+        """Every node's requirement groups in conjunctive normal form: each plain
+        requirement a group of one, then each ``any_of`` group in order."""
+        return [[[c] for c in plain] + alternatives for plain, alternatives in zip(self.plain, self.alternatives)]
+
+    def shared(self, name: str, compute: Callable[[], T]) -> T:
+        """The result of ``compute()``, computed once per index under ``name``: for analyses
+        that build on another's result (bottlenecks on criticality)."""
+        if name not in self._shared:
+            self._shared[name] = compute()
+        return cast(T, self._shared[name])
 
     def __len__(self) -> int:
         return len(self.ids)

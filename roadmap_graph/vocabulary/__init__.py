@@ -47,6 +47,7 @@ __all__ = [
     "joined",
     "localized",
     "node_name",
+    "template",
     "text",
     "verbatim",
 ]
@@ -97,14 +98,20 @@ def text(key: str, lang: str, /, **params: Any) -> str:
     LookupError
         When ``key`` is not in the catalogue: a bug in roadmap-graph, not bad input.
     """
+    form = template(key, lang)
+    if not params:
+        return form
+    return form.format_map({k: _written(v, lang) for k, v in params.items()})
+
+
+def template(key: str, lang: str) -> str:
+    """The catalogue's text for ``key`` in ``lang`` with its placeholders unfilled, for code
+    that fills one template many times (see :func:`text` for the errors)."""
     index = LANGS.index(check_lang(lang))
     try:
-        template = CATALOGUE[key][index]
+        return CATALOGUE[key][index]
     except KeyError:
         raise LookupError(f"no catalogue entry {key!r}") from None
-    if not params:
-        return template
-    return template.format_map({k: _written(v, lang) for k, v in params.items()})
 
 
 def _written(value: Any, lang: str) -> Any:
