@@ -45,7 +45,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import roadmap_graph as rg  # noqa: E402
-from roadmap_graph.figures.layout import Dummy, count_crossings, field_order, layer_of, order_layers  # noqa: E402
+from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of, order_layers  # noqa: E402
+from roadmap_graph.graph.fields import field_order  # noqa: E402
 
 
 def dot_source(

@@ -17,17 +17,17 @@ from roadmap_graph.vocabulary import node_name
 from roadmap_graph.figures.layout import (
     A4_LANDSCAPE,
     KIND_ROWS,
-    LATIN_WORD,
     Dummy,
     count_crossings,
     estimate_text_size,
-    field_order,
     layer_of,
     layered_layout,
     order_layers,
     text_units,
     wrap_label,
 )
+from roadmap_graph.figures.layout.text import LATIN_WORD
+from roadmap_graph.graph.fields import field_order
 
 from .conftest import examples
 from .strategies import roadmaps
@@ -302,7 +302,7 @@ def test_estimate_is_at_least_the_rendered_size(G: nx.DiGraph) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from roadmap_graph.figures.roadmap import _text_measure
+    from roadmap_graph.figures.layout import matplotlib_measure as _text_measure
     from roadmap_graph.figures.style import figure_style
 
     with figure_style():

@@ -44,11 +44,11 @@ from .layout import (
     KIND_ROWS,
     Layout,
     estimate_text_size,
-    field_order,
     layer_of,
     layered_layout,
     wrap_label,
 )
+from ..graph.fields import field_order
 from ..graph.requirements import REQUIRES, check_nodes
 from .style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
 from .roadmap import alternatives_arc, draw_row_titles, route_path

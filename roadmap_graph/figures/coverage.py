@@ -13,7 +13,7 @@ import networkx as nx
 from ..analyses.coverage import coverage_matrix
 from ..graph.fields import field_order
 from ..vocabulary import check_lang, node_name, text
-from .layout import wrap_label
+from .layout import wrap_label, wrap_lines
 from .style import GATEWAY_COLOUR, field_colours, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
@@ -26,21 +26,6 @@ GAP_EDGE = "#b0b0b0"
 GAP_MARK = "#707070"
 GAP_HATCH = "////"
 IN_CHAIN_COLOUR = "#9ecae1"
-
-
-def wrap_lines(text: str, width: int, max_lines: int) -> str:
-    """:func:`~roadmap_graph.layout.wrap_label` at ``width`` units, widened until the text
-    takes at most ``max_lines`` lines.
-
-    >>> wrap_lines("Drug-candidate analysis and disease diagnosis with generative AI", 28, 2)
-    'Drug-candidate analysis and disease\\ndiagnosis with generative AI'
-    """
-    text = " ".join(text.split())
-    while True:
-        wrapped = wrap_label(text, width)
-        if wrapped.count("\n") < max_lines or width >= len(text) * 2:
-            return wrapped
-        width += 2
 
 
 def plot_coverage(

@@ -54,7 +54,7 @@ from ..analyses.bottlenecks import bottlenecks
 from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways
 from ..vocabulary import check_lang, text
-from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout
+from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout, matplotlib_measure
 from ..graph.fields import check_fields
 from ..graph.requirements import REQUIRES, check_nodes
 from .style import (
