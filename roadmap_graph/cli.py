@@ -84,16 +84,15 @@ _GRAPH_HELP = (
 def _roadmap_options(f: Any) -> Any:
     """Accept -g/--graph and --lang after the command name too, and pass the settings."""
 
-    @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(dir_okay=False), help=_GRAPH_HELP)
-    @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of names and labels.")
-    @click.pass_obj
-    @functools.wraps(f)
-    def wrapper(settings: _Settings, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
+    def wrapper(settings: _Settings, /, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
         settings = settings.override(graphs, lang)
         click.get_current_context().find_root().obj = settings  # errors are shown in this language
         return f(settings, **kwargs)
 
-    return wrapper
+    functools.update_wrapper(wrapper, f)
+    options = click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(dir_okay=False), help=_GRAPH_HELP)
+    language = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of names and labels.")
+    return options(language(click.pass_obj(wrapper)))
 
 
 def _lang(ctx: click.Context) -> str:
@@ -281,7 +280,7 @@ def report(settings: _Settings, output: str, force: bool) -> None:
     from .present.report import write_report
 
     G = settings.graph()
-    def say(step: str) -> None:
+    def say(step: Message) -> None:
         click.echo(text("cli.step", settings.lang, step=step), err=True)
 
     page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=settings.inputs())

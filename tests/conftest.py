@@ -7,8 +7,8 @@ import os
 import re
 import textwrap
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest

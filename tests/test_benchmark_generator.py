@@ -61,7 +61,7 @@ def test_layer_shares(loaded) -> None:
 
 
 def test_cross_field_alternatives_and_hubs(loaded) -> None:
-    n, _, roadmap = loaded
+    _, _, roadmap = loaded
     field = {node.id: node.field for node in roadmap.nodes}
     edges = _requirement_edges(roadmap)
     cross = sum(field[u] != field[v] for u, v in edges) / len(edges)

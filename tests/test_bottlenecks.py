@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
@@ -12,7 +12,6 @@ from roadmap_graph.graph.index import RoadmapIndex
 
 from .oracles import killed_missions, missions_of, requirement_graph
 from .strategies import roadmaps
-
 
 
 @given(roadmaps(rich=False))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
 from roadmap_graph.errors import UnknownNodeError
 
-from .strategies import roadmaps
-
 from .conftest import raises_en
+from .strategies import roadmaps
 
 
 def reachable_by_brute_force(G, start):

@@ -8,18 +8,16 @@ from itertools import permutations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
 from roadmap_graph.analyses.convergence import ROLES, Convergence, convergence
 from roadmap_graph.errors import InvalidOptionError, RoadmapGraphError
 
-from .strategies import roadmaps
-
 # --- brute-force oracles: per node, by nx.ancestors / nx.descendants and plain enumeration ---
-
 from .conftest import raises_en
+from .strategies import roadmaps
 
 
 def fields_of(G):

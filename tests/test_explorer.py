@@ -19,7 +19,14 @@ import pytest
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
-from roadmap_graph.present.explorer import CYTOSCAPE_VERSION, FONT_STACK, explorer_data, explorer_html, script_json, write_explorer
+from roadmap_graph.present.explorer import (
+    CYTOSCAPE_VERSION,
+    FONT_STACK,
+    explorer_data,
+    explorer_html,
+    script_json,
+    write_explorer,
+)
 from roadmap_graph.vocabulary import text
 
 from .browser import chromium, fonts_used, open_page  # noqa: F401  (chromium is a fixture)

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 import roadmap_graph as rg
 from roadmap_graph.outputs import writer

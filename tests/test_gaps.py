@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import roadmap_graph as rg
-from roadmap_graph.errors import InvalidOptionError
 from roadmap_graph.analyses.gaps import RULES, find_gaps
+from roadmap_graph.errors import InvalidOptionError
 
 from .oracles import gateways_of, missions_of, requirement_graph
 from .strategies import roadmaps

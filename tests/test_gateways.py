@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import networkx as nx
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import roadmap_graph as rg
-from roadmap_graph.errors import UnknownNodeError
 from roadmap_graph.analyses.gateways import gateways
 from roadmap_graph.analyses.redundancy import redundancy
+from roadmap_graph.errors import UnknownNodeError
 from roadmap_graph.graph.index import ROOT, RoadmapIndex
 
+from .conftest import raises_en
 from .oracles import gateways_of, missions_of, redundancy_of, requirement_graph
 from .strategies import roadmaps
-
-
-from .conftest import raises_en
 
 
 @given(roadmaps(rich=False))

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.vocabulary import node_name
 from roadmap_graph.figures.layout import (
     A4_LANDSCAPE,
     KIND_ROWS,
@@ -28,6 +27,7 @@ from roadmap_graph.figures.layout import (
 )
 from roadmap_graph.figures.layout.text import LATIN_WORD
 from roadmap_graph.graph.fields import field_order
+from roadmap_graph.vocabulary import node_name
 
 from .conftest import examples
 from .strategies import roadmaps
@@ -338,7 +338,7 @@ def check_layout(G: nx.DiGraph, L) -> None:
         box = L.label_boxes[n]
         assert x0 <= box[0] and box[2] <= x1
         assert box[3] < y  # the label hangs below the marker
-        assert 0 <= box[0] and box[2] <= L.size[0] and 0 <= box[1] and box[3] <= L.size[1]
+        assert box[0] >= 0 and box[2] <= L.size[0] and box[1] >= 0 and box[3] <= L.size[1]
     # rows: one y per row (two when staggered), rows from top to bottom
     ys = {}
     for n, (_, y) in L.positions.items():

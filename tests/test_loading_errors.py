@@ -171,7 +171,7 @@ def test_empty_file(write):
 
 
 def test_not_utf8_points_at_the_byte(write):
-    path = write("cp949.yaml", "schema_version: 1\nroadmap: {id: x, title: ".encode() + "한글".encode("cp949") + b"}\n")
+    path = write("cp949.yaml", b"schema_version: 1\nroadmap: {id: x, title: " + "한글".encode("cp949") + b"}\n")
     message = one_problem(path)
     assert message.startswith(f"{path}:2:25: error: the file is not UTF-8")
 

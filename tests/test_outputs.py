@@ -85,7 +85,7 @@ def test_writes_bytes_and_text_as_given(tmp_path):
     paths = write_files([(tmp_path / "a.bin", b"\x00\xff"), (str(tmp_path / "b.txt"), "줄\r\n끝\n")])
     assert paths == [tmp_path / "a.bin", tmp_path / "b.txt"]
     assert (tmp_path / "a.bin").read_bytes() == b"\x00\xff"
-    assert (tmp_path / "b.txt").read_bytes() == "줄\r\n끝\n".encode("utf-8")  # no newline translation
+    assert (tmp_path / "b.txt").read_bytes() == "줄\r\n끝\n".encode()  # no newline translation
     assert write_file(tmp_path / "c.csv", "가", encoding="utf-8-sig").read_bytes() == b"\xef\xbb\xbf" + "가".encode()
     assert write_files([]) == []
 

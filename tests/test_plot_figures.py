@@ -11,29 +11,28 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import io  # noqa: E402
-import logging  # noqa: E402
-import warnings  # noqa: E402
+import io
+import logging
+import warnings
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from matplotlib import colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib import colors as mcolors
 
-import roadmap_graph as rg  # noqa: E402
-from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E402
-from roadmap_graph.vocabulary import node_name  # noqa: E402
-from roadmap_graph.figures.layout import count_crossings, layer_of  # noqa: E402
-from roadmap_graph.fileformat.model import MEASURE_CATEGORIES  # noqa: E402
-from roadmap_graph.figures.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain  # noqa: E402
-from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot_convergence  # noqa: E402
-from roadmap_graph.analyses.coverage import coverage_matrix  # noqa: E402
-from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, plot_coverage  # noqa: E402
-from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours  # noqa: E402
+import roadmap_graph as rg
+from roadmap_graph.analyses.coverage import coverage_matrix
+from roadmap_graph.errors import InvalidOptionError, UnknownNodeError
+from roadmap_graph.figures.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain
+from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot_convergence
+from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, plot_coverage
+from roadmap_graph.figures.layout import count_crossings, layer_of
+from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours
+from roadmap_graph.vocabulary import node_name
 
-from .strategies import roadmaps  # noqa: E402
+from .strategies import roadmaps
 
 GENE = "bio_mission_gene_cell_therapy"
 HEALTH = "bio_mission_health_data"

@@ -10,26 +10,28 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_hex, to_rgba  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex, to_rgba
 
-import roadmap_graph as rg  # noqa: E402
-from roadmap_graph.errors import InvalidOptionError, UnknownNodeError  # noqa: E402
-from roadmap_graph.analyses.gateways import gateways  # noqa: E402
-from roadmap_graph.vocabulary import node_name  # noqa: E402
-from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of  # noqa: E402
-from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, plot_roadmap  # noqa: E402
-from roadmap_graph.vocabulary import text  # noqa: E402
-from roadmap_graph.figures.style import (  # noqa: E402
+import roadmap_graph as rg
+from roadmap_graph.analyses.gateways import gateways
+from roadmap_graph.errors import InvalidOptionError, UnknownNodeError
+from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of
+from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, plot_roadmap
+from roadmap_graph.figures.style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
     GATEWAY_COLOUR,
     KIND_MARKERS,
     field_colours,
     figure_style,
+)
+from roadmap_graph.vocabulary import (
+    node_name,
+    text,
 )
 
 # Any missing glyph (Hangul drawn as boxes) fails the test (the project turns every warning
@@ -140,16 +142,16 @@ def test_markers_by_row_kind_and_field(figure) -> None:
 def test_label_texts_are_the_wrapped_names(figure, lang: str) -> None:
     G, axes = figure
     labels = by_gid(axes[lang], "label:")
-    for n, text in labels.items():
+    for n, label in labels.items():
         name = node_name(G.nodes[n], lang)
-        drawn_text = text.get_text()
+        drawn_text = label.get_text()
         assert drawn_text.replace("\n", "").replace(" ", "") == name.replace(" ", "")
         assert len(drawn_text.split("\n")) <= 8
     assert labels["cloud_optimization"].get_text() == ("클라우드 최적화" if lang == "ko" else "Cloud optimisation")
 
 
 def test_row_titles_and_legend_speak_the_language(figure) -> None:
-    G, axes = figure
+    _, axes = figure
     ko = [t.get_text() for t in by_gid(axes["ko"], "row-title:").values()]
     en = [t.get_text() for t in by_gid(axes["en"], "row-title:").values()]
     assert [t.replace("\n", " ") for t in ko] == ["임무", "중점기술", "세부기술", "생태계 조성방안"]
@@ -301,7 +303,7 @@ def test_on_a_given_axes() -> None:
 def test_fields_and_switches() -> None:
     G = rg.to_networkx(rg.load_roadmap())
     ax = draw(G, fields=["bio"], show_gateways=False, show_bottlenecks=2, legend=False)
-    assert {n for n in by_gid(ax, "node:")} == {n for n in G if G.nodes[n]["field"] == "bio"}
+    assert set(by_gid(ax, "node:")) == {n for n in G if G.nodes[n]["field"] == "bio"}
     assert by_gid(ax, "gateway:") == {}
     assert set(by_gid(ax, "bottleneck:")) == set(rg.bottlenecks(G).marked(2)) & set(by_gid(ax, "node:"))
     assert ax.get_legend() is None

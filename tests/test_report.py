@@ -8,15 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 import roadmap_graph as rg
+from roadmap_graph.analyses import REGISTRY
 from roadmap_graph.cli import cli
 from roadmap_graph.errors import OutputPathError
-from roadmap_graph.analyses import REGISTRY
 from roadmap_graph.graph.index import RoadmapIndex
 from roadmap_graph.present.report import MARKER, report_html, write_report
 from roadmap_graph.vocabulary import Message, text
 
 from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
-
 from .conftest import raises_en
 
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import networkx as nx
-import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.errors import UnknownNodeError
 from roadmap_graph.analyses.criticality import criticality
 from roadmap_graph.analyses.impact import feasible, impact
-
-from .oracles import is_feasible, killed_missions, missions_of
-from .strategies import roadmaps
-
+from roadmap_graph.errors import UnknownNodeError
 
 from .conftest import raises_en
+from .oracles import is_feasible, killed_missions, missions_of
+from .strategies import roadmaps
 
 
 @given(roadmaps(rich=False), st.data())

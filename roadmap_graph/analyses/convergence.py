@@ -36,13 +36,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from typing import Any, ClassVar
 
 from ..gcpause import paused_gc
-from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..graph.fields import all_fields, check_fields
-from ..vocabulary import Message, verbatim
+from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..vocabulary import Message
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
 
@@ -259,7 +258,7 @@ class Convergence(Tabular):
         )
         matrix = Table(
             "matrix",
-            (Column("field", "col.from_to", "id"), *(Column(b, verbatim(b), "int") for b in self.fields)),
+            (Column("field", "col.from_to", "id"), *(Column(b, f"field:{b}", "int") for b in self.fields)),
             tuple((a, *(row.get(b, 0) for b in self.fields)) for a, row in self.field_matrix.items()),
             title=Message("title.field_matrix"),
         )

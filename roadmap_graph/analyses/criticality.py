@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import Message

@@ -26,7 +26,6 @@ from typing import Any
 from ..errors import InvalidOptionError
 from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
 from ..graph.index import GraphLike, RoadmapIndex, as_index
-from ..graph.requirements import REQUIRES
 from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, template, text, verbatim
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
@@ -202,7 +201,7 @@ def _attrs(index: RoadmapIndex, node: str) -> Mapping[str, Any]:
 
 def _silences(index: RoadmapIndex) -> dict[tuple[str, str], str]:
     """The rules the file silences, with the reason: ``(code, node or field) → reason``."""
-    found = {}
+    found: dict[tuple[str, str], str] = {}
     fields = index.G.graph.get("fields", {})
     entries = [*((n, a.get("ignore")) for n, a in index.G.nodes(data=True)), *((f, i.get("ignore")) for f, i in fields.items())]
     for node, ignore in entries:
@@ -330,7 +329,7 @@ ANALYSIS = Analysis(
             "fail_on", "Exit with status 5 when a finding at or above this severity remains.", kind="choice",
             flag="--fail-on", choices=("error", "warning"), default="error", display=True,
         ),
-    ),  # fmt: skip
+    ),
     exit_status=_fail_status,
     text_view="lines",
 )

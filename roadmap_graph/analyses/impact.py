@@ -125,7 +125,8 @@ def impact(G: GraphLike, removed: Iterable[str]) -> Impact:
     after = _reached(index, [m for m in missions if ok[m]], failed)
     kind = index.kind
     orphaned = tuple(index.ids[n] for n in sorted(before - after) if n not in failed and kind[n] != "mission")
-    unsupported, weakened = [], []
+    unsupported: list[str] = []
+    weakened: list[str] = []
     for v, measures in enumerate(index.support):
         if v in failed or not measures:
             continue

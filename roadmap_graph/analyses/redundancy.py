@@ -138,10 +138,10 @@ def _disjoint_paths(index: RoadmapIndex, mission: int) -> int:
         if sink not in parent:
             return flow
         v = sink
-        while (u := parent[v]) is not None:
-            residual[u][v] -= 1
-            residual[v][u] += 1
-            v = u
+        while (step := parent[v]) is not None:
+            residual[step][v] -= 1
+            residual[v][step] += 1
+            v = step
         flow += 1
 
 

@@ -58,7 +58,8 @@ class Column:
     """One column of a result table.
 
     ``key`` names the column in CSV and DataFrames; ``label`` is the catalogue key of its
-    header; ``kind`` says how a cell is shown; ``vocab`` is the catalogue prefix of a
+    header, or ``"node:<id>"`` / ``"field:<id>"`` for a header that is a node's name or a
+    field's id; ``kind`` says how a cell is shown; ``vocab`` is the catalogue prefix of a
     ``"word"``/``"words"`` column (``"flag"`` shows ``critical`` as ``flag.critical``);
     ``show`` puts the column in the display (text and HTML), the data (CSV, DataFrame) or
     both.

@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..analyses.chain import prerequisite_chain
+from ..graph.fields import field_order
+from ..graph.requirements import REQUIRES, check_nodes
 from ..vocabulary import check_lang, node_name, text
 from .layout import (
     KIND_ROWS,
@@ -48,10 +50,8 @@ from .layout import (
     layered_layout,
     wrap_label,
 )
-from ..graph.fields import field_order
-from ..graph.requirements import REQUIRES, check_nodes
-from .style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
 from .roadmap import alternatives_arc, draw_row_titles, route_path
+from .style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -310,7 +310,7 @@ def _draw_bands(ax: Axes, L: Layout, colours: dict[str, str]) -> None:
 def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
 
-    groups: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    groups: dict[tuple[Any, int], list[tuple[Any, Any]]] = {}
     for (u, v), points in L.routes.items():
         d = H.edges[u, v]
         alternative = d["relation"] == REQUIRES and d.get("group") is not None

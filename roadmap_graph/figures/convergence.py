@@ -37,14 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..graph.fields import field_order
-
 from ..analyses.convergence import convergence
 from ..errors import InvalidOptionError
+from ..graph.fields import field_order
+from ..graph.index import as_index
+from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
 from .layout import KIND_ROWS, estimate_text_size, wrap_label
 from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
-from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
-from ..graph.index import as_index
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -67,7 +66,7 @@ def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
     all_fields = list(G.graph.get("fields", {}))
     all_fields += [f for f in field_order(G) if f not in all_fields]
     if fields is None:
-        chosen = [f for f in field_order(G)][:2]
+        chosen = field_order(G)[:2]
         if len(chosen) < 2:
             raise InvalidOptionError(Message("error.needs_two_fields", fields=verbatim(", ".join(chosen) or "-")))
         return chosen
@@ -296,7 +295,7 @@ def plot_convergence(
             )  # fmt: skip
             found_legend.set_gid("legend")
             if own:  # a figure at least as wide as the legend
-                fig = ax.figure
+                fig: Any = ax.figure  # the Figure plt.subplots made above
                 need = found_legend.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.5
                 if need > fig.get_figwidth():
                     fig.set_size_inches(need, fig.get_figheight())

@@ -48,15 +48,12 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..graph.fields import field_order
-
 from ..analyses.bottlenecks import bottlenecks
-from ..errors import InvalidOptionError
 from ..analyses.gateways import gateways
-from ..vocabulary import check_lang, text
-from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout, matplotlib_measure
-from ..graph.fields import check_fields
+from ..graph.fields import check_fields, field_order
 from ..graph.requirements import REQUIRES, check_nodes
+from ..vocabulary import check_lang, text
+from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout
 from .style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
@@ -180,7 +177,7 @@ def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[s
     from matplotlib.patches import Patch
 
     handles: list[Any] = []
-    kinds = [k for k in KIND_ROWS if any(K == k for _, K in H.nodes(data="kind"))]
+    kinds = [k for k in KIND_ROWS if any(k == K for _, K in H.nodes(data="kind"))]
     for k in kinds:
         handles.append(
             Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=6, markerfacecolor="#999999",

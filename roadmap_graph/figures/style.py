@@ -51,9 +51,10 @@ def font_family(base: str | None = None) -> list[str]:
     """The family list to draw with: the default font first, NanumGothic as the fallback."""
     import matplotlib as mpl
 
-    first = base or mpl.rcParams["font.family"][0]
+    params: Any = mpl.rcParams  # read by names built at run time, which its types do not allow
+    first = base or params["font.family"][0]
     if first in ("sans-serif", "serif", "monospace", "cursive", "fantasy"):
-        first = mpl.rcParams[f"font.{first}"][0]
+        first = params[f"font.{first}"][0]
     return [first, register_fonts()]
 
 
@@ -67,7 +68,7 @@ def figure_style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
 
     settings: dict[str, Any] = {"font.family": font_family(), "svg.fonttype": "path"}
     settings.update(rc or {})
-    with mpl.rc_context(settings):
+    with mpl.rc_context(settings):  # type: ignore[arg-type]  # matplotlib types rc keys as Literals
         yield
 
 

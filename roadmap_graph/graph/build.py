@@ -51,6 +51,7 @@ from ..fileformat.model import Roadmap
 from ..fileformat.validation import find_problems
 from ..vocabulary import Message, verbatim
 
+
 def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     """Build the dependency graph of ``roadmap`` (see the module docstring for conventions).
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
-from typing import Any, TypeVar, Union, cast
+from typing import Any, TypeAlias, TypeVar, cast
 
 import networkx as nx
 
@@ -244,7 +244,7 @@ class RoadmapIndex:
         return chain
 
 
-GraphLike = Union[nx.DiGraph, RoadmapIndex]
+GraphLike: TypeAlias = "nx.DiGraph | RoadmapIndex"
 
 
 def as_index(G: GraphLike) -> RoadmapIndex:

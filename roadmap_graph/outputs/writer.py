@@ -200,7 +200,7 @@ def _stage(item: _Planned) -> Path:
     """Write ``item``'s data to a new temporary file beside its target and return it."""
     tmp = item.real.with_name(f".{item.real.name}.{secrets.token_hex(6)}.tmp")
     try:
-        handle = open(tmp, "xb")
+        handle = open(tmp, "xb")  # noqa: SIM115 (closed below: a failure to open is reported apart)
     except OSError as err:
         if err.errno != errno.EEXIST:  # an existing file of that name is not ours to remove
             _remove(tmp)

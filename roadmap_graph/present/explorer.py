@@ -61,13 +61,13 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph.fields import field_order
-from ..outputs import check_outputs, write_file
 from ..analyses.chain import prerequisite_chain
 from ..analyses.gateways import gateways as find_gateways
-from ..vocabulary import LANGS, check_lang, format_target, text
 from ..figures.layout import KIND_ROWS, layered_layout
 from ..figures.style import GATEWAY_COLOUR, KIND_MARKERS, field_colours
+from ..graph.fields import field_order
+from ..outputs import check_outputs, write_file
+from ..vocabulary import LANGS, check_lang, format_target, text
 from .templates import asset_text, render
 
 __all__ = [
@@ -107,7 +107,7 @@ _PAGE_WORDS: dict[str, str] = {
 
 @cache
 def _cytoscape_js() -> str:
-    text = files("roadmap_graph.present").joinpath("vendor", f"cytoscape-{CYTOSCAPE_VERSION}.min.js").read_text("utf-8")
+    text = files("roadmap_graph.present").joinpath("vendor").joinpath(f"cytoscape-{CYTOSCAPE_VERSION}.min.js").read_text("utf-8")
     return _script_text(text)
 
 
@@ -161,15 +161,15 @@ def _title(G: nx.DiGraph, lang: str) -> str:
 def _layouts(G: nx.DiGraph) -> dict[str, Any]:
     """Positions, wrapped labels, bands and row titles in pixels (y down), per language."""
     out: dict[str, Any] = {}
+    s = _PX_PER_INCH
     for lang in LANGS:
         if G.number_of_nodes() == 0:
             out[lang] = None
             continue
         L = layered_layout(G, lang=lang)
-        s = _PX_PER_INCH
         height = L.size[1]
 
-        def px(point: tuple[float, float]) -> list[float]:
+        def px(point: tuple[float, float], height: float = height) -> list[float]:
             return [round(point[0] * s, 2), round((height - point[1]) * s, 2)]
 
         centres = {n: px(p) for n, p in L.positions.items()}
@@ -265,7 +265,7 @@ def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
             "pos": {lg: (layouts[lg] or {}).get("positions", {}).get(n, [0, 0]) for lg in LANGS},
         })
     edges = []
-    for (u, v), i in edge_index.items():
+    for u, v in edge_index:
         d = G.edges[u, v]
         edges.append({
             "source": u,

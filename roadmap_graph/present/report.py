@@ -32,10 +32,9 @@ from ..analyses.registry import Analysis
 from ..errors import InvalidOptionError, OutputError, OutputPathError
 from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
-from ..vocabulary import check_lang, localized, node_name, text
+from ..vocabulary import Message, check_lang, localized, node_name, text, verbatim
 from .tables import html_table
 from .templates import asset_text, render
-from ..vocabulary import Message, verbatim
 
 MARKER = ".roadmap-graph-report"
 Progress = Callable[[Message], None]

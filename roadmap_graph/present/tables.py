@@ -61,14 +61,14 @@ def to_json(value: Any) -> str:
 
 
 def header(column: Column, G: nx.DiGraph, lang: str) -> str:
-    """The column's header in ``lang``: a catalogue key, a node (``"node:<id>"``), or text
-    that reads the same in every language."""
-    label: Any = column.label
-    if not isinstance(label, str):
-        return str(label.text(lang))
+    """The column's header in ``lang``: a catalogue key, a node's name (``"node:<id>"``) or a
+    field's id (``"field:<id>"``)."""
+    label = column.label
     if label.startswith("node:"):
         node = label[5:]
         return node_name(G.nodes[node], lang) if node in G else node
+    if label.startswith("field:"):
+        return label[6:]
     return text(label, lang)
 
 

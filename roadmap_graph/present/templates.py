@@ -37,7 +37,7 @@ _PACKAGE = __name__.rpartition(".")[0]
 def asset_text(name: str) -> str:
     """The text of the asset file ``name`` (a stylesheet or script a page inlines), read
     through :mod:`importlib.resources`, so it works from a source checkout or a wheel."""
-    return files(_PACKAGE).joinpath(ASSETS, name).read_text("utf-8")
+    return files(_PACKAGE).joinpath(ASSETS).joinpath(name).read_text("utf-8")
 
 
 @cache

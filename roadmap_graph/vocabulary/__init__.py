@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from ..errors import InvalidOptionError
 from .catalogue import CATALOGUE
@@ -34,10 +34,10 @@ from .catalogue import CATALOGUE
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
-    "Lang",
-    "Message",
     "Joined",
+    "Lang",
     "Localized",
+    "Message",
     "Verbatim",
     "check_choice",
     "check_lang",
@@ -62,8 +62,9 @@ DEFAULT_LANG: Lang = "ko"
 def check_lang(lang: object) -> Lang:
     """Return ``lang`` when it is a language of the catalogue; else raise
     :class:`~roadmap_graph.errors.InvalidOptionError` (the one message for a bad language)."""
-    if lang in LANGS:
-        return cast(Lang, lang)
+    for known in LANGS:
+        if lang == known:
+            return known
     raise InvalidOptionError(Message("error.lang", lang=verbatim(str(lang)), langs=verbatim(", ".join(LANGS))))
 
 

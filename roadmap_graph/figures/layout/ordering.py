@@ -11,7 +11,6 @@ import networkx as nx
 
 from .rows import Dummy, Node
 
-
 #: Rows longer than this are not sifted (sifting a row costs its length squared).
 SIFT_MAX = 600
 
@@ -269,7 +268,7 @@ class LayeredGraph:
 
     def mirrored(self, rows: list[list[int]]) -> list[list[int]]:
         """Each row reversed, groups kept in order."""
-        return [sorted(row[::-1], key=lambda i: self.group[i]) for row in rows]
+        return [sorted(row[::-1], key=lambda i: self.group[i]) for row in rows]  # noqa: C415 (stable: ties stay reversed)
 
     def minimise(self, sweeps: int) -> list[list[int]]:
         """The ordering with the fewest crossings found (see the module docstring):

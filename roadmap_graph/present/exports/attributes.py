@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from ...vocabulary import check_lang, node_name, text
+from ...vocabulary import node_name, text
 
 JSON_SUFFIX = "_json"
 
