@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ from hypothesis import HealthCheck, settings
 import roadmap_graph as rg
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# Figures draw off screen, whatever the machine has; set before anything imports matplotlib.
+os.environ["MPLBACKEND"] = "Agg"
 
 # Property tests run quickly by default; CI (.ci/run) sets HYPOTHESIS_PROFILE=thorough.
 settings.register_profile("quick", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -38,6 +42,15 @@ fields:
   - {id: ai, name: 인공지능}
   - {id: bio, name: 첨단바이오}
 """
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    """Every test leaves no figure open (text-only tests never import pyplot)."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
 
 
 @pytest.fixture(scope="session")

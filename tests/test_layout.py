@@ -299,14 +299,11 @@ def test_wrap_label_examples() -> None:
 
 def test_estimate_is_at_least_the_rendered_size(G: nx.DiGraph) -> None:
     """The default estimate (for callers without a renderer) never underestimates a name."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from roadmap_graph.figures.layout import matplotlib_measure as _text_measure
+    from roadmap_graph.figures.layout import matplotlib_measure
     from roadmap_graph.figures.style import figure_style
 
     with figure_style():
-        measure = _text_measure()
+        measure = matplotlib_measure()
         for _, attrs in G.nodes(data=True):
             for lang in ("ko", "en"):
                 text = wrap_label(node_name(attrs, lang), 20)

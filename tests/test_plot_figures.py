@@ -7,14 +7,11 @@ and the coverage numbers against brute force.
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import io
 import logging
 import warnings
 
+import matplotlib
 import matplotlib.pyplot as plt
 import networkx as nx
 import pytest
@@ -38,12 +35,6 @@ GENE = "bio_mission_gene_cell_therapy"
 HEALTH = "bio_mission_health_data"
 
 from .conftest import examples, raises_en
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def artists(ax, prefix: str) -> dict[str, object]:

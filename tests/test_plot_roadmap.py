@@ -7,9 +7,6 @@ import itertools
 import warnings
 
 import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -39,12 +36,6 @@ from roadmap_graph.vocabulary import (
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
 from .conftest import raises_en
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def by_gid(ax, prefix: str) -> dict[str, object]:

@@ -88,7 +88,10 @@ class Impact(Tabular):
             Column("field", "col.field", "field_of"),
         )
         return tuple(
-            Table(status, columns, tuple((n, n, n, n) for n in nodes), title=Message(title, n=len(nodes)))
+            Table(
+                status, columns, tuple((n, n, n, n) for n in nodes), title=Message(title, n=len(nodes)),
+                note=Message("note.impact") if status == STATUSES[-1] else None,
+            )
             for status, title, nodes in zip(STATUSES, _TITLES, self._groups())
         )
 

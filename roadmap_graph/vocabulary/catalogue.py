@@ -59,7 +59,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.unsupported": ("지원 모두 잃음", "unsupported"),
     "status.weakened": ("지원 일부 잃음", "weakened"),
     # --- short words ---------------------------------------------------------------------
-    "word.all_of": ("모두 필요", "all of"),
     "word.one_of": ("다음 중 하나", "one of"),
     "word.one_of_short": ("택1", "one of"),
     "word.supported_by": ("지원", "supported by"),
@@ -110,7 +109,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.reach": ("임무 도달", "reach"),
     "col.by_field": ("분야별", "by field"),
     "col.critical_for": ("단독실패 임무", "critical for"),
-    "col.n_critical": ("단독실패 임무 수", "#critical"),
     "col.path_share": ("경로 비중", "path share"),
     "col.measures": ("지원 방안", "measures"),
     "col.sole_provider_for": ("유일 공급", "sole provider for"),
@@ -141,9 +139,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.message": ("내용", "finding"),
     "col.fix": ("조치", "fix"),
     "col.location": ("위치", "location"),
-    "col.reason": ("사유", "reason"),
     "col.goal": ("목표", "goal"),
-    "col.count": ("수", "count"),
     # --- result titles and legends (command sections and report sections) -----------------
     "title.summary": ("로드맵 요약", "Roadmap summary"),
     "title.counts": ("노드 수 (분야 × 종류)", "Nodes by field and kind"),
@@ -198,7 +194,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.participation": ("참여 계수", "Participation coefficients"),
     "title.brokerage": ("중개 역할 (Gould–Fernandez)", "Brokerage roles (Gould–Fernandez)"),
     "title.gaps": ("빈틈 (로드맵 점검)", "Coverage gaps"),
-    "title.silenced": ("파일에서 제외한 점검 결과 ({n})", "Findings silenced in the file ({n})"),
     "title.coverage": ("임무별 지원 범위", "Coverage of each mission"),
     "title.coverage_categories": (
         "임무별 생태계 조성방안 범주 (체인 안의 조성방안 수)",
@@ -290,7 +285,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "type.boolean": ("참/거짓 값 ({value})", "boolean ({value})"),
     "type.number": ("숫자 ({value})", "number ({value})"),
     "type.text": ("문자열 ({value})", "text ({value})"),
-    "type.other": ("{value}", "{value}"),
     # --- problems in roadmap files: reading and schema -------------------------------------
     "load.cannot_read": ("파일을 읽을 수 없다: {reason}; 경로를 확인한다", "cannot read the file: {reason}; check the path"),
     "load.not_utf8": (
@@ -535,7 +529,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.figure_convergence": ("융합 지도", "the convergence map"),
     "report.figure_coverage": ("지원 범위", "the coverage matrix"),
     "report.figure_missing": ("(그림을 그리지 않았다: {reason})", "(no figure: {reason})"),
-    "report.rows": ("{n}행", "{n} rows"),
     # --- the explorer page -----------------------------------------------------------------
     "ui.search": ("노드 검색 (이름·영문명·ID)", "Search nodes (name, English name, id)"),
     "ui.no_results": ("결과 없음", "no results"),
