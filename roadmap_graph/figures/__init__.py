@@ -1,6 +1,6 @@
 """Draw a figure of a roadmap graph and save it: the one entry point behind ``roadmap-graph draw``.
 
-The figure functions (:func:`~roadmap_graph.plots.roadmap.plot_roadmap` and the others) draw
+The figure functions (:func:`~roadmap_graph.figures.roadmap.plot_roadmap` and the others) draw
 on matplotlib Axes and never save; this module picks one by name, lets it make its own
 figure, renders it in memory in the format its extension names (SVG, PNG or PDF) and
 hands the bytes to the one writer, :func:`roadmap_graph.outputs.write_file`: the file is
