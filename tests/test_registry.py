@@ -79,7 +79,7 @@ def test_json_carries_every_node_the_tables_show(name, index, G):
                 column = table.columns[i]
                 for row in table.rows:
                     value = row[i]
-                    ids = value if column.kind == "nodes" else [value] if column.kind in ("id", "name") else []
+                    ids = value if column.kind == "nodes" else [value] if column.kind in ("id", "name", "node") else []
                     for node in ids:
                         if isinstance(node, str) and node in G:
                             assert f'"{node}"' in dumped, (name, table.name, column.key, node)

@@ -220,9 +220,9 @@ class Convergence(Tabular):
         edges = Table(
             "edges",
             (
-                Column("source", "col.dependent", "id"),
+                Column("source", "col.dependent", "node"),
                 Column("source_field", "col.source_field", "field"),
-                Column("target", "col.prerequisite", "id"),
+                Column("target", "col.prerequisite", "node"),
                 Column("target_field", "col.target_field", "field"),
                 Column("relation", "col.relation", "word", vocab="relation"),
                 Column("provenance", "col.provenance", "word", vocab="provenance"),

@@ -33,6 +33,7 @@ CellKind = Literal[
     "text",  # a string shown as it is
     "id",  # a node or field id, shown as it is
     "name",  # a node id, shown as the node's name in the reader's language (CSV too)
+    "node",  # a node id, shown as the node's name (a link in HTML); CSV keeps the id
     "nodes",  # a list of node ids
     "kind",  # a node kind, shown in words
     "kind_of",  # a node id, shown as the node's kind in words (CSV: the kind)

@@ -125,7 +125,7 @@ def _section(analysis: Analysis, index: RoadmapIndex, lang: str, say: Progress) 
     runs = []
     for params in analysis.report_runs(index) if analysis.report_runs else [{}]:
         result = analysis(index, lang=lang, **params)
-        heading = result.heading()
+        heading = result.heading() if analysis.report_runs else None  # one run: the section title says it
         run = _Run(heading=heading.text(lang) if heading is not None else None)
         if analysis.report_runs:
             run.anchor = f"{analysis.name}-" + "-".join(str(v) for value in params.values() for v in _values(value))

@@ -81,7 +81,7 @@ def shown(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
         if kind == "target":
             return text("word.no_target", lang)
         return "—" if kind == "kappa" else ""
-    if kind == "name":
+    if kind in ("name", "node"):
         return node_name(G.nodes[value], lang) if value in G else str(value)
     if kind == "kind_of":
         return text(f"kind.{G.nodes[value]['kind']}", lang)
@@ -186,7 +186,7 @@ def node_link(node: str, G: nx.DiGraph, lang: str) -> str:
 
 def html_cell(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
     """A cell as HTML (escaped): node names link to their sources, ids are code."""
-    if column.kind == "name" and value is not None and not hasattr(value, "text"):
+    if column.kind in ("name", "node") and value is not None and not hasattr(value, "text"):
         return node_link(value, G, lang)
     if column.kind == "nodes" and value:
         return ", ".join(node_link(v, G, lang) for v in value)
@@ -210,8 +210,14 @@ def html_table(table: Table, G: nx.DiGraph, lang: str) -> str:
     return f'<table class="sortable" data-table="{html.escape(table.name)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+_SHORT = frozenset({"id", "kind", "kind_of", "word", "words", "field", "field_of", "code", "location"})
+
+
 def _numeric(column: Column) -> str:
-    return ' class="num"' if column.numeric else ""
+    """The cell's class: numbers align right; short words and ids do not wrap."""
+    if column.numeric:
+        return ' class="num"'
+    return ' class="short"' if column.kind in _SHORT else ""
 
 
 def rows_as_text(table: Table, G: nx.DiGraph, lang: str) -> list[Mapping[str, str]]:
