@@ -53,7 +53,7 @@ from ..analyses.gateways import gateways
 from ..graph.fields import check_fields, field_order
 from ..graph.requirements import REQUIRES, check_nodes
 from ..vocabulary import check_lang, text
-from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout
+from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout, matplotlib_measure
 from .style import (
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
@@ -72,35 +72,6 @@ __all__ = ["HIGHLIGHT_COLOUR", "plot_roadmap"]
 HIGHLIGHT_COLOUR = "#ffd92f"
 EDGE_COLOUR = "#555555"
 SUPPORT_COLOUR = "#8a8a8a"
-
-def _text_measure(dpi: float = 100.0) -> Any:
-    """``measure(text, fontsize) -> (width, height)`` in points, by matplotlib's Agg renderer
-    with the current rcParams (call inside :func:`figure_style`): the larger of the sizes at
-    ``dpi`` (the figure's: small text is hinted wider on screen) and at 288 dpi."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.text import Text
-
-    figures = []
-    for d in sorted({float(dpi), 288.0}):
-        fig = Figure(dpi=d)
-        figures.append((fig, FigureCanvasAgg(fig).get_renderer(), d / 72))
-    cache: dict[tuple[str, float], tuple[float, float]] = {}
-
-    def measure(text: str, fontsize: float) -> tuple[float, float]:
-        key = (text, fontsize)
-        if key not in cache:
-            width = height = 0.0
-            for fig, renderer, scale in figures:
-                t = Text(0, 0, text, fontsize=fontsize, parse_math=False)
-                t.set_figure(fig)
-                box = t.get_window_extent(renderer)
-                width, height = max(width, box.width / scale), max(height, box.height / scale)
-            cache[key] = (width, height)
-        return cache[key]
-
-    return measure
-
 
 def plot_roadmap(
     G: nx.DiGraph,
@@ -239,7 +210,7 @@ def _draw(
 
     handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
     legend_artist = None
-    measure = _text_measure(fig.dpi) if layout is None else None
+    measure = matplotlib_measure(fig.dpi) if layout is None else None
     given = layout
     # On a given axes, shrink the font until the roadmap fits (the legend shrinks with it).
     for _ in range(5):

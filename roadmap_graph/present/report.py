@@ -103,7 +103,7 @@ def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = 
         sections=sections,
         sources=_sources(G, lang),
         words={key: text(f"report.{key}", lang) for key in ("sources", "explorer", "generated", "sort_hint")},
-        style=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
+        stylesheet=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
         script=Markup(asset_text("report.js")),
     )
 
