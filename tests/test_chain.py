@@ -71,7 +71,7 @@ def test_chain_json_shape_keeps_its_keys_and_only_gains(G):
     assert data["targets"] == G.nodes["bio_mission_vaccine"]["targets"]
 
 
-def test_gene_cell_therapy_chain_by_hand(G):
+def test_bundled_gene_cell_therapy_chain_by_hand(G):
     # 임상 진입 → 유전자·세포치료 → {유전물질 전달 → (RNA 플랫폼 | 바이러스 벡터), 차세대 세포치료제};
     # the core technology is supported by joint research and regulatory science.
     chain = rg.prerequisite_chain(G, "bio_mission_gene_cell_therapy")
@@ -91,7 +91,7 @@ def test_gene_cell_therapy_chain_by_hand(G):
     assert "다음 중 하나" in tree and "RNA 플랫폼" in tree and "바이러스 벡터" in tree
 
 
-def test_depth_is_the_longest_path(G):
+def test_bundled_depth_is_the_longest_path(G):
     # 생성형 AI is reached at depth 3 (mission → 헬스데이터 → 신약후보 분석 → 생성형 AI), and
     # 한국인 바이오 빅데이터 both directly (depth 2) and through 신약후보 분석 (depth 3):
     # the longest path wins. bio_ai_workforce supports generative_ai, one level below it.
@@ -102,7 +102,7 @@ def test_depth_is_the_longest_path(G):
     assert depth["cloud_optimization"] == 3
 
 
-def test_industrial_ai_chain_is_just_its_core_and_measure(G):
+def test_bundled_industrial_ai_chain_is_just_its_core_and_measure(G):
     ids = [n.id for n in rg.prerequisite_chain(G, "ai_mission_industrial_ai").nodes]
     assert ids == ["ai_mission_industrial_ai", "ai_industrial_ai", "ai_literacy_education"]
 

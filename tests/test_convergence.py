@@ -315,7 +315,7 @@ def test_participation_of_the_bundled_roadmap(G):
 # --- fields= and errors ---------------------------------------------------------------------
 
 
-def test_fields_restrict_the_result(G):
+def test_bundled_fields_restrict_the_result(G):
     full = convergence(G)
     assert convergence(G, fields=["bio", "ai"]) == full
     assert full.fields == ("ai", "bio")
@@ -377,7 +377,7 @@ def test_a_cycle_is_refused():
 # --- tables ---------------------------------------------------------------------------------
 
 
-def test_rows_and_frames(G):
+def test_bundled_rows_and_frames(G):
     c = convergence(G)
     rows = c.point_rows()
     assert rows[1] == {
