@@ -14,7 +14,7 @@ the command line.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..graph.index import RoadmapIndex
@@ -74,7 +74,6 @@ class Analysis:
     report_runs: ReportRuns | None = None
     exit_status: Callable[[Any, Mapping[str, Any]], int] | None = None
     text_view: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
 
     def __call__(self, index: RoadmapIndex, *, lang: str, **params: Any) -> Any:
         """Run the analysis on ``index`` with the command line's parameters."""

@@ -1,4 +1,4 @@
-"""The requirement structure of a roadmap graph, shared by every analysis.
+"""The requirement structure of a roadmap graph, and checking the ids a user asks about.
 
 *Requirement edges* are the ``requires`` edges, plain or alternatives (``any_of``);
 ``supported_by`` edges are support, not requirements. A node's requirements form groups in
@@ -9,16 +9,18 @@ are one group.
 *Foundations* are the nodes with no outgoing requirement edge (a measure, an enabling
 technology nothing further is asked of, or a core technology the roadmap leaves empty).
 
+The analyses read this structure from the shared index (:class:`~.index.RoadmapIndex`:
+``plain``, ``alternatives``, ``groups``, ``req``):
+
 >>> import roadmap_graph as rg
->>> G = rg.to_networkx(rg.load_roadmap())
->>> requirement_groups(G, "bio_gene_delivery")
+>>> index = rg.RoadmapIndex(rg.to_networkx(rg.load_roadmap()))
+>>> [index.names(g) for g in index.groups[index.at["bio_gene_delivery"]]]
 [['rna_platform', 'viral_vector']]
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import networkx as nx
 
@@ -29,60 +31,9 @@ REQUIRES = "requires"
 SUPPORTED_BY = "supported_by"
 
 
-def is_requirement(data: dict[str, Any]) -> bool:
-    """True for the attributes of a requirement edge (plain or alternative)."""
-    return data["relation"] == REQUIRES
-
-
-def requirement_groups(G: nx.DiGraph, node: str) -> list[list[str]]:
-    """The requirement groups of ``node``: plain requirements first (one each), then any_of groups."""
-    plain: list[list[str]] = []
-    groups: dict[int, list[str]] = {}
-    for child, data in G.succ[node].items():
-        if data["relation"] != REQUIRES:
-            continue
-        if data.get("group") is None:
-            plain.append([child])
-        else:
-            groups.setdefault(data["group"], []).append(child)
-    return plain + [groups[g] for g in sorted(groups)]
-
-
-def requirement_children(G: nx.DiGraph, node: str) -> list[str]:
-    """Every node ``node`` requires, plain or as an alternative."""
-    return [c for c, d in G.succ[node].items() if d["relation"] == REQUIRES]
-
-
 def missions(G: nx.DiGraph) -> list[str]:
     """The missions of ``G``, sorted by id."""
     return sorted(n for n, kind in G.nodes(data="kind") if kind == "mission")
-
-
-def foundations(G: nx.DiGraph) -> set[str]:
-    """Nodes with no outgoing requirement edge."""
-    return {n for n in G if not any(d["relation"] == REQUIRES for d in G.succ[n].values())}
-
-
-def reached_from(G: nx.DiGraph, starts: Iterable[str], *, blocked: Iterable[str] = ()) -> set[str]:
-    """Every node reachable over any edge from ``starts`` (included), avoiding ``blocked``."""
-    avoid = set(blocked)
-    seen = {s for s in starts if s not in avoid}
-    stack = list(seen)
-    while stack:
-        for v in G.succ[stack.pop()]:
-            if v not in seen and v not in avoid:
-                seen.add(v)
-                stack.append(v)
-    return seen
-
-
-def topological_order(G: nx.DiGraph) -> list[str]:
-    """All nodes, every node before the nodes it links to (dependents before prerequisites).
-
-    The loader guarantees a DAG (requirement cycles are errors, and support edges end at
-    measures, which link to nothing), so this never fails on a loaded roadmap.
-    """
-    return list(nx.topological_sort(G))
 
 
 def check_nodes(G: nx.DiGraph, nodes: Iterable[str], *, kind: str | None = None) -> list[str]:

@@ -20,7 +20,7 @@ import html
 import io
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
@@ -218,9 +218,3 @@ def _numeric(column: Column) -> str:
     if column.numeric:
         return ' class="num"'
     return ' class="short"' if column.kind in _SHORT else ""
-
-
-def rows_as_text(table: Table, G: nx.DiGraph, lang: str) -> list[Mapping[str, str]]:
-    """The displayed cells of every row, by column key (for tests and templates)."""
-    keep = table.shown("display")
-    return [{table.columns[i].key: shown(table.columns[i], row[i], G, lang) for i in keep} for row in table.rows]
