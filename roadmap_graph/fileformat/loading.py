@@ -207,14 +207,25 @@ def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
         problems.append(Problem(_locate_merged(path, origins, docs), message))
     if problems:
         raise RoadmapLoadError(_in_order(problems, documents))
-    merged._node_locations = {
-        node.id: _locate_merged(("nodes", i), origins, docs) for i, node in enumerate(merged.nodes)
-    }
-    merged._field_locations = {
-        field.id: _locate_merged(("fields", i), origins, docs) for i, field in enumerate(merged.fields)
-    }
+    merged._node_locations = _item_locations("nodes", merged.nodes, origins, docs)
+    merged._field_locations = _item_locations("fields", merged.fields, origins, docs)
     merged._checked = True
     return merged
+
+
+def _item_locations(
+    part: str, items: tuple[Node, ...] | tuple[FieldInfo, ...], origins: Origins, docs: list[_Doc]
+) -> dict[str, Location]:
+    """Where each of ``items``, the merged roadmap's ``part`` (nodes or fields), was defined.
+
+    A file read without positions (valid JSON) is one location for all its items.
+    """
+    whole_file = [None if doc.parsed.values else Location(doc.parsed.path) for doc in docs]
+    if len(docs) == 1 and whole_file[0] is not None:
+        return dict.fromkeys([item.id for item in items], whole_file[0])
+    return {
+        item.id: whole_file[d] or docs[d].locate((part, i)) for item, (d, i) in zip(items, origins[part])
+    }
 
 
 def _in_order(problems: list[Problem], documents: list[tuple[Parsed, _Doc | None]]) -> list[Problem]:
@@ -302,6 +313,9 @@ def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
     for part in ("nodes", "fields"):
         if part == "fields" and len(docs) > 1:
             continue  # fields of several files merge by id; within one file see below
+        ids = [item.id for doc in docs for item in getattr(doc.roadmap, part)]
+        if len(set(ids)) == len(ids):
+            continue  # no id twice
         first: dict[str, tuple[int, int]] = {}
         for d, doc in enumerate(docs):
             for i, item in enumerate(getattr(doc.roadmap, part)):
