@@ -42,14 +42,18 @@ Graph attributes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from ..errors import Problem, RoadmapLoadError
 from ..fileformat.model import Roadmap
 from ..fileformat.validation import find_problems
+from ..gcpause import paused_gc
 from ..vocabulary import Message, verbatim
+
 
 def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     """Build the dependency graph of ``roadmap`` (see the module docstring for conventions).
@@ -62,13 +66,19 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     RoadmapLoadError
         When a roadmap built in code has broken references, layer errors or cycles.
     """
-    if not roadmap._checked:
-        problems = find_problems(roadmap)
-        if problems:
-            raise RoadmapLoadError(
-                Problem(None, Message("check.at_path", path=verbatim(".".join(map(str, path))), message=message))
-                for path, message in problems
-            )
+    with paused_gc():  # hundreds of thousands of small dicts; see gcpause
+        if not roadmap._checked:
+            problems = find_problems(roadmap)
+            if problems:
+                raise RoadmapLoadError(
+                    Problem(None, Message("check.at_path", path=verbatim(".".join(map(str, path))), message=message))
+                    for path, message in problems
+                )
+        return _graph(roadmap)
+
+
+def _graph(roadmap: Roadmap) -> nx.DiGraph:
+    """The graph of a checked roadmap: attribute dicts first, then one add of each kind."""
     field_locations = roadmap.field_locations
     fields = {}
     for f in roadmap.fields:
@@ -76,33 +86,39 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
         fields[f.id]["location"] = str(field_locations[f.id]) if f.id in field_locations else None
     G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
     locations = roadmap.node_locations
+    nodes = []
+    edges = []
     for node in roadmap.nodes:
         location = locations.get(node.id)
-        G.add_node(
-            node.id,
-            kind=node.kind,
-            field=node.field,
-            name=node.name,
-            name_en=node.name_en,
-            description=node.description,
-            description_en=node.description_en,
-            category=node.category,
-            targets=[t.model_dump(mode="json") for t in node.targets],
-            provenance=node.provenance,
-            sources=[s.model_dump(mode="json") for s in node.sources],
-            location=str(location) if location else None,
-            ignore=[s.model_dump(mode="json") for s in node.ignore],
-        )
-    for node in roadmap.nodes:
-        inherited_sources = [s.model_dump(mode="json") for s in node.sources]
+        attrs: dict[str, Any] = {
+            "kind": node.kind,
+            "field": node.field,
+            "name": node.name,
+            "name_en": node.name_en,
+            "description": node.description,
+            "description_en": node.description_en,
+            "category": node.category,
+            "targets": _dicts(node.targets) if node.targets else [],
+            "provenance": node.provenance,
+            "sources": _dicts(node.sources) if node.sources else [],
+            "location": str(location) if location else None,
+            "ignore": _dicts(node.ignore) if node.ignore else [],
+        }
+        nodes.append((node.id, attrs))
+        inherited_sources = _dicts(node.sources) if node.sources else []  # for bare links
         for relation, group, link in node.links():
-            attrs: dict[str, Any] = {
+            attrs = {
                 "relation": relation,
                 "group": group,
                 "provenance": link.provenance or node.provenance,
-                "sources": [s.model_dump(mode="json") for s in link.sources] or inherited_sources,
+                "sources": _dicts(link.sources) if link.sources else inherited_sources,
                 "note": link.note,
             }
-            G.add_edge(node.id, link.id, **attrs)
+            edges.append((node.id, link.id, attrs))
+    G.add_nodes_from(nodes)
+    G.add_edges_from(edges)
     return G
 
+
+def _dicts(models: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    return [m.model_dump(mode="json") for m in models]
