@@ -42,7 +42,7 @@ Graph attributes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -78,19 +78,24 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
 
 
 def _graph(roadmap: Roadmap) -> nx.DiGraph:
-    """The graph of a checked roadmap: attribute dicts first, then one add of each kind."""
     field_locations = roadmap.field_locations
     fields = {}
     for f in roadmap.fields:
         fields[f.id] = f.model_dump(mode="json", exclude={"id"})
         fields[f.id]["location"] = str(field_locations[f.id]) if f.id in field_locations else None
     G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
+    # One add of each kind, fed one item at a time: networkx copies each attribute dict, so
+    # ours is dropped at once and its memory reused for the next.
+    G.add_nodes_from(_nodes(roadmap))
+    G.add_edges_from(_edges(roadmap))
+    return G
+
+
+def _nodes(roadmap: Roadmap) -> Iterator[tuple[str, dict[str, Any]]]:
     locations = roadmap.node_locations
-    nodes = []
-    edges = []
     for node in roadmap.nodes:
         location = locations.get(node.id)
-        attrs: dict[str, Any] = {
+        yield node.id, {
             "kind": node.kind,
             "field": node.field,
             "name": node.name,
@@ -104,20 +109,19 @@ def _graph(roadmap: Roadmap) -> nx.DiGraph:
             "location": str(location) if location else None,
             "ignore": _dicts(node.ignore) if node.ignore else [],
         }
-        nodes.append((node.id, attrs))
+
+
+def _edges(roadmap: Roadmap) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for node in roadmap.nodes:
         inherited_sources = _dicts(node.sources) if node.sources else []  # for bare links
         for relation, group, link in node.links():
-            attrs = {
+            yield node.id, link.id, {
                 "relation": relation,
                 "group": group,
                 "provenance": link.provenance or node.provenance,
                 "sources": _dicts(link.sources) if link.sources else inherited_sources,
                 "note": link.note,
             }
-            edges.append((node.id, link.id, attrs))
-    G.add_nodes_from(nodes)
-    G.add_edges_from(edges)
-    return G
 
 
 def _dicts(models: Iterable[BaseModel]) -> list[dict[str, Any]]:
