@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 from hypothesis import given
 
 import roadmap_graph as rg
 
+from .conftest import HEADER, examples
 from .strategies import roadmaps
 
 
@@ -44,3 +46,89 @@ def test_bare_link_inherits_the_declaring_nodes_provenance_and_sources(G):
     assert edge["sources"] == G.nodes["ai_safe_trustworthy"]["sources"]
     explicit = G.edges["mrna_platform", "rna_platform"]
     assert explicit["provenance"] == "inferred" and explicit["note"]
+
+
+def _plain_build(roadmap: rg.Roadmap) -> nx.DiGraph:
+    """The graph built the obvious way, one dump and one add per part: the oracle."""
+    fields = {}
+    for f in roadmap.fields:
+        location = roadmap.field_locations.get(f.id)
+        fields[f.id] = {**f.model_dump(mode="json", exclude={"id"}), "location": str(location) if location else None}
+    G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
+    for node in roadmap.nodes:
+        location = roadmap.node_locations.get(node.id)
+        G.add_node(
+            node.id,
+            kind=node.kind,
+            field=node.field,
+            name=node.name,
+            name_en=node.name_en,
+            description=node.description,
+            description_en=node.description_en,
+            category=node.category,
+            targets=[t.model_dump(mode="json") for t in node.targets],
+            provenance=node.provenance,
+            sources=[s.model_dump(mode="json") for s in node.sources],
+            location=str(location) if location else None,
+            ignore=[s.model_dump(mode="json") for s in node.ignore],
+        )
+    for node in roadmap.nodes:
+        for relation, group, link in node.links():
+            sources = link.sources or node.sources
+            G.add_edge(
+                node.id,
+                link.id,
+                relation=relation,
+                group=group,
+                provenance=link.provenance or node.provenance,
+                sources=[s.model_dump(mode="json") for s in sources],
+                note=link.note,
+            )
+    return G
+
+
+@examples(100)
+@given(roadmaps())
+def test_the_graph_is_the_plain_per_part_build(roadmap):
+    G, expected = rg.to_networkx(roadmap), _plain_build(roadmap)
+    assert G.graph == expected.graph
+    assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(G.edges(data=True)) == list(expected.edges(data=True))
+
+
+def test_the_bundled_graph_is_the_plain_per_part_build(G, bundled):
+    expected = _plain_build(bundled)
+    assert any(d["sources"] for _, d in expected.nodes(data=True))
+    assert G.graph == expected.graph
+    assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(G.edges(data=True)) == list(expected.edges(data=True))
+
+
+def test_a_graph_with_every_kind_of_part_is_the_plain_per_part_build():
+    roadmap = rg.loads_roadmap(
+        HEADER
+        + """\
+nodes:
+  - id: m
+    kind: mission
+    field: ai
+    name: 임무
+    provenance: stated
+    sources: [{source: src, quote: 원문}]
+    ignore: [{code: RG201, reason: 사유}]
+    targets: [{metric: 지표, value: 1.0, sources: [{source: src}]}]
+    requires: [a, {id: b, provenance: inferred, note: 메모, sources: [{source: src, note: n}]}]
+    any_of: [[a2, b2]]
+  - {id: a, kind: core_technology, field: ai, name: 가, supported_by: [e]}
+  - {id: b, kind: core_technology, field: ai, name: 나}
+  - {id: a2, kind: enabling_technology, field: bio, name: 다}
+  - {id: b2, kind: enabling_technology, field: bio, name: 라}
+  - {id: e, kind: ecosystem_measure, field: ai, name: 마, category: data}
+""",
+        path="every.yaml",
+    )
+    G, expected = rg.to_networkx(roadmap), _plain_build(roadmap)
+    assert G.graph == expected.graph
+    assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(G.edges(data=True)) == list(expected.edges(data=True))
+    assert G.edges["m", "a"]["sources"] == [{"source": "src", "quote": "원문", "note": None}]

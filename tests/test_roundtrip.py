@@ -52,3 +52,23 @@ def test_several_files_load_as_one_roadmap(write, bundled):
     merged = rg.load_roadmap([write("a.yaml", first), write("b.yaml", second)])
     assert merged == bundled
     assert merged.node_locations[bundled.nodes[-1].id].path.endswith("b.yaml")
+
+
+def test_a_json_file_and_a_yaml_file_load_as_one_roadmap_with_each_nodes_location(write, bundled):
+    import json
+
+    data = bundled.model_dump(mode="json")
+    first = {**data, "nodes": data["nodes"][:20]}
+    text = rg.dump_roadmap(bundled)
+    head, _, nodes = text.partition("\nnodes:\n")
+    second = head + "\nnodes:\n  - id: " + "\n  - id: ".join(nodes.split("\n  - id: ")[20:])
+    a = write("a.json", json.dumps(first, ensure_ascii=False))
+    b = write("b.yaml", second)
+    merged = rg.load_roadmap([a, b])
+    assert merged == bundled
+    assert str(merged.node_locations[bundled.nodes[0].id]) == a  # valid JSON: no line is known
+    last = merged.node_locations[bundled.nodes[-1].id]
+    assert last.path == b and last.line is not None
+    assert str(merged.field_locations["ai"]) == a
+    G = rg.to_networkx(merged)
+    assert G.nodes[bundled.nodes[-1].id]["location"] == str(last)

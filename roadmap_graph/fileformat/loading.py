@@ -14,7 +14,7 @@ and a node id defined twice is an error naming both places.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -62,10 +62,12 @@ class _Doc:
 
     def locate(self, path: PathKey) -> Location:
         """The file location of ``path``, a location in this document's roadmap."""
-        part = "sources" if path[:2] == ("roadmap", "sources") else path[0] if path else None
+        part = "sources" if path[:2] == ("roadmap", "sources") else str(path[0]) if path else None
         at = 2 if part == "sources" else 1
-        if part in self.index and len(path) > at and isinstance(path[at], int):
-            path = (*path[:at], self.index[part][path[at]], *path[at + 1 :])
+        if part in self.index and len(path) > at:
+            item = path[at]
+            if isinstance(item, int):
+                path = (*path[:at], self.index[part][item], *path[at + 1 :])
         return self.parsed.locate(path)
 
 
@@ -173,7 +175,7 @@ def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
                     pass
         return kept, index, ids
 
-    header = data.get("roadmap") if isinstance(data.get("roadmap"), dict) else {}
+    header: dict[str, Any] = data["roadmap"] if isinstance(data.get("roadmap"), dict) else {}
     sources, source_index, source_ids = valid(header.get("sources"), Source)
     try:
         info = RoadmapInfo.model_validate({**header, "sources": sources})
@@ -209,14 +211,25 @@ def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
         problems.append(Problem(_locate_merged(path, origins, docs), message))
     if problems:
         raise RoadmapLoadError(_in_order(problems, documents))
-    merged._node_locations = {
-        node.id: _locate_merged(("nodes", i), origins, docs) for i, node in enumerate(merged.nodes)
-    }
-    merged._field_locations = {
-        field.id: _locate_merged(("fields", i), origins, docs) for i, field in enumerate(merged.fields)
-    }
+    merged._node_locations = _item_locations("nodes", merged.nodes, origins, docs)
+    merged._field_locations = _item_locations("fields", merged.fields, origins, docs)
     merged._checked = True
     return merged
+
+
+def _item_locations(
+    part: str, items: Sequence[Node | FieldInfo], origins: Origins, docs: list[_Doc]
+) -> dict[str, Location]:
+    """Where each of ``items``, the merged roadmap's ``part`` (nodes or fields), was defined.
+
+    A file read without positions (valid JSON) is one location for all its items.
+    """
+    whole_file = [None if doc.parsed.values else Location(doc.parsed.path) for doc in docs]
+    if len(docs) == 1 and whole_file[0] is not None:
+        return dict.fromkeys([item.id for item in items], whole_file[0])
+    return {
+        item.id: whole_file[d] or docs[d].locate((part, i)) for item, (d, i) in zip(items, origins[part])
+    }
 
 
 def _in_order(problems: list[Problem], documents: list[tuple[Parsed, _Doc | None]]) -> list[Problem]:
@@ -244,13 +257,12 @@ def _locate_merged(path: PathKey, origins: Origins, docs: list[_Doc]) -> Locatio
 def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
     """Merge several documents; a single document comes back as it is."""
     if len(docs) == 1:
-        roadmap = docs[0].roadmap
-        origins = {
-            "nodes": [(0, i) for i in range(len(roadmap.nodes))],
-            "fields": [(0, i) for i in range(len(roadmap.fields))],
+        only = docs[0].roadmap
+        single: Origins = {
+            "nodes": [(0, i) for i in range(len(only.nodes))],
+            "fields": [(0, i) for i in range(len(only.fields))],
         }
-        problems = _duplicate_problems(docs, origins)
-        return roadmap, origins, problems
+        return only, single, _duplicate_problems(docs, single)
     problems: list[Problem] = []
     fields: dict[str, FieldInfo] = {}
     field_origin: dict[str, tuple[int, int]] = {}
@@ -265,8 +277,8 @@ def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
                 fields[field.id] = field
                 field_origin[field.id] = (d, i)
                 continue
-            merged, conflicts = _merge_models(fields[field.id], field)
-            fields[field.id] = merged
+            joined, conflicts = _merge_models(fields[field.id], field)
+            fields[field.id] = joined
             first = _where(docs, "fields", field_origin[field.id])
             for key in conflicts:
                 message = Message("load.field_conflict", field=verbatim(field.id), key=verbatim(key), first=verbatim(first))
@@ -304,6 +316,9 @@ def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
     for part in ("nodes", "fields"):
         if part == "fields" and len(docs) > 1:
             continue  # fields of several files merge by id; within one file see below
+        ids = [item.id for doc in docs for item in getattr(doc.roadmap, part)]
+        if len(set(ids)) == len(ids):
+            continue  # no id twice
         first: dict[str, tuple[int, int]] = {}
         for d, doc in enumerate(docs):
             for i, item in enumerate(getattr(doc.roadmap, part)):

@@ -36,7 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import Location
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Kind = Literal["mission", "core_technology", "enabling_technology", "ecosystem_measure"]
 KINDS: tuple[str, ...] = ("mission", "core_technology", "enabling_technology", "ecosystem_measure")
@@ -200,8 +200,9 @@ class Node(_Model):
         """Every outgoing link as ``(relation, group, link)``; ``group`` indexes ``any_of``."""
         out: list[tuple[str, int | None, Link]] = [("requires", None, x) for x in self.requires]
         for g, group in enumerate(self.any_of):
-            out.extend(("requires", g, x) for x in group)
-        out.extend(("supported_by", None, x) for x in self.supported_by)
+            out += [("requires", g, x) for x in group]
+        if self.supported_by:
+            out += [("supported_by", None, x) for x in self.supported_by]
         return out
 
 

@@ -17,14 +17,21 @@ The layer rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..vocabulary import Message, did_you_mean, verbatim
-from .model import Link, Node, Roadmap, SourceRef
+from .model import TECHNOLOGY_KINDS, Link, Node, Roadmap, SourceRef
 from .parsing import PathKey
 
 Finding = tuple[PathKey, Message]
+
+# The kinds a link of each key may point to (the layer rules above).
+_ALLOWED_TARGETS: dict[str, frozenset[str]] = {
+    "requires": TECHNOLOGY_KINDS,
+    "any_of": TECHNOLOGY_KINDS,
+    "supported_by": frozenset({"ecosystem_measure"}),
+}
 
 
 def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None) -> list[Finding]:
@@ -33,22 +40,26 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
     ``known`` names ids (by part: ``"nodes"``, ``"fields"``, ``"sources"``) that exist in the
     files but did not validate: references to them are not reported as unknown, since the
     problem with them is already reported.
+
+    One pass over the nodes with set and dict lookups; messages (and their did-you-mean
+    hints) are made only for what is wrong.
     """
     known = known or {}
     problems: list[Finding] = []
-    by_id = {node.id: node for node in roadmap.nodes}
+    kind_of = {node.id: node.kind for node in roadmap.nodes}
     field_ids = [f.id for f in roadmap.fields]
     source_ids = [s.id for s in roadmap.roadmap.sources]
-    broken_nodes = known.get("nodes", set()) - by_id.keys()
+    broken_nodes = known.get("nodes", set()) - kind_of.keys()
     broken_fields = known.get("fields", set()) - set(field_ids)
-    broken_sources = known.get("sources", set()) - set(source_ids)
+    declared_fields = set(field_ids)
+    known_sources = set(source_ids) | known.get("sources", set())  # not unknown, at least
 
     for f, field in enumerate(roadmap.fields):
-        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids, broken_sources)
+        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids, known_sources)
         for k, other in enumerate(field.converges_with):
             if other in broken_fields:
                 continue
-            if other == field.id or other not in field_ids:
+            if other == field.id or other not in declared_fields:
                 fields = verbatim(", ".join(field_ids))
                 if other == field.id:
                     message = Message("check.converges_itself", field=verbatim(field.id), fields=fields)
@@ -60,8 +71,7 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
                 problems.append((("fields", f, "converges_with", k), message))
 
     for i, node in enumerate(roadmap.nodes):
-        here: PathKey = ("nodes", i)
-        if node.field not in field_ids and node.field not in broken_fields:
+        if node.field not in declared_fields and node.field not in broken_fields:
             message = Message(
                 "check.field_undeclared",
                 node=verbatim(node.id),
@@ -69,23 +79,23 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
                 hint=did_you_mean(node.field, field_ids),
                 fields=_listing(field_ids),
             )
-            problems.append(((*here, "field"), message))
+            problems.append((("nodes", i, "field"), message))
         if node.category is not None and node.kind != "ecosystem_measure":
             message = Message("check.category_not_measure", node=verbatim(node.id), kind=verbatim(node.kind))
-            problems.append(((*here, "category"), message))
-        problems += _source_problems(node.sources, (*here, "sources"), source_ids, broken_sources)
+            problems.append((("nodes", i, "category"), message))
+        if node.sources:
+            problems += _source_problems(node.sources, ("nodes", i, "sources"), source_ids, known_sources)
         for t, target in enumerate(node.targets):
-            problems += _source_problems(
-                target.sources, (*here, "targets", t, "sources"), source_ids, broken_sources
-            )
-        problems += _link_problems(node, here, by_id, source_ids, broken_nodes, broken_sources)
+            if target.sources:
+                path = ("nodes", i, "targets", t, "sources")
+                problems += _source_problems(target.sources, path, source_ids, known_sources)
+        if node.requires or node.any_of or node.supported_by:
+            problems += _link_problems(node, ("nodes", i), kind_of, broken_nodes, source_ids, known_sources)
     problems += _cycle_problems(roadmap)
     return problems
 
 
-def _source_problems(
-    refs: tuple[SourceRef, ...], path: PathKey, ids: list[str], broken: set[str]
-) -> list[Finding]:
+def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: list[str], known: set[str]) -> list[Finding]:
     return [
         (
             (*path, k, "source"),
@@ -94,7 +104,7 @@ def _source_problems(
             ),
         )
         for k, ref in enumerate(refs)
-        if ref.source not in ids and ref.source not in broken
+        if ref.source not in known
     ]
 
 
@@ -102,23 +112,24 @@ def _listing(ids: list[str]) -> Message | Any:
     return verbatim(", ".join(ids)) if ids else Message("check.none_declared")
 
 
-def _link_paths(node: Node, here: PathKey) -> Iterator[tuple[PathKey, str, Link]]:
+def _link_paths(node: Node) -> Iterator[tuple[str, PathKey, Link]]:
+    """Every link of ``node`` as ``(key, path within the node, link)``."""
     for k, link in enumerate(node.requires):
-        yield (*here, "requires", k), "requires", link
+        yield "requires", ("requires", k), link
     for g, group in enumerate(node.any_of):
         for k, link in enumerate(group):
-            yield (*here, "any_of", g, k), "any_of", link
+            yield "any_of", ("any_of", g, k), link
     for k, link in enumerate(node.supported_by):
-        yield (*here, "supported_by", k), "supported_by", link
+        yield "supported_by", ("supported_by", k), link
 
 
 def _link_problems(
     node: Node,
     here: PathKey,
-    by_id: dict[str, Node],
-    source_ids: list[str],
+    kind_of: Mapping[str, str],
     broken_nodes: set[str],
-    broken_sources: set[str],
+    source_ids: list[str],
+    known_sources: set[str],
 ) -> list[Finding]:
     problems: list[Finding] = []
     if node.kind == "ecosystem_measure":
@@ -130,77 +141,78 @@ def _link_problems(
         if not group:
             problems.append(((*here, "any_of", g), Message("check.empty_any_of")))
     seen: dict[str, str] = {}
-    for path, key, link in _link_paths(node, here):
-        problems += _source_problems(link.sources, (*path, "sources"), source_ids, broken_sources)
-        if link.id in seen:
+    for key, where, link in _link_paths(node):
+        if link.sources:
+            problems += _source_problems(link.sources, (*here, *where, "sources"), source_ids, known_sources)
+        first = seen.get(link.id)
+        if first is not None:
             message = Message(
-                "check.link_twice", node=verbatim(node.id), target=verbatim(link.id), first=verbatim(seen[link.id]), second=verbatim(key)
+                "check.link_twice", node=verbatim(node.id), target=verbatim(link.id), first=verbatim(first), second=verbatim(key)
             )
-            problems.append((path, message))
+            problems.append(((*here, *where), message))
             continue
         seen[link.id] = key
+        kind = kind_of.get(link.id)
         if link.id == node.id:
-            problems.append((path, Message("check.self_link", node=verbatim(node.id), key=verbatim(key))))
-            continue
-        target = by_id.get(link.id)
-        if target is None and link.id in broken_nodes:
-            continue
-        if target is None:
+            problems.append(((*here, *where), Message("check.self_link", node=verbatim(node.id), key=verbatim(key))))
+        elif kind is None and link.id not in broken_nodes:
             message = Message(
                 "check.unknown_node",
                 node=verbatim(node.id),
                 key=verbatim(key),
                 target=verbatim(link.id),
-                hint=did_you_mean(link.id, [*by_id, *broken_nodes]),
+                hint=did_you_mean(link.id, [*kind_of, *broken_nodes]),
             )
-            problems.append((path, message))
-            continue
-        problems += _layer_problems(node, key, target, path)
+            problems.append(((*here, *where), message))
+        elif kind is not None and kind not in _ALLOWED_TARGETS[key]:
+            problems.append(((*here, *where), _layer_message(node.id, key, link.id, kind)))
     return problems
 
 
-def _layer_problems(node: Node, key: str, target: Node, path: PathKey) -> list[Finding]:
+def _layer_message(node: str, key: str, target: str, kind: str) -> Message:
+    """Why the link ``key`` of ``node`` may not point to ``target``, a node of ``kind``."""
     if key == "supported_by":
-        if target.kind != "ecosystem_measure":
-            message = Message(
-                "check.supported_by_not_measure", node=verbatim(node.id), target=verbatim(target.id), kind=verbatim(target.kind)
-            )
-            return [(path, message)]
-        return []
-    if target.kind == "mission":
-        return [(path, Message("check.requires_mission", node=verbatim(node.id), target=verbatim(target.id)))]
-    if target.kind == "ecosystem_measure":
-        message = Message("check.measure_in_requires", node=verbatim(node.id), key=verbatim(key), target=verbatim(target.id))
-        return [(path, message)]
-    return []
+        return Message("check.supported_by_not_measure", node=verbatim(node), target=verbatim(target), kind=verbatim(kind))
+    if kind == "mission":
+        return Message("check.requires_mission", node=verbatim(node), target=verbatim(target))
+    return Message("check.measure_in_requires", node=verbatim(node), key=verbatim(key), target=verbatim(target))
 
 
 def _cycle_problems(roadmap: Roadmap) -> list[Finding]:
-    index = {node.id: i for i, node in enumerate(roadmap.nodes)}
-    children: dict[str, list[str]] = {}
-    indegree = dict.fromkeys(index, 0)
-    for node in roadmap.nodes:
-        out = [
-            link.id
-            for relation, _, link in node.links()
-            if relation == "requires" and link.id in index and link.id != node.id
-        ]
-        children[node.id] = out
+    """One problem per cycle of requirements (``requires`` and ``any_of`` links).
+
+    Kahn's algorithm on node positions: whatever cannot be peeled off lies on or above a
+    cycle. Only then are the cycles themselves found, with networkx, among those nodes.
+    """
+    nodes = roadmap.nodes
+    index = {node.id: i for i, node in enumerate(nodes)}  # a duplicate id: its last node
+    get = index.get
+    children: list[list[int]] = []
+    indegree = [0] * len(nodes)
+    for i, node in enumerate(nodes):
+        # an unknown id (reported apart) counts as the node itself, and a link to itself is no edge
+        out = [get(link.id, i) for link in node.requires]
+        for group in node.any_of:
+            out += [get(link.id, i) for link in group]
+        if i in out:
+            out = [c for c in out if c != i]
+        children.append(out)
         for c in out:
             indegree[c] += 1
-    # Kahn's algorithm: whatever cannot be peeled off lies on or above a cycle.
-    ready = [n for n, d in indegree.items() if d == 0]
-    while ready:
-        for c in children[ready.pop()]:
+    ready = [i for i, d in enumerate(indegree) if d == 0]
+    for u in ready:  # grows while peeling
+        for c in children[u]:
             indegree[c] -= 1
             if indegree[c] == 0:
                 ready.append(c)
-    stuck = [n for n, d in indegree.items() if d > 0]
+    stuck = [i for i, d in enumerate(indegree) if d > 0]
     if not stuck:
         return []
     import networkx as nx
 
-    graph = nx.DiGraph((u, v) for u in stuck for v in children[u] if v in indegree and indegree[v] > 0)
+    graph = nx.DiGraph(
+        (nodes[u].id, nodes[v].id) for u in stuck for v in children[u] if indegree[v] > 0
+    )
     problems: list[Finding] = []
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:

@@ -42,13 +42,16 @@ Graph attributes
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from ..errors import Problem, RoadmapLoadError
 from ..fileformat.model import Roadmap
 from ..fileformat.validation import find_problems
+from ..gcpause import paused_gc
 from ..vocabulary import Message, verbatim
 
 
@@ -63,47 +66,63 @@ def to_networkx(roadmap: Roadmap) -> nx.DiGraph:
     RoadmapLoadError
         When a roadmap built in code has broken references, layer errors or cycles.
     """
-    if not roadmap._checked:
-        problems = find_problems(roadmap)
-        if problems:
-            raise RoadmapLoadError(
-                Problem(None, Message("check.at_path", path=verbatim(".".join(map(str, path))), message=message))
-                for path, message in problems
-            )
+    with paused_gc():  # hundreds of thousands of small dicts; see gcpause
+        if not roadmap._checked:
+            problems = find_problems(roadmap)
+            if problems:
+                raise RoadmapLoadError(
+                    Problem(None, Message("check.at_path", path=verbatim(".".join(map(str, path))), message=message))
+                    for path, message in problems
+                )
+        return _graph(roadmap)
+
+
+def _graph(roadmap: Roadmap) -> nx.DiGraph:
     field_locations = roadmap.field_locations
     fields = {}
     for f in roadmap.fields:
         fields[f.id] = f.model_dump(mode="json", exclude={"id"})
         fields[f.id]["location"] = str(field_locations[f.id]) if f.id in field_locations else None
     G = nx.DiGraph(roadmap=roadmap.roadmap.model_dump(mode="json"), fields=fields)
+    # One add of each kind, fed one item at a time: networkx copies each attribute dict, so
+    # ours is dropped at once and its memory reused for the next.
+    G.add_nodes_from(_nodes(roadmap))
+    G.add_edges_from(_edges(roadmap))
+    return G
+
+
+def _nodes(roadmap: Roadmap) -> Iterator[tuple[str, dict[str, Any]]]:
     locations = roadmap.node_locations
     for node in roadmap.nodes:
         location = locations.get(node.id)
-        G.add_node(
-            node.id,
-            kind=node.kind,
-            field=node.field,
-            name=node.name,
-            name_en=node.name_en,
-            description=node.description,
-            description_en=node.description_en,
-            category=node.category,
-            targets=[t.model_dump(mode="json") for t in node.targets],
-            provenance=node.provenance,
-            sources=[s.model_dump(mode="json") for s in node.sources],
-            location=str(location) if location else None,
-            ignore=[s.model_dump(mode="json") for s in node.ignore],
-        )
+        yield node.id, {
+            "kind": node.kind,
+            "field": node.field,
+            "name": node.name,
+            "name_en": node.name_en,
+            "description": node.description,
+            "description_en": node.description_en,
+            "category": node.category,
+            "targets": _dicts(node.targets) if node.targets else [],
+            "provenance": node.provenance,
+            "sources": _dicts(node.sources) if node.sources else [],
+            "location": str(location) if location else None,
+            "ignore": _dicts(node.ignore) if node.ignore else [],
+        }
+
+
+def _edges(roadmap: Roadmap) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for node in roadmap.nodes:
-        inherited_sources = [s.model_dump(mode="json") for s in node.sources]
+        inherited_sources = _dicts(node.sources) if node.sources else []  # for bare links
         for relation, group, link in node.links():
-            attrs: dict[str, Any] = {
+            yield node.id, link.id, {
                 "relation": relation,
                 "group": group,
                 "provenance": link.provenance or node.provenance,
-                "sources": [s.model_dump(mode="json") for s in link.sources] or inherited_sources,
+                "sources": _dicts(link.sources) if link.sources else inherited_sources,
                 "note": link.note,
             }
-            G.add_edge(node.id, link.id, **attrs)
-    return G
 
+
+def _dicts(models: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    return [m.model_dump(mode="json") for m in models]
