@@ -198,44 +198,45 @@ def bottlenecks(G: GraphLike) -> Bottlenecks:
     crit = criticality(index).bits
     up, down, total = path_counts(index)
     sole = sole_provider_counts(index)
-    # Many technologies reach the same missions: each distinct bitset is spelled out once.
-    by_field: dict[int, tuple[tuple[str, int], ...]] = {0: ()}  # reach → (field, count), fields in id order
-    critical_ids: dict[int, tuple[str, ...]] = {0: ()}  # critical bits → mission ids, in id order
     found: list[Bottleneck] = []  # in id order (node indices follow the ids)
     rank: list[int] = []  # the binding flags, then the mission reach, as one number
     shares: list[float] = []
     weight = len(index.missions) + 1  # above any mission reach
+    mission_field = [field[m] for m in index.missions]
+    mission_id = index.names(index.missions)
+    # Most technologies reach no mission or one: one mission's bit is found by the bit
+    # length alone, where masking costs the length of the whole bitset (as many words as
+    # missions / 64 each time). (No dict keyed by bitsets: an int hashes modulo 2**61 - 1,
+    # so the one-mission bitsets 1 << j, the commonest, would collide every 61 missions.)
     with paused_gc():  # one record per technology: the cyclic GC would rescan the index each time
         for v, kind in enumerate(index.kind):
             if kind not in TECHNOLOGY_KINDS:
                 continue
             bits = reach[v]
-            counts = by_field.get(bits)
-            if counts is None:
-                counts = by_field[bits] = tuple((f, n) for f, mask in masks if (n := (bits & mask).bit_count()))
             reached = bits.bit_count()
             own = field[v]
-            reach_by_field = dict(counts)  # fields with no reach left out
-            cross = reached - reach_by_field.get(own, 0)
-            critical = critical_ids.get(crit[v])
-            if critical is None:
-                critical = critical_ids[crit[v]] = tuple(index.mission_ids(crit[v]))
+            # fields with no reach left out, in id order
+            if reached == 1:
+                by_field = {mission_field[bits.bit_length() - 1]: 1}
+            elif reached:
+                by_field = {f: n for f, mask in masks if (n := (bits & mask).bit_count())}
+            else:
+                by_field = {}
+            cross = reached - by_field.get(own, 0)
+            lost = crit[v]
+            if not lost:
+                critical: tuple[str, ...] = ()
+            elif lost.bit_count() > 1:  # in mission id order
+                critical = tuple(index.mission_ids(lost))
+            else:
+                critical = (mission_id[lost.bit_length() - 1],)
             measures = len(index.support[v])
             code = bool(critical) << 3 | (measures == 0) << 2 | (sole[v] > 0) << 1 | (cross > 0)
             share = (up[v] * down[v] / total) if total else 0.0
+            # Positional, in the order of the fields (keywords cost a third more per record).
             found.append(
                 Bottleneck(
-                    id=ids[v],
-                    kind=kind,
-                    field=own,
-                    mission_reach=reached,
-                    reach_by_field=reach_by_field,
-                    critical_missions=critical,
-                    path_share=share,
-                    supporting_measures=measures,
-                    sole_provider_for=sole[v],
-                    cross_field_reach=cross,
-                    flags=_FLAGS[code],
+                    ids[v], kind, own, reached, by_field, critical, share, measures, sole[v], cross, _FLAGS[code]
                 )
             )
             rank.append(_BINDING[code] * weight + reached)
