@@ -391,6 +391,32 @@ def _field_counts(index: RoadmapIndex) -> FieldCounts:
     return counts
 
 
+def served_fields(index: RoadmapIndex) -> list[int]:
+    """For every node, the fields of the missions it serves, as bits (bit s is
+    ``field_counts(index).fields[s]``); computed once per index (the gap rules use it too).
+
+    A node serves the missions from which it is reachable over any edge, itself excluded:
+    each mission's field bit is pushed down to its prerequisites, so a node holds the fields
+    of the missions above it, never its own bit by itself. (Field bits, not the index's
+    mission bitsets: a few bits each, where those have as many as there are missions.)
+    """
+    return index.shared("served_fields", lambda: _served_fields(index))
+
+
+def _served_fields(index: RoadmapIndex) -> list[int]:
+    field, succ = field_counts(index).field, index.succ
+    mission_bit = [0] * len(index.ids)
+    for m in index.missions:
+        mission_bit[m] = 1 << field[m]
+    served = [0] * len(index.ids)
+    for u in index.order:
+        push = served[u] | mission_bit[u]
+        if push:
+            for v in succ[u]:
+                served[v] |= push
+    return served
+
+
 def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Convergence:
     ids, succ, req, kind, attrs = g.ids, g.succ, g.req, g.kind, g.attrs
     all_fields, fld = counts.fields, counts.field
@@ -400,17 +426,7 @@ def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Con
     own = [1 << f for f in fld]
     order = g.order
 
-    # Fields of the missions served: each mission's bit is pushed down to its prerequisites,
-    # so a node holds the fields of the missions above it, never its own bit by itself.
-    mission_bit = [0] * n
-    for m in g.missions:
-        mission_bit[m] = own[m]
-    served = [0] * n
-    for u in order:
-        push = served[u] | mission_bit[u]
-        if push:
-            for v in succ[u]:
-                served[v] |= push
+    served = served_fields(g)
     # Fields built on: the node's own and those of everything it requires.
     down = own[:]
     for u in reversed(order):

@@ -32,7 +32,7 @@ from ..gcpause import paused_gc
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..graph.requirements import REQUIRES
 from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, template, text, verbatim
-from .convergence import field_counts
+from .convergence import field_counts, served_fields
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
 
@@ -189,8 +189,7 @@ def find_gaps(
         # Sorted before they are written (a stable sort: a node's findings of one rule keep
         # the order the rule gives them).
         gaps = sorted((gap for gap in _all_gaps(index, active) if gap[0] in active), key=itemgetter(0, 1))
-        finding = _Writer(index, lang)
-        found = [finding(code, node, params) for code, node, params in gaps]
+        found = _Writer(index, lang).write(gaps)
         silences = _silences(index)
         if not silences:
             return GapReport(tuple(found), (), lang)
@@ -216,10 +215,11 @@ def _silences(index: RoadmapIndex) -> dict[tuple[str, str], str]:
     """The rules the file silences, with the reason: ``(code, node or field) → reason``."""
     found = {}
     fields = index.G.graph.get("fields", {})
-    entries = [*((n, a.get("ignore")) for n, a in index.G.nodes(data=True)), *((f, i.get("ignore")) for f, i in fields.items())]
-    for node, ignore in entries:
-        for entry in ignore or ():
-            found.setdefault((entry["code"], node), str(entry["reason"]))
+    for node, attrs in [*zip(index.ids, index.attrs), *fields.items()]:
+        ignore = attrs.get("ignore")
+        if ignore:
+            for entry in ignore:
+                found.setdefault((entry["code"], node), str(entry["reason"]))
     return found
 
 
@@ -231,23 +231,32 @@ class _Writer:
     def __init__(self, index: RoadmapIndex, lang: str) -> None:
         self.index, self.lang = index, lang
         self.label = template("gap.label", lang)
-        self.forms = {code: (template(f"gap.{code}.message", lang), template(f"gap.{code}.fix", lang)) for code in RULES}
-        self.fix_names = {code: _names(fix) for code, (_, fix) in self.forms.items()}
+        self.rules = {  # code → severity, message template, fix template, what the fix names
+            code: (rule.severity, template(f"gap.{code}.message", lang), fix, _names(fix))
+            for code, rule in RULES.items()
+            for fix in [template(f"gap.{code}.fix", lang)]
+        }
         self.categories = ", ".join(MEASURE_CATEGORIES)
         self.written: dict[Any, Any] = {}  # a parameter (Message, Verbatim) → its text
-        self.fixes: dict[tuple[Any, ...], str] = {}  # (code, the values its fix names) → fix
+        self.fixes: dict[Any, str] = {}  # code, or (code, the values its fix names) → fix
 
-    def __call__(self, code: str, node: str, params: dict[str, Any]) -> Finding:
-        attrs = _attrs(self.index, node)
-        values = {k: self._write(v) for k, v in params.items()} if params else {}
-        values["label"] = self.label.format(name=node_name(attrs, self.lang), id=node)
-        values["categories"] = self.categories
-        message, fix = self.forms[code]
-        key = (code, *(values[name] for name in self.fix_names[code]))
-        written = self.fixes.get(key)
-        if written is None:
-            written = self.fixes[key] = fix.format_map(values)
-        return Finding(code, RULES[code].severity, node, message.format_map(values), written, attrs.get("location"))
+    def write(self, gaps: Iterable[Gap]) -> list[Finding]:
+        """The findings of ``gaps`` (code, node or field, message parameters), in order."""
+        at, attrs_of, lang, label = self.index.at, self.index.attrs, self.lang, self.label
+        found = []
+        for code, node, params in gaps:
+            i = at.get(node)
+            attrs = attrs_of[i] if i is not None else _attrs(self.index, node)
+            values = {k: self._write(v) for k, v in params.items()} if params else {}
+            values["label"] = label.format_map({"name": node_name(attrs, lang), "id": node})
+            values["categories"] = self.categories
+            severity, message, fix, names = self.rules[code]
+            key = (code, *map(values.__getitem__, names)) if names else code
+            written = self.fixes.get(key)
+            if written is None:
+                written = self.fixes[key] = fix.format_map(values)
+            found.append(Finding(code, severity, node, message.format_map(values), written, attrs.get("location")))
+        return found
 
     def _write(self, value: Any) -> Any:
         if not hasattr(value, "text"):
@@ -291,7 +300,7 @@ def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
         for x in sorted(gateway_of, key=lambda x: (-gateway_of[x], ids[x])):
             if not index.support[x] and kind[x] in TECHNOLOGY_KINDS:
                 yield "RG203", ids[x], {"n": gateway_of[x]}
-    served = index.mission_served
+    served = served_fields(index)  # shared with convergence: nonzero when a mission is served
     kind_names: dict[str, Message] = {}
     for v, k in enumerate(kind):
         if not served[v] and k != "mission":
@@ -303,16 +312,15 @@ def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
 
 
 def _category_gaps(index: RoadmapIndex) -> Iterator[Gap]:
-    masks: dict[str, int] = {}
-    for j, m in enumerate(index.missions):
-        masks[index.field[m]] = masks.get(index.field[m], 0) | 1 << j
-    served = index.mission_served
+    at = {f: s for s, f in enumerate(field_counts(index).fields)}
+    with_missions = {index.field[m] for m in index.missions}
+    served = served_fields(index)  # the fields of the missions each node serves, as bits
     categories = [(index.attrs[v].get("category"), served[v]) for v, k in enumerate(index.kind) if k == "ecosystem_measure"]
     for field in index.G.graph.get("fields", {}):
-        mask = masks.get(field, 0)
-        if not mask:
+        if field not in with_missions:
             continue
-        present = {category for category, bits in categories if bits & mask}
+        bit = 1 << at[field]
+        present = {category for category, bits in categories if bits & bit}
         for category in MEASURE_CATEGORIES:
             if category not in present:
                 yield "RG401", field, {"category": Message(f"category.{category}"), "category_id": verbatim(category)}
