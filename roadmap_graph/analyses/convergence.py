@@ -381,8 +381,8 @@ def _field_counts(index: RoadmapIndex) -> FieldCounts:
     hot = one_hot.__getitem__
     with paused_gc():
         # Summing the neighbours' one-hot integers (in C) counts every field at once.
-        ins = [sum(map(hot, vs)) for vs in index.pred]
-        outs = [sum(map(hot, vs)) for vs in index.succ]
+        ins = [sum(map(hot, vs)) if vs else 0 for vs in index.pred]
+        outs = [sum(map(hot, vs)) if vs else 0 for vs in index.succ]
         by_source = [0] * len(fields)
         for f, packed in zip(field, outs):
             by_source[f] += packed
@@ -523,7 +523,8 @@ def _role(fa: int, fv: int, fb: int) -> int:
 def _brokerage(g: RoadmapIndex, counts: FieldCounts) -> dict[str, Brokerage]:
     """Every 2-path a → v → b by role from the field counts of v's neighbours, less the
     closed ones (b links to a directly), which are found as triangles."""
-    K, fld, succ = len(counts.fields), counts.field, g.succ
+    fields, fld, succ = counts.fields, counts.field, g.succ
+    K = len(fields)
     role = [_role(fa, fv, fb) for fa in range(K) for fv in range(K) for fb in range(K)]
     # Closed 2-paths a → v → b: b links to both v and a, and v to a.
     closed: dict[int, list[int]] = {}
@@ -561,9 +562,12 @@ def _brokerage(g: RoadmapIndex, counts: FieldCounts) -> dict[str, Brokerage]:
                         if nb:
                             total[role[(fa * K + fv) * K + fb]] += na * nb
         shut = closed.get(v)
-        found = [t - c for t, c in zip(total, shut)] if shut else total
-        if any(found):
-            out[n] = Brokerage(n, counts.fields[fv], *found)
+        if shut is None:  # v has a prerequisite and a dependent: one open 2-path at least
+            out[n] = Brokerage(n, fields[fv], *total)
+        else:
+            found = [t - c for t, c in zip(total, shut)]
+            if any(found):
+                out[n] = Brokerage(n, fields[fv], *found)
     return out
 
 

@@ -190,6 +190,7 @@ def find_gaps(
         # the order the rule gives them).
         gaps = sorted((gap for gap in _all_gaps(index, active) if gap[0] in active), key=itemgetter(0, 1))
         found = _Writer(index, lang).write(gaps)
+        del gaps  # before the GC resumes: it would scan them once more
         silences = _silences(index)
         if not silences:
             return GapReport(tuple(found), (), lang)

@@ -85,6 +85,7 @@ class RoadmapIndex:
             self.support: list[tuple[int, ...]] = [EMPTY] * n
             self.req_inferred: list[tuple[bool, ...]] = [EMPTY] * n
             find = at.__getitem__
+            stated: dict[int, tuple[bool, ...]] = {}
             for u, node in enumerate(self.ids):
                 out = adjacency[node]
                 if not out:
@@ -110,7 +111,11 @@ class RoadmapIndex:
                         supported.append(v)
                 if required:
                     self.req[u] = succ if len(required) == len(succ) else tuple(required)
-                    self.req_inferred[u] = tuple(inferred)
+                    if any(inferred):
+                        self.req_inferred[u] = tuple(inferred)
+                    else:  # one tuple for all the nodes with as many links, none inferred
+                        k = len(inferred)
+                        self.req_inferred[u] = stated.get(k) or stated.setdefault(k, (False,) * k)
                     if plain:
                         self.plain[u] = self.req[u] if len(plain) == len(required) else tuple(plain)
                     if groups:
@@ -122,6 +127,7 @@ class RoadmapIndex:
                 for v in vs:
                     pred[v].append(u)
             self.pred: list[tuple[int, ...]] = [tuple(p) if p else EMPTY for p in pred]
+            del pred  # before the GC resumes: it would scan every list once more
         self.missions: list[int] = [i for i, k in enumerate(self.kind) if k == "mission"]
         self._shared: dict[str, Any] = {}
 
