@@ -67,7 +67,7 @@ class RoadmapIndex:
         # the same data (subgraph views have them too, filtered).
         adjacency = getattr(G, "_adj", None) or G.adj
         attributes = getattr(G, "_node", None) or G.nodes
-        with paused_gc():  # many small lists: the cyclic GC would rescan them repeatedly
+        with paused_gc():  # many small tuples: the cyclic GC would rescan them repeatedly
             self.ids: list[str] = sorted(G)
             at = self.at = {n: i for i, n in enumerate(self.ids)}
             self.attrs: list[Mapping[str, Any]] = [attributes[n] for n in self.ids]
@@ -132,7 +132,7 @@ class RoadmapIndex:
         self._shared: dict[str, Any] = {}
 
     @cached_property
-    def groups(self) -> list[list[list[int]]]:
+    def groups(self) -> list[list[tuple[int, ...]]]:
         """Every node's requirement groups in conjunctive normal form: each plain
         requirement a group of one, then each ``any_of`` group in order."""
         return [[*((c,) for c in plain), *alternatives] for plain, alternatives in zip(self.plain, self.alternatives)]
