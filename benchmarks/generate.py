@@ -68,12 +68,12 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "main",
     "synthetic_data",
     "synthetic_roadmap",
     "write_json",
-    "write_yaml",
     "write_roadmap",
-    "main",
+    "write_yaml",
 ]
 
 DEFAULT_FIELDS = ("ai", "bio", "quantum", "semis")
@@ -149,7 +149,7 @@ def _split(total: int, parts: int) -> list[int]:
 class _Pool:
     """The nodes of one (field, layer): drawn by a shuffled deck or uniformly."""
 
-    __slots__ = ("ids", "deck", "pos", "rng")
+    __slots__ = ("deck", "ids", "pos", "rng")
 
     def __init__(self, ids: list[str], rng: random.Random) -> None:
         self.ids = ids
@@ -233,7 +233,7 @@ def synthetic_data(
 
     def pick(layers: tuple[tuple[str, float], ...], f: int) -> str | None:
         r = random_()
-        for layer, weight in layers:
+        for layer, weight in layers:  # noqa: B007 (the layer the loop stops at is the one picked)
             r -= weight
             if r < 0:
                 break
@@ -340,8 +340,8 @@ def roadmap_from_data(data: dict[str, Any]) -> Any:
     layer and cycle checks; :func:`roadmap_graph.to_networkx` does, because the roadmap is
     not marked as checked (only :func:`roadmap_graph.load_roadmap` marks it).
     """
-    from roadmap_graph.gcpause import paused_gc
     from roadmap_graph.fileformat.model import Roadmap
+    from roadmap_graph.gcpause import paused_gc
 
     with paused_gc():
         return Roadmap.model_validate(data)
@@ -406,7 +406,7 @@ def write_roadmap(roadmap_or_data: Any, path: str | Path) -> Path:
 
 def _size(text: str) -> int:
     value = text.lower().replace("_", "").replace(",", "")
-    if value.startswith("1e") or value.startswith("10^"):
+    if value.startswith(("1e", "10^")):
         value = "1" + "0" * int(value.split("e" if "e" in value else "^")[1])
     return int(value)
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from ..fileformat.model import TECHNOLOGY_KINDS
+from ..gcpause import paused_gc
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import Message
 from .criticality import criticality
@@ -43,6 +44,8 @@ BINDING = ("critical", "no_measure", "no_alternative")
 _FLAG_NAMES = ("critical", "no_measure", "no_alternative", "cross_field")
 #: The flags of every combination, by a 4-bit code (critical is the highest bit).
 _FLAGS = tuple(tuple(name for i, name in enumerate(_FLAG_NAMES) if code >> (3 - i) & 1) for code in range(16))
+#: The number of binding flags of each combination.
+_BINDING = tuple(sum(flag in BINDING for flag in flags) for flags in _FLAGS)
 
 
 @dataclass(frozen=True)
@@ -157,66 +160,92 @@ def path_counts(index: RoadmapIndex) -> tuple[list[int], list[int], int]:
         up[m] = 1
     req = index.req
     for u in index.order:
-        if up[u]:
+        paths = up[u]
+        if paths:
             for v in req[u]:
-                up[v] += up[u]
+                up[v] += paths
     down = [1] * len(index.ids)
     for v in reversed(index.order):
         if req[v]:
-            down[v] = sum(down[c] for c in req[v])
+            down[v] = sum(map(down.__getitem__, req[v]))
     total = sum(down[m] for m in index.missions)
     return up, down, total
+
+
+def sole_provider_counts(index: RoadmapIndex) -> list[int]:
+    """For every node, how many dependents require it with no alternative (as a plain
+    requirement, or as the only member of an ``any_of`` group)."""
+    sole = [0] * len(index.ids)
+    for plain in index.plain:
+        for c in plain:
+            sole[c] += 1
+    for alternatives in index.alternatives:
+        for group in alternatives:
+            if len(group) == 1:
+                sole[group[0]] += 1
+    return sole
 
 
 def bottlenecks(G: GraphLike) -> Bottlenecks:
     """Rank the technologies of ``G`` as bottlenecks, with every component shown."""
     index = as_index(G)
-    fields = sorted(set(index.field))
-    field_mask = dict.fromkeys(fields, 0)
+    ids, field = index.ids, index.field
+    field_mask = dict.fromkeys(sorted(set(field)), 0)
     for j, m in enumerate(index.missions):
-        field_mask[index.field[m]] |= 1 << j
+        field_mask[field[m]] |= 1 << j
     masks = list(field_mask.items())
     reach = index.mission_reach
     crit = criticality(index).bits
     up, down, total = path_counts(index)
-    sole = [0] * len(index.ids)
-    for plain, alternatives in zip(index.plain, index.alternatives):
-        for c in plain:
-            sole[c] += 1
-        for group in alternatives:
-            if len(group) == 1:
-                sole[group[0]] += 1
-    ranked = []
-    for v, kind in enumerate(index.kind):
-        if kind not in TECHNOLOGY_KINDS:
-            continue
-        bits = reach[v]
-        own = index.field[v]
-        by_field = {f: n for f, mask in masks if (n := (bits & mask).bit_count())} if bits else {}
-        cross = (bits & ~field_mask[own]).bit_count() if bits else 0
-        measures = len(index.support[v])
-        critical = tuple(index.mission_ids(crit[v])) if crit[v] else ()  # bits in mission id order
-        flags = _FLAGS[bool(critical) << 3 | (measures == 0) << 2 | (sole[v] > 0) << 1 | (cross > 0)]
-        share = (up[v] * down[v] / total) if total else 0.0
-        reached = bits.bit_count()
-        binding = bool(critical) + (measures == 0) + (sole[v] > 0)
-        bottleneck = Bottleneck(
-            id=index.ids[v],
-            kind=kind,
-            field=own,
-            mission_reach=reached,
-            reach_by_field=by_field,  # fields with no reach left out, in id order
-            critical_missions=critical,
-            path_share=share,
-            supporting_measures=measures,
-            sole_provider_for=sole[v],
-            cross_field_reach=cross,
-            flags=flags,
-        )
-        ranked.append(((-binding, -reached, -share, index.ids[v]), bottleneck))
-    ranked.sort(key=lambda pair: pair[0])
-    result = [b for _, b in ranked]
-    return Bottlenecks(tuple(result))
+    sole = sole_provider_counts(index)
+    found: list[Bottleneck] = []  # in id order (node indices follow the ids)
+    rank: list[int] = []  # the binding flags, then the mission reach, as one number
+    shares: list[float] = []
+    weight = len(index.missions) + 1  # above any mission reach
+    mission_field = [field[m] for m in index.missions]
+    mission_id = index.names(index.missions)
+    # Most technologies reach no mission or one: one mission's bit is found by the bit
+    # length alone, where masking costs the length of the whole bitset (as many words as
+    # missions / 64 each time). (No dict keyed by bitsets: an int hashes modulo 2**61 - 1,
+    # so the one-mission bitsets 1 << j, the commonest, would collide every 61 missions.)
+    with paused_gc():  # one record per technology: the cyclic GC would rescan the index each time
+        for v, kind in enumerate(index.kind):
+            if kind not in TECHNOLOGY_KINDS:
+                continue
+            bits = reach[v]
+            reached = bits.bit_count()
+            own = field[v]
+            # fields with no reach left out, in id order
+            if reached == 1:
+                by_field = {mission_field[bits.bit_length() - 1]: 1}
+            elif reached:
+                by_field = {f: n for f, mask in masks if (n := (bits & mask).bit_count())}
+            else:
+                by_field = {}
+            cross = reached - by_field.get(own, 0)
+            lost = crit[v]
+            if not lost:
+                critical: tuple[str, ...] = ()
+            elif lost.bit_count() > 1:  # in mission id order
+                critical = tuple(index.mission_ids(lost))
+            else:
+                critical = (mission_id[lost.bit_length() - 1],)
+            measures = len(index.support[v])
+            code = bool(critical) << 3 | (measures == 0) << 2 | (sole[v] > 0) << 1 | (cross > 0)
+            share = (up[v] * down[v] / total) if total else 0.0
+            # Positional, in the order of the fields (keywords cost a third more per record).
+            found.append(
+                Bottleneck(
+                    ids[v], kind, own, reached, by_field, critical, share, measures, sole[v], cross, _FLAGS[code]
+                )
+            )
+            rank.append(_BINDING[code] * weight + reached)
+            shares.append(share)
+    # Two stable sorts on plain numbers (ties keep the order before: id order first):
+    # by path share, then by binding flags and mission reach; all descending.
+    ranking = sorted(range(len(found)), key=shares.__getitem__, reverse=True)
+    ranking.sort(key=rank.__getitem__, reverse=True)
+    return Bottlenecks(tuple(map(found.__getitem__, ranking)))
 
 
 ANALYSIS = Analysis(

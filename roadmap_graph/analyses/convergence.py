@@ -33,13 +33,12 @@ linear in nodes and edges, except brokerage, which is O(Σ in-degree × out-degr
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..gcpause import paused_gc
-from ..graph.fields import all_fields, check_fields
+from ..graph.fields import check_fields
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import Message
 from .registry import Analysis, Param
@@ -331,34 +330,111 @@ def convergence(G: GraphLike, *, fields: Iterable[str] | str | None = None) -> C
         When ``G`` has a cycle (a loaded roadmap never has).
     """
     index = as_index(G)
-    every = all_fields(index.G)
-    chosen = check_fields(fields, every)
+    counts = field_counts(index)
+    chosen = check_fields(fields, counts.fields)
     with paused_gc():  # many small objects: the cyclic GC would rescan the graph again and again
-        return _convergence(index, every, chosen)
+        return _convergence(index, counts, chosen)
 
 
-def _convergence(g: RoadmapIndex, all_fields: list[str], chosen: list[str]) -> Convergence:
-    ids, succ, req = g.ids, g.succ, g.req
+#: Bits per field when counting a node's neighbours by field (degrees below 2**40).
+_BITS = 40
+
+
+@dataclass(frozen=True)
+class FieldCounts:
+    """The fields of an index's nodes and of their neighbours, computed once per index
+    (:func:`field_counts`).
+
+    ``fields`` are every field, in the roadmap's order (:func:`~roadmap_graph.graph.fields.all_fields`);
+    ``field[v]`` is node v's field as a position in ``fields``. ``ins[v]`` and ``outs[v]``
+    count v's in- and out-neighbours by field, packed in one integer: field s adds
+    ``1 << (s * _BITS)`` (:meth:`unpack`). ``links[a][b]`` is the number of edges (any
+    relation) from field ``fields[a]`` to field ``fields[b]``.
+    """
+
+    fields: list[str]
+    field: list[int]
+    ins: list[int]
+    outs: list[int]
+    links: list[list[int]]
+
+    def unpack(self, packed: int) -> list[int]:
+        """Counts by field, from a packed sum."""
+        mask = (1 << _BITS) - 1
+        return [packed >> (s * _BITS) & mask for s in range(len(self.fields))]
+
+
+def field_counts(index: RoadmapIndex) -> FieldCounts:
+    """The :class:`FieldCounts` of ``index`` (computed once per index: the gap rules use
+    the links between fields too)."""
+    return index.shared("field_counts", lambda: _field_counts(index))
+
+
+def _field_counts(index: RoadmapIndex) -> FieldCounts:
+    # The fields as all_fields(G) gives them, from the index's list of fields.
+    declared = list(index.G.graph.get("fields", {}))
+    fields = declared + sorted(set(index.field).difference(declared))
+    at = {f: i for i, f in enumerate(fields)}
+    field = [at[f] for f in index.field]
+    one_hot = [1 << (f * _BITS) for f in field]
+    hot = one_hot.__getitem__
+    with paused_gc():
+        # Summing the neighbours' one-hot integers (in C) counts every field at once.
+        ins = [sum(map(hot, vs)) if vs else 0 for vs in index.pred]
+        outs = [sum(map(hot, vs)) if vs else 0 for vs in index.succ]
+        by_source = [0] * len(fields)
+        for f, packed in zip(field, outs):
+            by_source[f] += packed
+    counts = FieldCounts(fields, field, ins, outs, [])
+    counts.links.extend(counts.unpack(packed) for packed in by_source)
+    return counts
+
+
+def served_fields(index: RoadmapIndex) -> list[int]:
+    """For every node, the fields of the missions it serves, as bits (bit s is
+    ``field_counts(index).fields[s]``); computed once per index (the gap rules use it too).
+
+    A node serves the missions from which it is reachable over any edge, itself excluded:
+    each mission's field bit is pushed down to its prerequisites, so a node holds the fields
+    of the missions above it, never its own bit by itself. (Field bits, not the index's
+    mission bitsets: a few bits each, where those have as many as there are missions.)
+    """
+    return index.shared("served_fields", lambda: _served_fields(index))
+
+
+def _served_fields(index: RoadmapIndex) -> list[int]:
+    field, succ = field_counts(index).field, index.succ
+    mission_bit = [0] * len(index.ids)
+    for m in index.missions:
+        mission_bit[m] = 1 << field[m]
+    served = [0] * len(index.ids)
+    for u in index.order:
+        push = served[u] | mission_bit[u]
+        if push:
+            for v in succ[u]:
+                served[v] |= push
+    return served
+
+
+def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Convergence:
+    ids, succ, req, kind, attrs = g.ids, g.succ, g.req, g.kind, g.attrs
+    all_fields, fld = counts.fields, counts.field
     at = {f: i for i, f in enumerate(all_fields)}
-    fld = [at[f] for f in g.field]
-    K, nodes = len(all_fields), range(len(ids))
+    n = len(ids)
     mask = sum(1 << at[f] for f in chosen)
     own = [1 << f for f in fld]
     order = g.order
 
-    # Fields of the missions served: each mission's bit is pushed down to its prerequisites,
-    # so a node holds the fields of the missions above it, never its own bit by itself.
-    served = [0] * len(ids)
-    for u in order:
-        push = served[u] | own[u] if g.kind[u] == "mission" else served[u]
-        if push:
-            for v in succ[u]:
-                served[v] |= push
+    served = served_fields(g)
     # Fields built on: the node's own and those of everything it requires.
     down = own[:]
     for u in reversed(order):
-        for v in req[u]:
-            down[u] |= down[v]
+        children = req[u]
+        if children:
+            bits = down[u]
+            for v in children:
+                bits |= down[v]
+            down[u] = bits
 
     names: dict[int, tuple[str, ...]] = {}  # bitset → sorted field ids; at most 2^K entries
 
@@ -367,31 +443,37 @@ def _convergence(g: RoadmapIndex, all_fields: list[str], chosen: list[str]) -> C
             names[bits] = tuple(sorted(f for i, f in enumerate(all_fields) if bits >> i & 1))
         return names[bits]
 
-    data = g.G.nodes
+    # A node serving no mission has only its own field: no point.
     points = tuple(
         ConvergencePoint(
-            ids[i], all_fields[fld[i]], g.kind[i], data[ids[i]].get("name", ids[i]),
-            data[ids[i]].get("name_en"), listed(served[i]),
+            ids[i], all_fields[fld[i]], kind[i], attrs[i].get("name", ids[i]), attrs[i].get("name_en"), listed(bits)
         )
-        for i in nodes
-        if ((served[i] | own[i]) & mask).bit_count() >= 2
+        for i, bits in enumerate(served)
+        if bits and ((bits | own[i]) & mask).bit_count() >= 2
     )  # fmt: skip
     wide = [(bits & mask).bit_count() >= 2 for bits in down]
     integration = tuple(
-        IntegrationPoint(ids[i], all_fields[fld[i]], g.kind[i], listed(down[i]), not any(wide[v] for v in req[i]))
-        for i in nodes
+        IntegrationPoint(ids[i], all_fields[fld[i]], kind[i], listed(down[i]), not any(wide[v] for v in req[i]))
+        for i in range(n)
         if wide[i]
     )
-    pairs = Counter(fld[u] * K + fld[v] for u in nodes for v in succ[u])
-    matrix = {a: {b: pairs[at[a] * K + at[b]] for b in chosen} for a in chosen}
-    keep = [bool(mask >> f & 1) for f in range(K)]
-    # Indices follow the ids' order, so sorting index pairs sorts by (source, target).
-    crossing = sorted((u, v) for u in nodes if keep[fld[u]] for v in succ[u] if fld[v] != fld[u] and keep[fld[v]])
-    adj = g.G.adj
+    matrix = {a: {b: counts.links[at[a]][at[b]] for b in chosen} for a in chosen}
+    keep = [bool(mask >> f & 1) for f in range(len(all_fields))]
+    # Indices follow the ids' order, so index pairs in order are sorted by (source, target).
+    # A node whose out-neighbours all share its field (outs counts them all in that field)
+    # has no cross-field edge.
+    crossing = [
+        (u, v)
+        for u, outs in enumerate(counts.outs)
+        if keep[fld[u]] and outs != len(succ[u]) << (fld[u] * _BITS)
+        for v in sorted(succ[u])
+        if fld[v] != fld[u] and keep[fld[v]]
+    ]
+    adjacency = getattr(g.G, "_adj", None) or g.G.adj
     edges = tuple(
         CrossFieldEdge(
-            ids[u], ids[v], all_fields[fld[u]], all_fields[fld[v]], adj[ids[u]][ids[v]]["relation"],
-            adj[ids[u]][ids[v]].get("provenance"),
+            ids[u], ids[v], all_fields[fld[u]], all_fields[fld[v]], adjacency[ids[u]][ids[v]]["relation"],
+            adjacency[ids[u]][ids[v]].get("provenance"),
         )
         for u, v in crossing
     )  # fmt: skip
@@ -401,45 +483,35 @@ def _convergence(g: RoadmapIndex, all_fields: list[str], chosen: list[str]) -> C
         convergence_points=points,
         field_matrix=matrix,
         integration_points=integration,
-        participation=_participation(g, fld, all_fields),
-        brokerage=_brokerage(g, fld, all_fields),
+        participation=_participation(g, counts),
+        brokerage=_brokerage(g, counts),
     )
 
 
-def _participation(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> dict[str, Participation]:
-    K = len(all_fields)
+def _participation(g: RoadmapIndex, counts: FieldCounts) -> dict[str, Participation]:
+    K, fields = len(counts.fields), counts.fields
 
     def score(k: int, squares: int) -> float:
         # (1 − Σ (k_s/k)²) / (1 − 1/K) as one ratio of integers: rounding never passes 1.
         return (k * k - squares) * K / (k * k * (K - 1)) if k and K > 1 else 0.0
 
-    # Count each neighbour's field in one integer: field s adds 1 << (s * _BITS), so summing
-    # the neighbours (in C) counts every field at once. Nodes with the same counts get the
-    # same scores, and there are few distinct counts: each is scored once.
-    one_hot = [1 << (f * _BITS) for f in fld]
-    mask = (1 << _BITS) - 1
-    shifts = [s * _BITS for s in range(K)]
-    hot = one_hot.__getitem__
+    # Nodes with the same neighbour counts get the same scores, and there are few distinct
+    # counts: each is scored once.
     scored: dict[tuple[int, int], tuple[int, float, float, float]] = {}
     out = {}
-    for n, f, ins, outs in zip(g.ids, fld, g.pred, g.succ):
-        key = (sum(map(hot, ins)), sum(map(hot, outs)))
+    for n, f, packed_in, packed_out in zip(g.ids, counts.field, counts.ins, counts.outs):
+        key = (packed_in, packed_out)
         scores = scored.get(key)
         if scores is None:
-            c_in = [key[0] >> s & mask for s in shifts]
-            c_out = [key[1] >> s & mask for s in shifts]
+            c_in, c_out = counts.unpack(packed_in), counts.unpack(packed_out)
             sq_in = sum(c * c for c in c_in)
             sq_out = sum(c * c for c in c_out)
             # In a DAG the in- and out-neighbours are disjoint: Σ_s (in_s + out_s)².
             sq = sq_in + sq_out + 2 * sum(a * b for a, b in zip(c_in, c_out))
-            k_in, k_out = len(ins), len(outs)
+            k_in, k_out = sum(c_in), sum(c_out)
             scores = scored[key] = (k_in + k_out, score(k_in + k_out, sq), score(k_in, sq_in), score(k_out, sq_out))
-        out[n] = Participation(n, all_fields[f], *scores)
+        out[n] = Participation(n, fields[f], *scores)
     return out
-
-
-#: Bits per field when counting a node's neighbours by field (degrees below 2**40).
-_BITS = 40
 
 
 def _role(fa: int, fv: int, fb: int) -> int:
@@ -447,27 +519,54 @@ def _role(fa: int, fv: int, fb: int) -> int:
     return 0 if fa == fv == fb else 1 if fa == fb else 2 if fa == fv else 3 if fv == fb else 4
 
 
-def _brokerage(g: RoadmapIndex, fld: list[int], all_fields: list[str]) -> dict[str, Brokerage]:
-    K, ids = len(all_fields), g.ids
+def _brokerage(g: RoadmapIndex, counts: FieldCounts) -> dict[str, Brokerage]:
+    """Every 2-path a → v → b by role from the field counts of v's neighbours, less the
+    closed ones (b links to a directly), which are found as triangles."""
+    fields, fld, succ = counts.fields, counts.field, g.succ
+    K = len(fields)
     role = [_role(fa, fv, fb) for fa in range(K) for fv in range(K) for fb in range(K)]
-    out = {}
-    linked: dict[int, set[int]] = {}  # a dependent's prerequisites, as a set, made when first needed
-    for v, fv, prereqs, dependents in zip(ids, fld, g.succ, g.pred):
-        if not prereqs or not dependents:
+    # Closed 2-paths a → v → b: b links to both v and a, and v to a.
+    closed: dict[int, list[int]] = {}
+    for b, links in enumerate(succ):
+        if len(links) < 2:
             continue
-        # Flow: prerequisite a → v → dependent b; an edge b → a is the flow a → b: not open.
-        sources = [(a, (fld[a] * K + fv) * K) for a in prereqs]
-        counts = [0] * len(ROLES)
-        for b in dependents:
-            fb = fld[b]
-            direct = linked.get(b)
+        direct: set[int] | None = None
+        for v in links:
+            below = succ[v]
+            if not below:
+                continue
             if direct is None:
-                direct = linked[b] = set(g.succ[b])
-            for a, at in sources:
-                if a not in direct:
-                    counts[role[at + fb]] += 1
-        if any(counts):
-            out[v] = Brokerage(v, all_fields[fv], *counts)
+                direct = set(links)
+            if direct.isdisjoint(below):
+                continue
+            tally = closed.setdefault(v, [0] * len(ROLES))
+            for a in below:
+                if a in direct:
+                    tally[role[(fld[a] * K + fld[v]) * K + fld[b]]] += 1
+    # All 2-paths by role, from the fields of v's prerequisites (a) and dependents (b);
+    # nodes with the same field and counts have the same, computed once.
+    totals: dict[tuple[int, int, int], list[int]] = {}
+    out = {}
+    for v, (n, fv, packed_in, packed_out) in enumerate(zip(g.ids, fld, counts.ins, counts.outs)):
+        if not packed_in or not packed_out:
+            continue
+        key = (fv, packed_in, packed_out)
+        total = totals.get(key)
+        if total is None:
+            total = totals[key] = [0] * len(ROLES)
+            prereqs, dependents = counts.unpack(packed_out), counts.unpack(packed_in)
+            for fa, na in enumerate(prereqs):
+                if na:
+                    for fb, nb in enumerate(dependents):
+                        if nb:
+                            total[role[(fa * K + fv) * K + fb]] += na * nb
+        shut = closed.get(v)
+        if shut is None:  # v has a prerequisite and a dependent: one open 2-path at least
+            out[n] = Brokerage(n, fields[fv], *total)
+        else:
+            found = [t - c for t, c in zip(total, shut)]
+            if any(found):
+                out[n] = Brokerage(n, fields[fv], *found)
     return out
 
 

@@ -18,7 +18,7 @@ O(m_K · missions / 64) word operations for the bitsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..graph.index import GraphLike, RoadmapIndex, as_index
@@ -82,15 +82,19 @@ class Criticality(Tabular):
         return (Table("critical", columns, rows, note=Message("note.criticality")),)
 
 
-def kill_graph(index: RoadmapIndex) -> tuple[list[list[int] | None], list[bool]]:
+def kill_graph(index: RoadmapIndex) -> tuple[list[Sequence[int] | None], list[bool]]:
     """The kill graph K (node → the nodes whose failure alone kills it, topmost only; ``None``
     for an infeasible node) and the feasibility of every node. x kills v exactly when x is
     reachable from v in K (or x = v)."""
-    kill: list[list[int] | None] = [None] * len(index.ids)
+    kill: list[Sequence[int] | None] = [None] * len(index.ids)
     ok = [False] * len(index.ids)
     plain, alternatives = index.plain, index.alternatives
     for v in reversed(index.order):
-        if not all(ok[c] for c in plain[v]):
+        if not all(map(ok.__getitem__, plain[v])):
+            continue
+        if not alternatives[v]:  # the plain requirements, as the index holds them
+            ok[v] = True
+            kill[v] = plain[v]
             continue
         edges = list(plain[v])
         alive = True
@@ -105,11 +109,11 @@ def kill_graph(index: RoadmapIndex) -> tuple[list[list[int] | None], list[bool]]
                 edges.extend(_common_top(kill, live))
         if alive:
             ok[v] = True
-            kill[v] = list(dict.fromkeys(edges)) if alternatives[v] else edges
+            kill[v] = list(dict.fromkeys(edges))
     return kill, ok
 
 
-def _common_top(kill: list[list[int] | None], members: list[int]) -> list[int]:
+def _common_top(kill: list[Sequence[int] | None], members: list[int]) -> list[int]:
     """The top elements of ⋂ S(c) over ``members`` (S(c) = c and all it reaches in K)."""
     common: set[int] | None = None
     for c in members:

@@ -19,14 +19,19 @@ Silenced findings are not dropped: they are kept, with the reason, in ``GapRepor
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
+from string import Formatter
 from typing import Any
 
 from ..errors import InvalidOptionError
 from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
+from ..gcpause import paused_gc
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, template, text, verbatim
+from .convergence import field_counts, served_fields
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
 
@@ -179,23 +184,30 @@ def find_gaps(
             raise InvalidOptionError(Message("error.unknown_rule", pattern=verbatim(pattern), rules=verbatim(", ".join(RULES))))
     check_lang(lang)
     active = {c for c in RULES if (select is None or _matches(c, select)) and not _matches(c, ignore)}
-    finding = _Writer(index, lang)
-    found = [finding(code, node, params) for code, node, params in _all_gaps(index, active) if code in active]
-    findings, silenced = [], []
-    silences = _silences(index)
-    for f in sorted(found, key=lambda f: (f.code, f.node)):
-        reason = silences.get((f.code, f.node))
-        if reason is None:
-            findings.append(f)
-        else:
-            silenced.append((f, reason))
+    with paused_gc():  # tens of thousands of findings on a large roadmap
+        # Sorted before they are written (a stable sort: a node's findings of one rule keep
+        # the order the rule gives them).
+        gaps = sorted((gap for gap in _all_gaps(index, active) if gap[0] in active), key=itemgetter(0, 1))
+        found = _Writer(index, lang).write(gaps)
+        del gaps  # before the GC resumes: it would scan them once more
+        silences = _silences(index)
+        if not silences:
+            return GapReport(tuple(found), (), lang)
+        findings, silenced = [], []
+        for f in found:
+            reason = silences.get((f.code, f.node))
+            if reason is None:
+                findings.append(f)
+            else:
+                silenced.append((f, reason))
     return GapReport(tuple(findings), tuple(silenced), lang)
 
 
 def _attrs(index: RoadmapIndex, node: str) -> Mapping[str, Any]:
     """A node's attributes, or a field's (field-level rules name a field)."""
-    if node in index.at:
-        return index.G.nodes[node]
+    i = index.at.get(node)
+    if i is not None:
+        return index.attrs[i]
     return index.G.graph.get("fields", {}).get(node) or {"name": node}
 
 
@@ -203,39 +215,70 @@ def _silences(index: RoadmapIndex) -> dict[tuple[str, str], str]:
     """The rules the file silences, with the reason: ``(code, node or field) → reason``."""
     found: dict[tuple[str, str], str] = {}
     fields = index.G.graph.get("fields", {})
-    entries = [*((n, a.get("ignore")) for n, a in index.G.nodes(data=True)), *((f, i.get("ignore")) for f, i in fields.items())]
-    for node, ignore in entries:
-        for entry in ignore or ():
-            found.setdefault((entry["code"], node), str(entry["reason"]))
+    for node, attrs in [*zip(index.ids, index.attrs), *fields.items()]:
+        ignore = attrs.get("ignore")
+        if ignore:
+            for entry in ignore:
+                found.setdefault((entry["code"], node), str(entry["reason"]))
     return found
 
 
 class _Writer:
     """Writes findings in one language; a large roadmap has tens of thousands, so each
-    rule's templates are looked up once."""
+    rule's templates are looked up once, each parameter is written once, and each fix,
+    which seldom names the node, is written once per rule and parameters it uses."""
 
     def __init__(self, index: RoadmapIndex, lang: str) -> None:
         self.index, self.lang = index, lang
         self.label = template("gap.label", lang)
-        self.forms = {code: (template(f"gap.{code}.message", lang), template(f"gap.{code}.fix", lang)) for code in RULES}
+        self.rules = {  # code → severity, message template, fix template, what the fix names
+            code: (rule.severity, template(f"gap.{code}.message", lang), fix, _names(fix))
+            for code, rule in RULES.items()
+            for fix in [template(f"gap.{code}.fix", lang)]
+        }
         self.categories = ", ".join(MEASURE_CATEGORIES)
+        self.written: dict[Any, Any] = {}  # a parameter (Message, Verbatim) → its text
+        self.fixes: dict[Any, str] = {}  # code, or (code, the values its fix names) → fix
 
-    def __call__(self, code: str, node: str, params: dict[str, Any]) -> Finding:
-        attrs = _attrs(self.index, node)
-        values = {k: v.text(self.lang) if hasattr(v, "text") else v for k, v in params.items()}
-        values["label"] = self.label.format(name=node_name(attrs, self.lang), id=node)
-        values["categories"] = self.categories
-        message, fix = self.forms[code]
-        return Finding(code, RULES[code].severity, node, message.format_map(values), fix.format_map(values), attrs.get("location"))
+    def write(self, gaps: Iterable[Gap]) -> list[Finding]:
+        """The findings of ``gaps`` (code, node or field, message parameters), in order."""
+        at, attrs_of, lang, label = self.index.at, self.index.attrs, self.lang, self.label
+        found = []
+        for code, node, params in gaps:
+            i = at.get(node)
+            attrs = attrs_of[i] if i is not None else _attrs(self.index, node)
+            values = {k: self._write(v) for k, v in params.items()} if params else {}
+            values["label"] = label.format_map({"name": node_name(attrs, lang), "id": node})
+            values["categories"] = self.categories
+            severity, message, fix, names = self.rules[code]
+            key = (code, *map(values.__getitem__, names)) if names else code
+            written = self.fixes.get(key)
+            if written is None:
+                written = self.fixes[key] = fix.format_map(values)
+            found.append(Finding(code, severity, node, message.format_map(values), written, attrs.get("location")))
+        return found
+
+    def _write(self, value: Any) -> Any:
+        if not hasattr(value, "text"):
+            return value
+        written = self.written.get(value)
+        if written is None:
+            written = self.written[value] = value.text(self.lang)
+        return written
+
+
+def _names(form: str) -> tuple[str, ...]:
+    """The parameters a template names (``{n:,}`` names ``n``), in order."""
+    return tuple(dict.fromkeys(re.split(r"[.\[]", name)[0] for _, name, _, _ in Formatter().parse(form) if name))
 
 
 Gap = tuple[str, str, dict[str, Any]]  # code, node or field, message parameters
 
 
 def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
-    G, ids, kind = index.G, index.ids, index.kind
+    ids, kind, attrs = index.ids, index.kind, index.attrs
     for m in index.missions:
-        targets = G.nodes[ids[m]].get("targets") or []
+        targets = attrs[m].get("targets") or []
         if not index.req[m]:
             yield "RG101", ids[m], {}
         if not any(t.get("value") is not None for t in targets):
@@ -247,7 +290,7 @@ def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
             yield "RG201", ids[v], {}
         if k in TECHNOLOGY_KINDS and not index.support[v]:
             yield "RG202", ids[v], {}
-        if k == "ecosystem_measure" and not G.nodes[ids[v]].get("category"):
+        if k == "ecosystem_measure" and not attrs[v].get("category"):
             yield "RG402", ids[v], {}
     if "RG203" in active:
         gateway_of: dict[int, int] = {}
@@ -257,36 +300,38 @@ def _all_gaps(index: RoadmapIndex, active: set[str]) -> Iterator[Gap]:
         for x in sorted(gateway_of, key=lambda x: (-gateway_of[x], ids[x])):
             if not index.support[x] and kind[x] in TECHNOLOGY_KINDS:
                 yield "RG203", ids[x], {"n": gateway_of[x]}
-    served = index.mission_served
+    served = served_fields(index)  # shared with convergence: nonzero when a mission is served
+    kind_names: dict[str, Message] = {}
     for v, k in enumerate(kind):
-        if k != "mission" and not served[v]:
-            yield "RG301", ids[v], {"kind": Message(f"kind.{k}")}
+        if not served[v] and k != "mission":
+            name = kind_names.get(k) or kind_names.setdefault(k, Message(f"kind.{k}"))
+            yield "RG301", ids[v], {"kind": name}
     yield from _category_gaps(index)
     yield from _convergence_gaps(index)
     yield from _inferred_only_gaps(index)
 
 
 def _category_gaps(index: RoadmapIndex) -> Iterator[Gap]:
-    masks: dict[str, int] = {}
-    for j, m in enumerate(index.missions):
-        masks[index.field[m]] = masks.get(index.field[m], 0) | 1 << j
-    served = index.mission_served
-    categories = [
-        (index.G.nodes[index.ids[v]].get("category"), served[v]) for v, k in enumerate(index.kind) if k == "ecosystem_measure"
-    ]
+    at = {f: s for s, f in enumerate(field_counts(index).fields)}
+    with_missions = {index.field[m] for m in index.missions}
+    served = served_fields(index)  # the fields of the missions each node serves, as bits
+    categories = [(index.attrs[v].get("category"), served[v]) for v, k in enumerate(index.kind) if k == "ecosystem_measure"]
     for field in index.G.graph.get("fields", {}):
-        mask = masks.get(field, 0)
-        if not mask:
+        if field not in with_missions:
             continue
-        present = {category for category, bits in categories if bits & mask}
+        bit = 1 << at[field]
+        present = {category for category, bits in categories if bits & bit}
         for category in MEASURE_CATEGORIES:
             if category not in present:
                 yield "RG401", field, {"category": Message(f"category.{category}"), "category_id": verbatim(category)}
 
 
 def _convergence_gaps(index: RoadmapIndex) -> Iterator[Gap]:
-    field = index.field
-    linked = {frozenset((field[u], field[v])) for u, vs in enumerate(index.succ) for v in vs if field[u] != field[v]}
+    counts = field_counts(index)  # shared with convergence: the edges between fields
+    fields = counts.fields
+    linked = {
+        frozenset((fields[a], fields[b])) for a, row in enumerate(counts.links) for b, n in enumerate(row) if n and a != b
+    }
     for f, info in index.G.graph.get("fields", {}).items():
         for other in info.get("converges_with") or []:
             if frozenset((f, other)) not in linked:
@@ -294,11 +339,13 @@ def _convergence_gaps(index: RoadmapIndex) -> Iterator[Gap]:
 
 
 def _inferred_only_gaps(index: RoadmapIndex) -> Iterator[Gap]:
-    # stated_below(v): some requirement link in v's chain is not marked inferred
-    stated_below = [False] * len(index.ids)
-    req, inferred = index.req, index.req_inferred
+    # stated_below(v): some requirement link in v's chain is not marked inferred: one of
+    # its own, or one below a child
+    req = index.req
+    stated_below = [not all(inferred) for inferred in index.req_inferred]
     for v in reversed(index.order):
-        stated_below[v] = any(not i or stated_below[c] for c, i in zip(req[v], inferred[v]))
+        if not stated_below[v] and req[v]:
+            stated_below[v] = any(stated_below[c] for c in req[v])
     for m in index.missions:
         if req[m] and not stated_below[m]:
             yield "RG601", index.ids[m], {}

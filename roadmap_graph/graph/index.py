@@ -28,7 +28,7 @@ numbered too: bit ``j`` of a mission bitset is ``missions[j]``, the ``j``-th mis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, TypeAlias, TypeVar, cast
 
@@ -39,6 +39,8 @@ from .requirements import REQUIRES, SUPPORTED_BY
 
 #: The virtual root of the dominator tree: above every foundation, never a node index.
 ROOT = -1
+#: The empty neighbour list (one tuple for all).
+EMPTY: tuple[Any, ...] = ()
 T = TypeVar("T")
 
 
@@ -46,13 +48,14 @@ class RoadmapIndex:
     """A roadmap graph as integer-indexed lists, and the pieces analyses share.
 
     Attributes (all lists are indexed by node index)
-        ``G`` the graph; ``ids`` node ids, sorted; ``at`` id → index; ``kind`` and ``field``
-        of each node; ``succ`` all out-neighbours (dependent → prerequisite, requirement or
-        support); ``pred`` all in-neighbours; ``req`` requirement children (plain and
-        alternatives) and ``req_inferred`` whether each is marked inferred; ``plain`` the
-        plain requirements (each needed) and ``alternatives`` the ``any_of`` groups (one
-        member of each needed); ``support`` supporting measures; ``missions`` mission
-        indices, in id order.
+        ``G`` the graph; ``ids`` node ids, sorted; ``at`` id → index; ``attrs`` each node's
+        attributes (the graph's own dict); ``kind`` and ``field`` of each node; ``succ`` all
+        out-neighbours (dependent → prerequisite, requirement or support); ``pred`` all
+        in-neighbours; ``req`` requirement children (plain and alternatives) and
+        ``req_inferred`` whether each is marked inferred; ``plain`` the plain requirements
+        (each needed) and ``alternatives`` the ``any_of`` groups (one member of each
+        needed); ``support`` supporting measures; ``missions`` mission indices, in id order.
+        The neighbour lists are tuples; every empty one is :data:`EMPTY`.
 
     Computed on first use: :attr:`order`, :attr:`groups`, :attr:`mission_reach`,
     :attr:`mission_served`, :attr:`idom`; and results analyses share (:meth:`shared`).
@@ -64,56 +67,75 @@ class RoadmapIndex:
         # the same data (subgraph views have them too, filtered).
         adjacency = getattr(G, "_adj", None) or G.adj
         attributes = getattr(G, "_node", None) or G.nodes
-        with paused_gc():  # many small lists: the cyclic GC would rescan them repeatedly
+        with paused_gc():  # many small tuples: the cyclic GC would rescan them repeatedly
             self.ids: list[str] = sorted(G)
             at = self.at = {n: i for i, n in enumerate(self.ids)}
-            self.kind: list[str] = [attributes[n]["kind"] for n in self.ids]
-            self.field: list[str] = [attributes[n]["field"] for n in self.ids]
-            self.succ: list[list[int]] = []
-            self.req: list[list[int]] = []
-            self.plain: list[list[int]] = []
-            self.alternatives: list[list[list[int]]] = []
-            self.support: list[list[int]] = []
-            self.req_inferred: list[list[bool]] = []
-            for n in self.ids:
-                out = adjacency[n]
-                succ = [at[v] for v in out]
+            self.attrs: list[Mapping[str, Any]] = [attributes[n] for n in self.ids]
+            self.kind: list[str] = [a["kind"] for a in self.attrs]
+            self.field: list[str] = [a["field"] for a in self.attrs]
+            n = len(self.ids)
+            # Tuples, not lists: the cyclic GC stops tracking a tuple of ints once it has
+            # seen it, so the index costs the collections run later (by analyses that build
+            # many objects) nothing. Most are empty (measures link to nothing, most nodes
+            # have no alternatives): those are all the one empty tuple.
+            self.succ: list[tuple[int, ...]] = [EMPTY] * n
+            self.req: list[tuple[int, ...]] = [EMPTY] * n
+            self.plain: list[tuple[int, ...]] = [EMPTY] * n
+            self.alternatives: list[tuple[tuple[int, ...], ...]] = [EMPTY] * n
+            self.support: list[tuple[int, ...]] = [EMPTY] * n
+            self.req_inferred: list[tuple[bool, ...]] = [EMPTY] * n
+            find = at.__getitem__
+            stated: dict[int, tuple[bool, ...]] = {}
+            for u, node in enumerate(self.ids):
+                out = adjacency[node]
+                if not out:
+                    continue
+                succ = self.succ[u] = tuple(map(find, out))
                 required: list[int] = []
                 plain: list[int] = []
                 inferred: list[bool] = []
                 supported: list[int] = []
                 groups: dict[int, list[int]] | None = None
-                for i, data in zip(succ, out.values()):
+                for v, data in zip(succ, out.values()):
                     if data["relation"] == REQUIRES:
-                        required.append(i)
+                        required.append(v)
                         inferred.append(data.get("provenance") == "inferred")
                         group = data.get("group")
                         if group is None:
-                            plain.append(i)
+                            plain.append(v)
                         else:
                             if groups is None:
                                 groups = {}
-                            groups.setdefault(group, []).append(i)
+                            groups.setdefault(group, []).append(v)
                     elif data["relation"] == SUPPORTED_BY:
-                        supported.append(i)
-                self.succ.append(succ)
-                self.req.append(required)
-                self.req_inferred.append(inferred)
-                self.plain.append(plain)
-                self.alternatives.append([groups[g] for g in sorted(groups)] if groups else [])
-                self.support.append(supported)
-            self.pred: list[list[int]] = [[] for _ in self.ids]
+                        supported.append(v)
+                if required:
+                    self.req[u] = succ if len(required) == len(succ) else tuple(required)
+                    if any(inferred):
+                        self.req_inferred[u] = tuple(inferred)
+                    else:  # one tuple for all the nodes with as many links, none inferred
+                        k = len(inferred)
+                        self.req_inferred[u] = stated.get(k) or stated.setdefault(k, (False,) * k)
+                    if plain:
+                        self.plain[u] = self.req[u] if len(plain) == len(required) else tuple(plain)
+                    if groups:
+                        self.alternatives[u] = tuple(tuple(groups[g]) for g in sorted(groups))
+                if supported:
+                    self.support[u] = succ if len(supported) == len(succ) else tuple(supported)
+            pred: list[list[int]] = [[] for _ in range(n)]
             for u, vs in enumerate(self.succ):
                 for v in vs:
-                    self.pred[v].append(u)
+                    pred[v].append(u)
+            self.pred: list[tuple[int, ...]] = [tuple(p) if p else EMPTY for p in pred]
+            del pred  # before the GC resumes: it would scan every list once more
         self.missions: list[int] = [i for i, k in enumerate(self.kind) if k == "mission"]
         self._shared: dict[str, Any] = {}
 
     @cached_property
-    def groups(self) -> list[list[list[int]]]:
+    def groups(self) -> list[list[tuple[int, ...]]]:
         """Every node's requirement groups in conjunctive normal form: each plain
         requirement a group of one, then each ``any_of`` group in order."""
-        return [[[c] for c in plain] + alternatives for plain, alternatives in zip(self.plain, self.alternatives)]
+        return [[*((c,) for c in plain), *alternatives] for plain, alternatives in zip(self.plain, self.alternatives)]
 
     def shared(self, name: str, compute: Callable[[], T]) -> T:
         """The result of ``compute()``, computed once per index under ``name``: for analyses
