@@ -51,19 +51,24 @@ from .layout import (
     wrap_label,
 )
 from .roadmap import alternatives_arc, draw_row_titles, route_path
-from .style import GATEWAY_COLOUR, KIND_MARKERS, field_colours, figure_style
+from .style import (
+    ALTERNATIVE_DASH,
+    EDGE_COLOUR,
+    GATEWAY_COLOUR,
+    KIND_MARKERS,
+    SUPPORT_COLOUR,
+    SUPPORT_DOTS,
+    field_colours,
+    figure_style,
+)
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
 __all__ = ["plot_chain"]
 
-EDGE_COLOUR = "#555555"
 INFERRED_COLOUR = "#a8a8a8"
-SUPPORT_COLOUR = "#7a7a7a"
 SUPPORT_INFERRED_COLOUR = "#b0b0b0"
-ALTERNATIVE_DASH = (0, (4, 2))
-SUPPORT_DOTS = (0, (1, 1.5))
 
 def plot_chain(
     G: nx.DiGraph,

@@ -55,10 +55,14 @@ from ..graph.requirements import REQUIRES, check_nodes
 from ..vocabulary import check_lang, text
 from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout, matplotlib_measure
 from .style import (
+    ALTERNATIVE_DASH,
     BOTTLENECK_COLOUR,
     CROSS_FIELD_COLOUR,
+    EDGE_COLOUR,
     GATEWAY_COLOUR,
     KIND_MARKERS,
+    SUPPORT_COLOUR,
+    SUPPORT_DOTS,
     field_colours,
     figure_style,
 )
@@ -70,8 +74,7 @@ __all__ = ["HIGHLIGHT_COLOUR", "plot_roadmap"]
 
 #: The halo behind highlighted nodes and the ground of their labels.
 HIGHLIGHT_COLOUR = "#ffd92f"
-EDGE_COLOUR = "#555555"
-SUPPORT_COLOUR = "#8a8a8a"
+
 
 def plot_roadmap(
     G: nx.DiGraph,
@@ -162,9 +165,9 @@ def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[s
     if (REQUIRES, False) in relations:
         handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=text("fig.requires", lang)))
     if (REQUIRES, True) in relations:
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=(0, (4, 2)), label=text("fig.alternatives", lang)))
+        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=ALTERNATIVE_DASH, label=text("fig.alternatives", lang)))
     if any(r != REQUIRES for r, _ in relations):
-        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=(0, (1, 1.5)), label=text("fig.supported_by", lang)))
+        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=SUPPORT_DOTS, label=text("fig.supported_by", lang)))
     if marks["cross"]:
         handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.0, label=text("fig.cross_field", lang)))
     if marks["gateway"]:
@@ -366,7 +369,7 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
             groups.setdefault((u, d["group"]), []).append((u, v))
         colour = CROSS_FIELD_COLOUR if crossing else (SUPPORT_COLOUR if support else EDGE_COLOUR)
         lw = (1.9 if crossing else 1.0) * (0.8 if support else 1.0)
-        style: Any = (0, (1, 1.5)) if support else ((0, (4, 2)) if alternative else "solid")
+        style: Any = SUPPORT_DOTS if support else (ALTERNATIVE_DASH if alternative else "solid")
         z = 1.5 if crossing else 1.0
         ax.add_patch(PathPatch(route_path(points), facecolor="none", edgecolor=colour, lw=lw, linestyle=style,
                                zorder=z, gid=f"edge:{u}->{v}", capstyle="butt"))

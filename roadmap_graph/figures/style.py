@@ -34,6 +34,11 @@ KIND_MARKERS = {"mission": "s", "core_technology": "D", "enabling_technology": "
 GATEWAY_COLOUR = "#ff7f0e"
 BOTTLENECK_COLOUR = "#d62728"
 CROSS_FIELD_COLOUR = "#e6550d"
+#: Links: "requires" solid, one-of alternatives dashed, "supported by" dotted and lighter.
+EDGE_COLOUR = "#555555"
+SUPPORT_COLOUR = "#7a7a7a"
+ALTERNATIVE_DASH = (0, (4, 2))
+SUPPORT_DOTS = (0, (1, 1.5))
 
 
 @cache
