@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -403,10 +402,7 @@ def test_too_small_a_page_grows(G: nx.DiGraph) -> None:
 
 
 @pytest.mark.parametrize("n", [100, 300])
-def test_synthetic_roadmaps_lay_out_fast_and_clean(n: int) -> None:
+def test_synthetic_roadmaps_lay_out_clean(n: int) -> None:
+    # How long it takes is measured in benchmarks/ (crossings.py), not asserted here.
     G = rg.to_networkx(generate.synthetic_roadmap(n, seed=3))
-    start = time.perf_counter()
-    L = layered_layout(G, lang="en")
-    elapsed = time.perf_counter() - start
-    check_layout(G, L)
-    assert elapsed < 10  # about 0.2 s and 1 s on the project machine
+    check_layout(G, layered_layout(G, lang="en"))
