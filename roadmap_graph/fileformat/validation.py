@@ -18,8 +18,9 @@ The layer rules:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+
 from ..vocabulary import Listing, Message, Suggester, listing, verbatim
-from .model import TECHNOLOGY_KINDS, Link, Node, Roadmap, SourceRef
+from .model import TECHNOLOGY_KINDS, Link, Node, Roadmap, Silence, SourceRef
 from .parsing import PathKey
 
 Finding = tuple[PathKey, Message]
@@ -59,6 +60,8 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
 
     for f, field in enumerate(roadmap.fields):
         problems += _source_problems(field.sources, ("fields", f, "sources"), sources, known_sources)
+        if field.ignore:
+            problems += _silenced_twice(field.ignore, ("fields", f, "ignore"), field.id)
         for k, other in enumerate(field.converges_with):
             if other in broken_fields:
                 continue
@@ -94,6 +97,8 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
             if target.sources:
                 path = ("nodes", i, "targets", t, "sources")
                 problems += _source_problems(target.sources, path, sources, known_sources)
+        if node.ignore:
+            problems += _silenced_twice(node.ignore, ("nodes", i, "ignore"), node.id)
         if node.requires or node.any_of or node.supported_by:
             problems += _link_problems(node, ("nodes", i), kind_of, broken_nodes, nodes, sources, known_sources)
     problems += _cycle_problems(roadmap)
@@ -120,6 +125,18 @@ class _Ids:
         if self._listing is None:
             self._listing = listing(self.ids) if self.ids else Message("check.none_declared")
         return self._listing
+
+
+def _silenced_twice(silences: tuple[Silence, ...], path: PathKey, owner: str) -> list[Finding]:
+    """A rule silenced twice for one node or field: only one reason would be shown."""
+    problems: list[Finding] = []
+    first: dict[str, int] = {}
+    for k, silence in enumerate(silences):
+        if silence.code in first:
+            message = Message("check.silenced_twice", code=verbatim(silence.code), owner=verbatim(owner))
+            problems.append(((*path, k, "code"), message))
+        first.setdefault(silence.code, k)
+    return problems
 
 
 def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: _Ids, known: set[str]) -> list[Finding]:

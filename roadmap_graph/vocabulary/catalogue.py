@@ -427,6 +427,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "요구 순환: {cycle}; 로드맵의 요구는 되돌아 돌면 안 된다: 이 연결 중 하나를 지우거나 방향을 바꾼다",
         "requirement cycle: {cycle}; a roadmap's requirements must not loop back: remove or reverse one of these links",
     ),
+    "check.silenced_twice": (
+        "'{owner}'의 ignore에 규칙 {code}가 두 번 있다; 사유와 함께 한 번만 쓴다",
+        "rule {code} is silenced twice in the ignore of '{owner}'; silence it once, with one reason",
+    ),
     "check.at_path": ("{path}: {message}", "{path}: {message}"),
     # --- errors of options and ids, and hints --------------------------------------------
     "hint.did_you_mean": (" ('{choice}'을(를) 뜻했나?)", " (did you mean '{choice}'?)"),
