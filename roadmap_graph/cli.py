@@ -22,16 +22,19 @@ import click
 
 from .analyses import REGISTRY
 from .analyses.registry import Analysis, Param
-from .errors import RoadmapGraphError
+from .errors import RoadmapGraphError, RoadmapLoadError
 from .vocabulary import DEFAULT_LANG, LANGS, Message, text, verbatim
 
 FORMATS = ("table", "json", "csv")
+#: How many problems of a roadmap that does not load are shown by default (--max-problems).
+MAX_PROBLEMS = 100
 
 
 @dataclass
 class _Settings:
     graphs: tuple[str, ...]
     lang: str
+    max_problems: int = MAX_PROBLEMS
 
     def load(self, files: tuple[str, ...] = ()) -> Any:
         from .fileformat.loading import load_roadmap
@@ -59,6 +62,9 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except RoadmapLoadError as err:
+            click.echo(_load_error_text(err, _lang(ctx), _max_problems(ctx)), err=True)
+            ctx.exit(err.exit_code)
         except RoadmapGraphError as err:
             click.echo(err.render(_lang(ctx)), err=True)
             ctx.exit(err.exit_code)
@@ -101,6 +107,22 @@ def _lang(ctx: click.Context) -> str:
     return settings.lang if isinstance(settings, _Settings) else DEFAULT_LANG
 
 
+def _max_problems(ctx: click.Context) -> int:
+    settings = ctx.find_root().obj
+    return settings.max_problems if isinstance(settings, _Settings) else MAX_PROBLEMS
+
+
+def _load_error_text(err: RoadmapLoadError, lang: str, limit: int) -> str:
+    """The first ``limit`` problems (all with 0), one ``path:line:col: error:`` line each,
+    then how many more there are; ``err.problems`` keeps them all."""
+    shown = err.problems if limit == 0 else err.problems[:limit]
+    lines = [p.render(lang) for p in shown]
+    rest = len(err.problems) - len(shown)
+    if rest:
+        lines.append(text("cli.more_problems", lang, rest=rest, total=len(err.problems)))
+    return "\n".join(lines)
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -136,9 +158,16 @@ def _format_option(f: Any) -> Any:
     show_default=True,
     help="Language of names and labels.",
 )
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=MAX_PROBLEMS,
+    show_default=True,
+    help="Show at most this many problems of a roadmap that does not load (0: all).",
+)
 @click.version_option(package_name="roadmap-graph")
 @click.pass_context
-def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str) -> None:
+def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
@@ -146,14 +175,22 @@ def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str) -> None:
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
-    ctx.obj = _Settings(graphs, lang)
+    ctx.obj = _Settings(graphs, lang, max_problems)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Show at most this many problems (0: all). Default: {MAX_PROBLEMS}.",
+)
 @_roadmap_options
-def validate(settings: _Settings, files: tuple[str, ...]) -> None:
+def validate(settings: _Settings, files: tuple[str, ...], max_problems: int | None) -> None:
     """Check roadmap FILES (default: -g files, else the bundled roadmap) and report every problem."""
+    if max_problems is not None:
+        settings.max_problems = max_problems
     roadmap = settings.load(files)
     links = sum(len(node.links()) for node in roadmap.nodes)
     names = verbatim(", ".join(files or settings.graphs)) if files or settings.graphs else Message("cli.bundled")

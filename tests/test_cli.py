@@ -74,7 +74,7 @@ def test_graph_option_loads_several_files(write, bundled):
     a = write("a.yaml", text)
     extra = write(
         "b.yaml",
-        HEADER.replace("id: demo, title: 데모 로드맵", "id: kr_nst_roadmap_2, title: 추가")
+        HEADER.replace("id: demo, title: 데모 로드맵", "id: kr_nst_roadmap_2, title: 국가전략기술 임무중심 전략로드맵(Ⅱ) - 미래혁신 분야")
         + "nodes:\n  - {id: x_new, kind: enabling_technology, field: ai, name: 새 기술}\n",
     )
     result = run("-g", a, "-g", extra, "summary", "--format", "json")

@@ -4,7 +4,10 @@ Loading never loses data and never stops at the first problem: every problem of 
 is collected and raised together as a :class:`~roadmap_graph.errors.RoadmapLoadError`, one
 ``path:line:col: error: ...`` line each. Several files load into one roadmap: fields and
 sources merge by id (the same id with different content is an error naming both places),
-and a node id defined twice is an error naming both places.
+a node id defined twice is an error naming both places, and the roadmap's metadata
+(``id``, ``title``, ``published``, ``horizon``...) written in several files must agree (a
+file may leave a key out). Nothing is silently dropped: a source id twice in one file is an
+error too.
 
 >>> roadmap = load_roadmap()            # the bundled AI–bio roadmap (Ⅱ)
 >>> len([n for n in roadmap.nodes if n.kind == "mission"])
@@ -59,6 +62,9 @@ class _Doc:
     roadmap: Roadmap
     index: dict[str, list[int]] = dataclass_field(default_factory=dict)
     known: dict[str, set[str]] = dataclass_field(default_factory=dict)
+    #: the text of a JSON file read on the fast path (without positions), kept to read it
+    #: again with positions should a problem need locating
+    text: str | None = None
 
     def locate(self, path: PathKey) -> Location:
         """The file location of ``path``, a location in this document's roadmap."""
@@ -122,10 +128,10 @@ def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
     ``None`` when nothing can be read from it (syntax, encoding, not a roadmap)."""
     if path.lower().endswith(".json"):
         data = parse_json_fast(path, text)
-        if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+        if isinstance(data, dict) and _is_schema_version(data.get("schema_version")):
             try:
                 parsed = Parsed(path, data=data)
-                return parsed, _Doc(parsed, Roadmap.model_validate(data))
+                return parsed, _Doc(parsed, Roadmap.model_validate(data), text=text)
             except ValidationError:
                 pass  # re-read below, with positions, to say where
     parsed = parse_text(path, text)
@@ -136,7 +142,7 @@ def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
         parsed.problems.append(Problem(parsed.locate(()), Message("load.not_mapping", what=_describe_type(data))))
         return parsed, None
     version = data.get("schema_version")
-    if "schema_version" in data and version != SCHEMA_VERSION:
+    if "schema_version" in data and not _is_schema_version(version):
         message = Message("load.schema_version", version=verbatim(repr(version)), expected=SCHEMA_VERSION)
         parsed.problems.append(Problem(parsed.locate(("schema_version",)), message))
         return parsed, None
@@ -148,6 +154,11 @@ def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
     if parsed.problems:  # duplicate keys: the data is not all the author wrote
         return parsed, _partial(parsed, data)
     return parsed, _Doc(parsed, roadmap)
+
+
+def _is_schema_version(value: Any) -> bool:
+    """True for the integer 1 only: ``True == 1.0 == 1`` in Python, but not in a file."""
+    return type(value) is int and value == SCHEMA_VERSION
 
 
 def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
@@ -201,20 +212,48 @@ def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
         # references of the others would only add false alarms.
         raise RoadmapLoadError(_in_order(problems, documents))
     docs = [doc for _, doc in documents if doc is not None]
-    merged, origins, merge_problems = _merge(docs)
-    problems += merge_problems
-    known: dict[str, set[str]] = {}
-    for doc in docs:
-        for part, ids in doc.known.items():
-            known.setdefault(part, set()).update(ids)
-    for path, message in find_problems(merged, known=known):
-        problems.append(Problem(_locate_merged(path, origins, docs), message))
+    merged, origins, found = _check(docs)
+    if found and any(doc.text is not None for doc in docs):
+        # JSON read on the fast path has no positions: read it again with them, so that
+        # its problems say line:col as YAML's do (the data is the same, so are the problems).
+        docs = [_with_positions(doc) for doc in docs]
+        documents = [(doc.parsed, doc) for doc in docs]
+        problems = [p for doc in docs for p in doc.parsed.problems]
+        merged, origins, found = _check(docs)
+    problems += found
     if problems:
         raise RoadmapLoadError(_in_order(problems, documents))
     merged._node_locations = _item_locations("nodes", merged.nodes, origins, docs)
     merged._field_locations = _item_locations("fields", merged.fields, origins, docs)
     merged._checked = True
     return merged
+
+
+def _check(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
+    """Merge ``docs`` and check the result: the merged roadmap, where its parts came from,
+    and every merge, reference, layer and cycle problem, located in the files."""
+    merged, origins, problems = _merge(docs)
+    known: dict[str, set[str]] = {}
+    for doc in docs:
+        for part, ids in doc.known.items():
+            known.setdefault(part, set()).update(ids)
+    for path, message in find_problems(merged, known=known):
+        problems.append(Problem(_locate_merged(path, origins, docs), message))
+    return merged, origins, problems
+
+
+def _with_positions(doc: _Doc) -> _Doc:
+    """``doc`` again, its file read with positions when it was read on the fast path.
+
+    Should the positional reader see the text otherwise (it never should: JSON is YAML),
+    the document stays as it was, its problems located at the file.
+    """
+    if doc.text is None:
+        return doc
+    parsed = parse_text(doc.parsed.path, doc.text)
+    if parsed.data != doc.parsed.data:
+        return _Doc(doc.parsed, doc.roadmap, doc.index, doc.known)
+    return _Doc(parsed, doc.roadmap, doc.index, doc.known)
 
 
 def _item_locations(
@@ -284,7 +323,8 @@ def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
                 message = Message("load.field_conflict", field=verbatim(field.id), key=verbatim(key), first=verbatim(first))
                 problems.append(Problem(doc.locate(("fields", i, key)), message))
         for i, source in enumerate(roadmap.roadmap.sources):
-            if source.id in sources and sources[source.id] != source:
+            # (an id twice in one file is reported by _duplicate_problems)
+            if source.id in sources and sources[source.id] != source and source_origin[source.id][0] != d:
                 first = _where(docs, ("roadmap", "sources"), source_origin[source.id])
                 message = Message("load.source_conflict", source=verbatim(source.id), first=verbatim(first))
                 problems.append(Problem(doc.locate(("roadmap", "sources", i)), message))
@@ -294,7 +334,8 @@ def _merge(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
             nodes.append(node)
             origins["nodes"].append((d, i))
     origins["fields"] = [field_origin[f] for f in fields]
-    header = _merge_headers([doc.roadmap.roadmap for doc in docs], tuple(sources.values()))
+    header, header_problems = _merge_headers(docs, tuple(sources.values()))
+    problems += header_problems
     merged = Roadmap(
         schema_version=SCHEMA_VERSION,
         roadmap=header,
@@ -312,7 +353,17 @@ def _where(docs: list[_Doc], part: str | tuple[str, ...], origin: tuple[int, int
 
 
 def _duplicate_problems(docs: list[_Doc], origins: Origins) -> list[Problem]:
+    """An id defined twice: a node anywhere, a field or a source within one file (the same
+    field or source in several files merges, see :func:`_merge`)."""
     problems: list[Problem] = []
+    for doc in docs:
+        first_source: dict[str, int] = {}
+        for i, source in enumerate(doc.roadmap.roadmap.sources):
+            if source.id in first_source:
+                where = doc.locate(("roadmap", "sources", first_source[source.id]))
+                message = Message("load.duplicate_source_in_file", id=verbatim(source.id), first=verbatim(where))
+                problems.append(Problem(doc.locate(("roadmap", "sources", i, "id")), message))
+            first_source.setdefault(source.id, i)
     for part in ("nodes", "fields"):
         if part == "fields" and len(docs) > 1:
             continue  # fields of several files merge by id; within one file see below
@@ -355,27 +406,37 @@ def _merge_models(first: FieldInfo, second: FieldInfo) -> tuple[FieldInfo, list[
     return FieldInfo(**values), conflicts
 
 
-def _merge_headers(headers: list[RoadmapInfo], sources: tuple[Source, ...]) -> RoadmapInfo:
-    """One header for several files: shared values are kept, differing ids and titles joined."""
-    def joined(key: str, sep: str) -> Any:
-        values = [getattr(h, key) for h in headers]
-        distinct = list(dict.fromkeys(v for v in values if v is not None))
-        if len(distinct) <= 1:
-            return distinct[0] if distinct else None
-        return sep.join(str(v) for v in distinct)
+#: The roadmap's metadata, one value for all the files loaded together.
+_HEADER_KEYS = ("id", "title", "title_en", "published", "horizon")
 
-    def shared(key: str) -> Any:
-        distinct = {getattr(h, key) for h in headers} - {None}
-        return distinct.pop() if len(distinct) == 1 else None
 
-    return RoadmapInfo(
-        id=joined("id", "+"),
-        title=joined("title", " + "),
-        title_en=joined("title_en", " + "),
-        published=shared("published"),
-        horizon=shared("horizon"),
-        sources=sources,
-    )
+def _merge_headers(docs: list[_Doc], sources: tuple[Source, ...]) -> tuple[RoadmapInfo, list[Problem]]:
+    """One header for several files: a key is the value the files give it.
+
+    A file may leave an optional key out (another file gives it); two files that give a key
+    different values are an error naming both places, never a silent choice or a blank.
+    """
+    values: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    for d, doc in enumerate(docs):
+        header = doc.roadmap.roadmap
+        for key in _HEADER_KEYS:
+            value = getattr(header, key)
+            if value is None:
+                continue
+            if key not in values:
+                values[key], first[key] = value, d
+            elif value != values[key]:
+                message = Message(
+                    "load.header_conflict",
+                    key=verbatim(key),
+                    value=verbatim(value),
+                    other=verbatim(values[key]),
+                    first=verbatim(docs[first[key]].locate(("roadmap", key))),
+                )
+                problems.append(Problem(doc.locate(("roadmap", key)), message))
+    return RoadmapInfo(**values, sources=sources), problems
 
 
 # --- pydantic errors as messages a person can act on ------------------------------------

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import Location
@@ -217,6 +217,14 @@ class Roadmap(_Model):
     roadmap: RoadmapInfo
     fields: tuple[FieldInfo, ...] = ()
     nodes: tuple[Node, ...] = ()
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _exactly_one(cls, value: Any) -> Any:
+        # Python's True == 1 == 1.0 would let `schema_version: true` or `1.0` pass as 1.
+        if type(value) is not int:
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
 
     _node_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
     _field_locations: dict[str, Location] = PrivateAttr(default_factory=dict)

@@ -18,10 +18,9 @@ The layer rules:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
-from ..vocabulary import Message, did_you_mean, verbatim
-from .model import TECHNOLOGY_KINDS, Link, Node, Roadmap, SourceRef
+from ..vocabulary import Listing, Message, Suggester, listing, verbatim
+from .model import TECHNOLOGY_KINDS, Link, Node, Roadmap, Silence, SourceRef
 from .parsing import PathKey
 
 Finding = tuple[PathKey, Message]
@@ -42,7 +41,9 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
     problem with them is already reported.
 
     One pass over the nodes with set and dict lookups; messages (and their did-you-mean
-    hints) are made only for what is wrong.
+    hints) are made only for what is wrong, and the hints come from one :class:`Suggester`
+    per kind of id, so ten thousand dangling links cost ten thousand lookups, not ten
+    thousand scans of every id. Each listing of ids is built once and shared.
     """
     known = known or {}
     problems: list[Finding] = []
@@ -53,20 +54,27 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
     broken_fields = known.get("fields", set()) - set(field_ids)
     declared_fields = set(field_ids)
     known_sources = set(source_ids) | known.get("sources", set())  # not unknown, at least
+    fields = _Ids(field_ids)
+    sources = _Ids(source_ids)
+    nodes = _Ids([*kind_of, *broken_nodes])
 
     for f, field in enumerate(roadmap.fields):
-        problems += _source_problems(field.sources, ("fields", f, "sources"), source_ids, known_sources)
+        problems += _source_problems(field.sources, ("fields", f, "sources"), sources, known_sources)
+        if field.ignore:
+            problems += _silenced_twice(field.ignore, ("fields", f, "ignore"), field.id)
         for k, other in enumerate(field.converges_with):
             if other in broken_fields:
                 continue
             if other == field.id or other not in declared_fields:
-                fields = verbatim(", ".join(field_ids))
                 if other == field.id:
-                    message = Message("check.converges_itself", field=verbatim(field.id), fields=fields)
+                    message = Message("check.converges_itself", field=verbatim(field.id), fields=fields.listing)
                 else:
-                    hint = did_you_mean(other, [i for i in field_ids if i != field.id])
                     message = Message(
-                        "check.converges_unknown", field=verbatim(field.id), other=verbatim(other), hint=hint, fields=fields
+                        "check.converges_unknown",
+                        field=verbatim(field.id),
+                        other=verbatim(other),
+                        hint=fields.suggester.hint(other, besides=field.id),
+                        fields=fields.listing,
                     )
                 problems.append((("fields", f, "converges_with", k), message))
 
@@ -76,40 +84,75 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
                 "check.field_undeclared",
                 node=verbatim(node.id),
                 field=verbatim(node.field),
-                hint=did_you_mean(node.field, field_ids),
-                fields=_listing(field_ids),
+                hint=fields.suggester.hint(node.field),
+                fields=fields.listing,
             )
             problems.append((("nodes", i, "field"), message))
         if node.category is not None and node.kind != "ecosystem_measure":
             message = Message("check.category_not_measure", node=verbatim(node.id), kind=verbatim(node.kind))
             problems.append((("nodes", i, "category"), message))
         if node.sources:
-            problems += _source_problems(node.sources, ("nodes", i, "sources"), source_ids, known_sources)
+            problems += _source_problems(node.sources, ("nodes", i, "sources"), sources, known_sources)
         for t, target in enumerate(node.targets):
             if target.sources:
                 path = ("nodes", i, "targets", t, "sources")
-                problems += _source_problems(target.sources, path, source_ids, known_sources)
+                problems += _source_problems(target.sources, path, sources, known_sources)
+        if node.ignore:
+            problems += _silenced_twice(node.ignore, ("nodes", i, "ignore"), node.id)
         if node.requires or node.any_of or node.supported_by:
-            problems += _link_problems(node, ("nodes", i), kind_of, broken_nodes, source_ids, known_sources)
+            problems += _link_problems(node, ("nodes", i), kind_of, broken_nodes, nodes, sources, known_sources)
     problems += _cycle_problems(roadmap)
     return problems
 
 
-def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: list[str], known: set[str]) -> list[Finding]:
+class _Ids:
+    """The ids of one kind (nodes, fields, sources) as messages name them: a suggester for
+    misspellings and a listing, each made when first needed and then shared."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self._suggester: Suggester | None = None
+        self._listing: Listing | Message | None = None
+
+    @property
+    def suggester(self) -> Suggester:
+        if self._suggester is None:
+            self._suggester = Suggester(self.ids)
+        return self._suggester
+
+    @property
+    def listing(self) -> Listing | Message:
+        if self._listing is None:
+            self._listing = listing(self.ids) if self.ids else Message("check.none_declared")
+        return self._listing
+
+
+def _silenced_twice(silences: tuple[Silence, ...], path: PathKey, owner: str) -> list[Finding]:
+    """A rule silenced twice for one node or field: only one reason would be shown."""
+    problems: list[Finding] = []
+    first: dict[str, int] = {}
+    for k, silence in enumerate(silences):
+        if silence.code in first:
+            message = Message("check.silenced_twice", code=verbatim(silence.code), owner=verbatim(owner))
+            problems.append(((*path, k, "code"), message))
+        first.setdefault(silence.code, k)
+    return problems
+
+
+def _source_problems(refs: tuple[SourceRef, ...], path: PathKey, ids: _Ids, known: set[str]) -> list[Finding]:
     return [
         (
             (*path, k, "source"),
             Message(
-                "check.unknown_source", source=verbatim(ref.source), hint=did_you_mean(ref.source, ids), sources=_listing(ids)
+                "check.unknown_source",
+                source=verbatim(ref.source),
+                hint=ids.suggester.hint(ref.source),
+                sources=ids.listing,
             ),
         )
         for k, ref in enumerate(refs)
         if ref.source not in known
     ]
-
-
-def _listing(ids: list[str]) -> Message | Any:
-    return verbatim(", ".join(ids)) if ids else Message("check.none_declared")
 
 
 def _link_paths(node: Node) -> Iterator[tuple[str, PathKey, Link]]:
@@ -128,7 +171,8 @@ def _link_problems(
     here: PathKey,
     kind_of: Mapping[str, str],
     broken_nodes: set[str],
-    source_ids: list[str],
+    node_ids: _Ids,
+    source_ids: _Ids,
     known_sources: set[str],
 ) -> list[Finding]:
     problems: list[Finding] = []
@@ -161,7 +205,7 @@ def _link_problems(
                 node=verbatim(node.id),
                 key=verbatim(key),
                 target=verbatim(link.id),
-                hint=did_you_mean(link.id, [*kind_of, *broken_nodes]),
+                hint=node_ids.suggester.hint(link.id),
             )
             problems.append(((*here, *where), message))
         elif kind is not None and kind not in _ALLOWED_TARGETS[key]:

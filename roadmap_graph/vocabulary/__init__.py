@@ -24,6 +24,7 @@ roadmap_graph.errors.InvalidOptionError: 언어 'jp'는 없다; 쓸 수 있는 �
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -36,15 +37,19 @@ __all__ = [
     "LANGS",
     "Joined",
     "Lang",
+    "Listing",
     "Localized",
     "Message",
+    "Suggester",
     "Verbatim",
     "check_choice",
     "check_lang",
     "did_you_mean",
+    "excerpt",
     "field_name",
     "format_target",
     "joined",
+    "listing",
     "localized",
     "node_name",
     "template",
@@ -65,7 +70,7 @@ def check_lang(lang: object) -> Lang:
     for known in LANGS:
         if lang == known:
             return known
-    raise InvalidOptionError(Message("error.lang", lang=verbatim(str(lang)), langs=verbatim(", ".join(LANGS))))
+    raise InvalidOptionError(Message("error.lang", lang=verbatim(str(lang)), langs=listing(LANGS)))
 
 
 def check_choice(value: str, choices: Iterable[str], what: str) -> str:
@@ -81,7 +86,7 @@ def check_choice(value: str, choices: Iterable[str], what: str) -> str:
             what=Message(what),
             value=verbatim(value),
             hint=did_you_mean(str(value), options),
-            choices=verbatim(", ".join(options)),
+            choices=listing(options),
         )
     )
 
@@ -116,29 +121,50 @@ def template(key: str, lang: str) -> str:
 
 
 def _written(value: Any, lang: str) -> Any:
-    if isinstance(value, (Message, Verbatim, Localized, Joined)):
+    if isinstance(value, (Message, Verbatim, Localized, Joined, Listing)):
         return value.text(lang)
     return value
+
+
+#: The longest verbatim value a message quotes whole. A longer one (a five-million-character
+#: id, a pasted document) is quoted as an excerpt: its first :data:`EXCERPT_HEAD` and last
+#: :data:`EXCERPT_TAIL` characters with its length between, so no message grows with its input.
+EXCERPT_LIMIT = 200
+EXCERPT_HEAD = 120
+EXCERPT_TAIL = 40
 
 
 @dataclass(frozen=True)
 class Verbatim:
     """Text that reads the same in every language: an id, a path, a name the user wrote, or
-    a message from another library."""
+    a message from another library.
+
+    ``value`` keeps the whole text; :meth:`text` (what a message shows) quotes at most
+    :data:`EXCERPT_LIMIT` characters of it (see :func:`excerpt`).
+    """
 
     value: str
 
     def text(self, lang: str) -> str:
-        """The text, whatever ``lang`` is."""
-        return self.value
+        """The text (an excerpt when it is long), whatever ``lang`` is but for the excerpt's
+        note of the length."""
+        return excerpt(self.value, lang)
 
     def __str__(self) -> str:
-        return self.value
+        return self.text(DEFAULT_LANG)
 
 
 def verbatim(value: object) -> Verbatim:
-    """``value`` as text that is not translated."""
+    """``value`` as text that is not translated (quoted as an excerpt when it is long)."""
     return Verbatim(str(value))
+
+
+def excerpt(value: str, lang: str) -> str:
+    """``value`` whole when it has at most :data:`EXCERPT_LIMIT` characters, else its head and
+    tail with its length between (``abc…[5,000,000 characters]…xyz``)."""
+    if len(value) <= EXCERPT_LIMIT:
+        return value
+    return text("word.excerpt", lang, head=value[:EXCERPT_HEAD], length=len(value), tail=value[-EXCERPT_TAIL:])
 
 
 @dataclass(frozen=True)
@@ -176,6 +202,33 @@ def joined(parts: Iterable[Any], separator: str = ", ") -> Joined:
     return Joined(tuple(parts), separator)
 
 
+#: The most items a :func:`listing` names; the rest are counted.
+LISTING_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Ids or keys named in a message (``fields: ai, bio``): at most :data:`LISTING_LIMIT` of
+    them, each quoted as :class:`Verbatim` (so bounded), then how many more there are."""
+
+    items: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        """The first items, joined by commas, and a count of the rest."""
+        shown = ", ".join(excerpt(item, lang) for item in self.items[:LISTING_LIMIT])
+        rest = len(self.items) - LISTING_LIMIT
+        return text("word.and_more", lang, shown=shown, rest=rest) if rest > 0 else shown
+
+
+def listing(items: Iterable[str]) -> Listing:
+    """``items`` to be named in a message, bounded however many there are (see :class:`Listing`).
+
+    Build it once and pass the same object to every message that names the same items: a
+    thousand problems then share one listing instead of a thousand copies of it.
+    """
+    return Listing(tuple(items))
+
+
 @dataclass(frozen=True, init=False)
 class Message:
     """A catalogue key with its parameters, written out in a language only when shown.
@@ -205,13 +258,142 @@ class Message:
 def did_you_mean(word: str, choices: Iterable[str]) -> Message | Verbatim:
     """A hint naming the closest of ``choices`` (`` (did you mean 'x'?)``), or nothing.
 
+    For one word. Code that asks for many words against the same choices (every dangling
+    link of a roadmap) builds one :class:`Suggester` and asks it.
+
     >>> did_you_mean("ai_efficent_learning", ["ai_efficient_learning", "bio_vaccine"]).text("en")
     " (did you mean 'ai_efficient_learning'?)"
     >>> did_you_mean("zzz", ["bio_vaccine"]).text("en")
     ''
     """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return Message("hint.did_you_mean", choice=verbatim(close[0])) if close else Verbatim("")
+    return Suggester(choices).hint(word)
+
+
+class Suggester:
+    """Finds the choices closest to a misspelt word, fast however many choices there are.
+
+    Comparing a word with every choice (``difflib.get_close_matches``) costs a sequence
+    match per choice: for ten thousand dangling links among ten thousand ids that is a
+    hundred million matches. Instead the choices are indexed by their character trigrams
+    (with the word's ends marked, so ``ab`` has ``^ab`` and ``ab$``). Up to :attr:`SMALL`
+    choices (a roadmap's fields, a model's keys) are simply all compared; else a word is compared
+    only with the :attr:`SHORTLIST` choices that share the most trigrams with it, reading
+    the rarest trigrams' lists first and at most :attr:`BUDGET` list entries in all (a
+    trigram that hundreds of choices share says little about which one was meant). So a
+    word costs at most :attr:`SMALL` sequence matches, however many choices there are, and
+    each word's answer is kept for the next time it is asked.
+
+    A choice is suggested when difflib's ratio with the word is at least 0.6 (as
+    ``get_close_matches``) or it is one edit (insertion, deletion, substitution) away from
+    a word of three characters or more. At most :attr:`MOST` are named: those one edit away
+    when there are any, else those within 0.1 of the best ratio.
+    """
+
+    SHORTLIST = 6
+    SMALL = 30
+    BUDGET = 500
+    MOST = 3
+    CUTOFF = 0.6
+    MARGIN = 0.1
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self.choices: list[str] = list(dict.fromkeys(choices))
+        self._postings: dict[str, list[int]] = {}
+        self._sizes: list[int] = []
+        for i, choice in enumerate(self.choices):
+            grams = _trigrams(choice)
+            self._sizes.append(len(grams))
+            for gram in grams:
+                self._postings.setdefault(gram, []).append(i)
+        self._longest = max(map(len, self.choices), default=0)
+        self._answers: dict[str, tuple[str, ...]] = {}
+
+    def hint(self, word: str, *, besides: str | None = None) -> Message | Verbatim:
+        """`` (did you mean 'x'?)`` (or ``'x', 'y' or 'z'``) for the closest choices but
+        ``besides``, or nothing."""
+        close = [c for c in self.closest(word) if c != besides]
+        if not close:
+            return Verbatim("")
+        if len(close) == 1:
+            return Message("hint.did_you_mean", choice=verbatim(close[0]))
+        first = joined([verbatim(c) for c in close[:-1]], "', '")
+        return Message("hint.did_you_mean_several", choices=first, last=verbatim(close[-1]))
+
+    def closest(self, word: str) -> tuple[str, ...]:
+        """The choices to suggest for ``word``, closest first (see the class)."""
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._find(word)
+        return answer
+
+    def _find(self, word: str) -> tuple[str, ...]:
+        # No choice reaches the cutoff ratio with a word more than 7/3 times its length.
+        if not self.choices or 3 * len(word) > 7 * self._longest:
+            return ()
+        if len(self.choices) <= self.SMALL:
+            return self._best(word, range(len(self.choices)))
+        grams = _trigrams(word)
+        postings = sorted((self._postings.get(g, ()) for g in grams), key=len)
+        shared: Counter[int] = Counter()
+        spent = 0
+        for posting in postings:
+            if spent + len(posting) > self.BUDGET:
+                break  # the rest are commoner still: they tell little and cost much
+            spent += len(posting)
+            shared.update(posting)
+        if not shared:
+            return ()
+        size, sizes = len(grams), self._sizes
+        # Ranked by Dice (shared trigrams over all trigrams of both), so that a longer choice
+        # does not win just by containing the word; those sharing under half the best count
+        # are left out unsorted.
+        least = (max(shared.values()) + 1) // 2
+        ranked = sorted(
+            ((i, n) for i, n in shared.items() if n >= least), key=lambda item: (-item[1] / (size + sizes[item[0]]), item[0])
+        )
+        return self._best(word, [i for i, _ in ranked[: self.SHORTLIST]])
+
+    def _best(self, word: str, shortlist: Iterable[int]) -> tuple[str, ...]:
+        """The choices of ``shortlist`` (positions) to suggest for ``word``, best first."""
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(word)
+        scored = []
+        for i in shortlist:
+            choice = self.choices[i]
+            near = len(word) >= 3 and _one_edit(word, choice)
+            matcher.set_seq1(choice)
+            if not near and (matcher.real_quick_ratio() < self.CUTOFF or matcher.quick_ratio() < self.CUTOFF):
+                continue
+            ratio = matcher.ratio()
+            if near or ratio >= self.CUTOFF:
+                scored.append((not near, -ratio, choice))
+        scored.sort()
+        if not scored:
+            return ()
+        if not scored[0][0]:  # choices one edit away: only they
+            return tuple(c for far, _, c in scored[: self.MOST] if not far)
+        best = -scored[0][1]
+        return tuple(c for _, r, c in scored[: self.MOST] if -r >= best - self.MARGIN)
+
+
+def _trigrams(word: str) -> set[str]:
+    marked = f"^{word}$"
+    return {marked[i : i + 3] for i in range(len(marked) - 2)}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    prefix = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        prefix += 1
+    # after the common prefix, what is left of each must agree but for its first character
+    # (substitution) or one of them must lose its first character (insertion, deletion)
+    rest_a, rest_b = a[prefix:], b[prefix:]
+    return rest_a[1:] == rest_b[1:] if len(a) == len(b) else rest_a[1:] == rest_b or rest_a == rest_b[1:]
 
 
 def node_name(attrs: Mapping[str, Any], lang: str) -> str:

@@ -60,6 +60,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.weakened": ("지원 일부 잃음", "weakened"),
     # --- short words ---------------------------------------------------------------------
     "word.one_of": ("다음 중 하나", "one of"),
+    "word.excerpt": ("{head}…[{length:,}자]…{tail}", "{head}…[{length:,} characters]…{tail}"),
+    "word.and_more": ("{shown} 외 {rest:,}개", "{shown} and {rest:,} more"),
     "word.one_of_short": ("택1", "one of"),
     "word.supported_by": ("지원", "supported by"),
     "word.seen_above": ("위에 나옴", "shown above"),
@@ -363,6 +365,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "분야 id '{id}'가 이 파일에서 두 번 정의되어 있다 (처음은 {first}); 하나만 남긴다",
         "field id '{id}' is defined twice in this file (first at {first}); keep one",
     ),
+    "load.duplicate_source_in_file": (
+        "출처 id '{id}'가 이 파일에서 두 번 정의되어 있다 (처음은 {first}); 하나만 남기거나 하나에 다른 id를 준다",
+        "source id '{id}' is defined twice in this file (first at {first}); keep one, or give one of them another id",
+    ),
+    "load.header_conflict": (
+        "로드맵의 {key}이(가) {first}와 다르다 ({value}, 그곳은 {other}); 함께 읽는 파일은 하나의 로드맵이므로 같게 맞추거나 한 파일에서만 쓴다",
+        "the roadmap's {key} here ({value}) differs from the one at {first} ({other}); files loaded together are one roadmap: make them agree, or write it in one file only",
+    ),
     "load.what_node": ("노드", "node"),
     "load.what_field": ("분야", "field"),
     # --- problems across the loaded files: references, layers, cycles ----------------------
@@ -417,9 +427,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "요구 순환: {cycle}; 로드맵의 요구는 되돌아 돌면 안 된다: 이 연결 중 하나를 지우거나 방향을 바꾼다",
         "requirement cycle: {cycle}; a roadmap's requirements must not loop back: remove or reverse one of these links",
     ),
+    "check.silenced_twice": (
+        "'{owner}'의 ignore에 규칙 {code}가 두 번 있다; 사유와 함께 한 번만 쓴다",
+        "rule {code} is silenced twice in the ignore of '{owner}'; silence it once, with one reason",
+    ),
     "check.at_path": ("{path}: {message}", "{path}: {message}"),
     # --- errors of options and ids, and hints --------------------------------------------
     "hint.did_you_mean": (" ('{choice}'을(를) 뜻했나?)", " (did you mean '{choice}'?)"),
+    "hint.did_you_mean_several": (" ('{choices}' 또는 '{last}'을(를) 뜻했나?)", " (did you mean '{choices}' or '{last}'?)"),
     "error.lang": ("언어 '{lang}'는 없다; 쓸 수 있는 언어: {langs}", "no language '{lang}'; languages: {langs}"),
     "error.unknown_node": ("로드맵에 노드 '{node}'가 없다{hint}", "no node '{node}' in the roadmap{hint}"),
     "error.unknown_node_of_kind": (
@@ -485,6 +500,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- the command line --------------------------------------------------------------------
     "cli.valid": ("문제 없음: {names}: 노드 {nodes}개, 연결 {links}개", "ok: {names}: {nodes} nodes, {links} links, no problems"),
     "cli.bundled": ("내장 로드맵", "bundled roadmap"),
+    "cli.more_problems": (
+        "… 그리고 문제 {rest:,}개 더 (모두 {total:,}개); --max-problems 0이면 모두 보인다",
+        "… and {rest:,} more problems ({total:,} in all); --max-problems 0 shows all",
+    ),
     "cli.wrote": ("{path} 작성", "wrote {path}"),
     "cli.step": ("… {step}", "… {step}"),
     "cli.internal_error": (
