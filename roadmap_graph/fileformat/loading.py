@@ -14,7 +14,7 @@ and a node id defined twice is an error naming both places.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -205,13 +205,17 @@ def _read_text(path: str, text: str, reading: _Reading) -> tuple[Parsed, _Doc | 
     try:
         roadmap = Roadmap.model_validate(data)
     except ValidationError as err:
-        # A value the parser refused was read as empty: its schema error would only repeat it.
-        refused = {p.location for p in parsed.problems}
-        parsed.problems += [p for p in _translate(parsed, err) if p.location not in refused]
+        parsed.problems += _translate(parsed, err, skip=_refused_parts(parsed))
         return parsed, _partial(parsed, data)
     if parsed.problems:  # duplicate keys: the data is not all the author wrote
         return parsed, _partial(parsed, data)
     return parsed, _Doc(parsed, roadmap)
+
+
+def _refused_parts(parsed: Parsed) -> set[PathKey]:
+    """The values the parser refused (and read as empty) and the parts that hold them: their
+    schema errors ("must be text", "a target needs a value") would only repeat the problem."""
+    return {path[:i] for path in parsed.refused for i in range(1, len(path) + 1)}
 
 
 def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
@@ -470,11 +474,13 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
     return None
 
 
-def _translate(parsed: Parsed, err: ValidationError) -> list[Problem]:
+def _translate(parsed: Parsed, err: ValidationError, skip: Set[PathKey] = frozenset()) -> list[Problem]:
     problems = []
     for error in err.errors(include_url=False):
         loc: PathKey = tuple(error["loc"])
         kind = error["type"]
+        if loc in skip and kind not in ("missing", "extra_forbidden"):
+            continue
         what = verbatim(_describe_loc(parsed, loc))
         message: Message
         if kind == "missing":

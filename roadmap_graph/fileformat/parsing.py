@@ -57,6 +57,7 @@ class Parsed:
     ``data`` is ``None`` when the text could not be read at all; ``problems`` then says why.
     ``values[path]`` is the (line, column) of the value at ``path`` (a tuple of keys and
     indexes, like pydantic's ``loc``), ``keys[path]`` that of the mapping key naming it.
+    ``refused`` holds the paths of values that are in ``problems`` and were read as empty.
     """
 
     path: str
@@ -64,6 +65,7 @@ class Parsed:
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[PathKey] = field(default_factory=set)
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location:
         """Return the location of ``path``, or of its nearest enclosing part that has one.
@@ -334,6 +336,7 @@ class _Stop(Exception):
 
 _CORE_SCALARS = {_TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_JSON_NOT_FINITE = frozenset({"NaN", "Infinity", "-Infinity", "+Infinity"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
@@ -351,6 +354,7 @@ class _Walker:
         self.open: set[int] = set()  # collections being built, to refuse recursive aliases
         self.built: set[int] = set()  # nodes built once; building one again is an alias expansion
         self.expansions = 0
+        self.json = parsed.path.lower().endswith(".json")
 
     def problem(self, where: tuple[int, int], message: Message) -> None:
         self.parsed.problems.append(Problem(Location(self.parsed.path, *where), message))
@@ -372,6 +376,7 @@ class _Walker:
             expected = _TAG_PREFIX + ("map" if node.id == "mapping" else "seq")
             if node.tag != expected:
                 self.problem(where, Message("load.tag", tag=verbatim(_short_tag(node.tag))))
+                self.parsed.refused.add(path)
                 return None
             if id(node) in self.open:
                 self.problem(where, Message("load.alias_cycle"))
@@ -383,12 +388,19 @@ class _Walker:
                 return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
-        return self._scalar(node, where)
+        before = len(self.parsed.problems)
+        value = self._scalar(node, where)
+        if len(self.parsed.problems) > before:
+            self.parsed.refused.add(path)
+        return value
 
     def _scalar(self, node: Any, where: tuple[int, int]) -> Any:
         tag, value = node.tag, node.value
         if tag not in _CORE_SCALARS:
             self.problem(where, Message("load.tag", tag=verbatim(_short_tag(tag))))
+            return None
+        if tag == _TAG_PREFIX + "str" and node.style is None and value in _JSON_NOT_FINITE and self.json:
+            self.problem(where, Message("load.not_finite", value=verbatim(value)))  # unquoted, so not text
             return None
         if tag in (_TAG_PREFIX + "str", _TAG_PREFIX + "timestamp"):
             return self._text(value, where)
@@ -404,7 +416,7 @@ class _Walker:
         if tag in (_TAG_PREFIX + "int", _TAG_PREFIX + "float"):
             try:
                 number = self.constructor.construct_object(node, deep=True)
-            except (ValueError, TypeError, KeyError, ArithmeticError):
+            except (ValueError, TypeError, LookupError, ArithmeticError):  # ruamel: "" gives IndexError
                 number = None
             if isinstance(number, (int, float)) and not isinstance(number, bool):
                 if isinstance(number, float) and not math.isfinite(number):
