@@ -525,3 +525,14 @@ def test_random_tagged_scalars_load_or_give_a_located_error(tag, scalar, quoted)
 @given(value=st.one_of(st.integers(), st.floats(), st.text(max_size=20), st.booleans(), st.none()))
 def test_random_json_values_load_or_give_a_located_error(value):
     located_or_loads(json_with(value=json.dumps(value)), "p.json")
+
+
+def test_a_long_text_in_a_json_list_or_key_is_caught_too(write):
+    """The fast JSON reading checks only mapping values; ids in lists and keys fail the
+    schema when that long, and the re-reading with positions locates them."""
+    long = "a" * 100_001
+    in_list = json_with().replace('"field": "ai",', f'"field": "ai", "requires": ["{long}"],')
+    assert "string_chars = 100000" in only(write("l.json", in_list))[2]
+    as_key = json_with().replace('"field": "ai",', f'"field": "ai", "{long}": 1,')
+    line, _, message = only(write("k.json", as_key))  # YAML reads keys of at most 1024 characters
+    assert line == 3 and "syntax error" in message
