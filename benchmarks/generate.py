@@ -64,6 +64,7 @@ import json
 import random
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -402,6 +403,25 @@ def write_roadmap(roadmap_or_data: Any, path: str | Path) -> Path:
     if suffix in (".yaml", ".yml"):
         return write_yaml(roadmap_or_data, path)
     raise ValueError(f"write .json, .yaml or .yml, not {suffix or 'a file without suffix'}")
+
+
+def limits_for(n_nodes: int, *paths: str | Path) -> Any:
+    """Loader limits (:class:`roadmap_graph.Limits`) under which the generated roadmap of
+    ``n_nodes`` nodes in ``paths`` loads: the defaults, raised where the roadmap needs more.
+
+    The defaults (200,000 nodes, 2,000,000 links, 64 MiB a file) stop hostile files; the
+    benchmark's 10^6 nodes (about 5 links each, 200 MB of JSON) go beyond them on purpose.
+    """
+    import roadmap_graph as rg
+
+    base = rg.Limits()
+    size = max((Path(p).stat().st_size for p in paths), default=0)
+    return replace(
+        base,
+        file_bytes=max(base.file_bytes, 2 * size),
+        nodes=max(base.nodes, 2 * n_nodes),
+        links=max(base.links, 20 * n_nodes),
+    )
 
 
 def _size(text: str) -> int:

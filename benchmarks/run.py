@@ -362,13 +362,15 @@ def worker(n: int, args: argparse.Namespace, skip: set[str], out: Path) -> None:
         results["facts"]["yaml_mb"] = yaml_path.stat().st_size / 1e6
     del data
     _log(f"  [{n:,}] generated in {results['facts']['generate_s']:.2f} s")
+    # 10^6 nodes go beyond the loader's default limits: raise them for these files only.
+    limits = generate.limits_for(n, *(p for p in (json_path, yaml_path) if p is not None))
 
     if yaml_path is None:
         results["steps"]["load YAML"] = Measured(status="–").__dict__  # beyond --yaml-max
     else:
-        m, _ = measure(lambda: rg.load_roadmap(yaml_path), **opts)
+        m, _ = measure(lambda: rg.load_roadmap(yaml_path, limits=limits), **opts)
         record("load YAML", m)
-    m, roadmap = measure(lambda: rg.load_roadmap(json_path), **opts)
+    m, roadmap = measure(lambda: rg.load_roadmap(json_path, limits=limits), **opts)
     record("load JSON", m)
     if roadmap is None:
         save()
@@ -434,10 +436,10 @@ def worker(n: int, args: argparse.Namespace, skip: set[str], out: Path) -> None:
         run_suite(G)
 
     def load_and_build() -> None:
-        rg.to_networkx(rg.load_roadmap(json_path))
+        rg.to_networkx(rg.load_roadmap(json_path, limits=limits))
 
     def suite() -> None:
-        run_suite(rg.to_networkx(rg.load_roadmap(json_path)))
+        run_suite(rg.to_networkx(rg.load_roadmap(json_path, limits=limits)))
 
     suite_steps = {"six analyses": six_analyses, "load + build": load_and_build, "suite": suite}
     for name, call in suite_steps.items():

@@ -41,6 +41,7 @@ from .errors import (
     RoadmapLoadError,
     UnknownNodeError,
 )
+from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
 from .fileformat.schema import json_schema
@@ -96,6 +97,7 @@ __all__ = [
     "Gateways",
     "Impact",
     "InvalidOptionError",
+    "Limits",
     "Link",
     "Location",
     "MissionSummary",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import threading
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -35,12 +36,16 @@ class _Settings:
     graphs: tuple[str, ...]
     lang: str
     max_problems: int = MAX_PROBLEMS
+    limits: tuple[str, ...] = ()
 
     def load(self, files: tuple[str, ...] = ()) -> Any:
+        from .fileformat.limits import Limits
         from .fileformat.loading import load_roadmap
 
         paths = files or self.graphs
-        return load_roadmap(paths or None)
+        limits = Limits.from_environment().with_spec(self.limits)
+        with _LoadProgress(self.lang) as progress:
+            return load_roadmap(paths or None, limits=limits, progress=progress)
 
     def graph(self) -> Any:
         from .graph.build import to_networkx
@@ -54,6 +59,49 @@ class _Settings:
     def override(self, graphs: tuple[str, ...], lang: str | None) -> _Settings:
         """Options given after the command name win over those given before it."""
         return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang)
+
+
+class _LoadProgress:
+    """Shows the phases of a load on stderr, when stderr is a terminal and only once the
+    load has run for :attr:`DELAY` seconds: a quick load prints nothing."""
+
+    DELAY = 2.0
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.shown = False
+        self.latest: Message | None = None
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+        self.active = sys.stderr.isatty()
+
+    def __enter__(self) -> _LoadProgress:
+        if self.active:
+            self.timer = threading.Timer(self.DELAY, self._show_latest)
+            self.timer.daemon = True
+            self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.active = False
+        if self.timer is not None:
+            self.timer.cancel()
+
+    def __call__(self, phase: Message) -> None:
+        with self.lock:
+            self.latest = phase
+            if self.active and self.shown:
+                self._echo(phase)
+
+    def _show_latest(self) -> None:
+        with self.lock:
+            if self.active and self.latest is not None:
+                self.shown = True
+                self._echo(self.latest)
+
+    def _echo(self, phase: Message) -> None:
+        click.echo(text("cli.step", self.lang, step=phase), err=True)
 
 
 class _Group(click.Group):
@@ -165,9 +213,18 @@ def _format_option(f: Any) -> Any:
     show_default=True,
     help="Show at most this many problems of a roadmap that does not load (0: all).",
 )
+@click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raise a limit of what a roadmap file may hold, e.g. --limit nodes=2M --limit file_bytes=1GB "
+    "(names: file_bytes, nodes, links, depth, string_chars, int_digits, alias_expansions; "
+    "also the environment variable ROADMAP_GRAPH_LIMITS=nodes=2M,file_bytes=1GB).",
+)
 @click.version_option(package_name="roadmap-graph")
 @click.pass_context
-def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int) -> None:
+def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int, limits: tuple[str, ...]) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
@@ -175,7 +232,11 @@ def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: in
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
-    ctx.obj = _Settings(graphs, lang, max_problems)
+    ctx.obj = _Settings(graphs, lang, max_problems, limits)
+    if limits or os.environ.get("ROADMAP_GRAPH_LIMITS"):
+        from .fileformat.limits import Limits
+
+        Limits.from_environment().with_spec(limits)  # a bad limit is an error now, not at the first load
 
 
 @cli.command()

@@ -145,9 +145,12 @@ def test_suggestions_are_closest_first_and_at_most_three():
 # --- messages: bounded excerpts, bounded listings, capped output -----------------------------
 
 
-def test_a_five_million_character_id_gives_a_short_message(write):
+def test_a_five_million_character_id_gives_a_short_message(write, monkeypatch):
     huge = "A" * 5_000_000  # quoted back by the message: "kind must be one of ..., not 'AAA…'"
     path = write("huge.json", json.dumps({**_roadmap_json(), "nodes": [_node("a", kind=huge)]}))
+    (message,) = problems_of(path)  # the string_chars limit refuses it first, briefly
+    assert len(message) < 1000 and "string_chars" in message, len(message)
+    monkeypatch.setenv("ROADMAP_GRAPH_LIMITS", "string_chars=10M")  # past the limit: the schema's message
     (message,) = problems_of(path)
     assert len(message) < 1000, len(message)
     assert "kind must be one of" in message and "5,000,002 characters" in message  # (with the quotes)

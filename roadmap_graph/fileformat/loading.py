@@ -17,10 +17,9 @@ error too.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -29,6 +28,7 @@ from ..errors import Location, Problem, RoadmapLoadError
 from ..gcpause import paused_gc
 from ..outputs import protect_file
 from ..vocabulary import Message, Verbatim, did_you_mean, verbatim
+from .limits import Budget, Limits, breach
 from .model import (
     SCHEMA_VERSION,
     FieldInfo,
@@ -41,7 +41,7 @@ from .model import (
     SourceRef,
     Target,
 )
-from .parsing import Parsed, PathKey, decode, parse_json_fast, parse_text
+from .parsing import Parsed, PathKey, decode, parse_json_fast, parse_text, read_file
 from .validation import find_problems
 
 PathLike = str | os.PathLike[str]
@@ -77,7 +77,12 @@ class _Doc:
         return self.parsed.locate(path)
 
 
-def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
+def load_roadmap(
+    paths: PathLike | Iterable[PathLike] | None = None,
+    *,
+    limits: Limits | None = None,
+    progress: Callable[[Message], None] | None = None,
+) -> Roadmap:
     """Load one or several roadmap files (YAML or JSON) into one validated roadmap.
 
     Parameters
@@ -85,6 +90,13 @@ def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
     paths
         A file, or several files that together make one roadmap. ``None`` loads the
         bundled roadmap (Ⅱ), AI and advanced bio, October 2023.
+    limits
+        What a file may hold (size, nodes, links, depth, ...); by default
+        :class:`~roadmap_graph.fileformat.limits.Limits` changed by the environment
+        variable ``ROADMAP_GRAPH_LIMITS``. A file beyond a limit is a load problem.
+    progress
+        Called with each phase of the load (reading, parsing, validating, checking a file,
+        with its size or counts), for a caller that shows progress; the library never prints.
 
     Raises
     ------
@@ -97,59 +109,109 @@ def load_roadmap(paths: PathLike | Iterable[PathLike] | None = None) -> Roadmap:
         paths = bundled_roadmap_paths()
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    reading = _Reading(limits or Limits.from_environment(), progress or _silent)
     documents: list[tuple[Parsed, _Doc | None]] = []
     with paused_gc():
         for path in paths:
-            documents.append(_read_file(str(path)))
-        return _combine(documents)
+            documents.append(_read_file(str(path), reading))
+        reading.say(Message("load.progress.checking", nodes=reading.budget.nodes, links=reading.budget.links))
+        return _combine(documents, reading.limits)
 
 
-def loads_roadmap(text: str, *, path: str = "<string>") -> Roadmap:
-    """Load a roadmap from YAML (or JSON) text; ``path`` names it in messages."""
+def loads_roadmap(
+    text: str, *, path: str = "<string>", limits: Limits | None = None, progress: Callable[[Message], None] | None = None
+) -> Roadmap:
+    """Load a roadmap from YAML (or JSON) text; ``path`` names it in messages.
+
+    ``limits`` and ``progress`` are those of :func:`load_roadmap` (the ``file_bytes`` limit
+    counts the text's UTF-8 bytes).
+    """
+    reading = _Reading(limits or Limits.from_environment(), progress or _silent)
     with paused_gc():
-        return _combine([_read_text(path, text)])
+        limit = reading.limits.file_bytes
+        if len(text) > limit or (len(text) * 4 > limit and len(text.encode("utf-8", "surrogatepass")) > limit):
+            return _combine([(Parsed(path, problems=[Problem(Location(path), breach("file_bytes", reading.limits))]), None)], reading.limits)
+        return _combine([_read_text(path, text, reading)], reading.limits)
 
 
-def _read_file(path: str) -> tuple[Parsed, _Doc | None]:
+def _silent(message: Message) -> None:
+    """The progress of a load nobody watches."""
+
+
+@dataclass
+class _Reading:
+    """What every file of one load shares: the limits, what the files used of them, and
+    where progress goes."""
+
+    limits: Limits
+    say: Callable[[Message], None]
+    budget: Budget = dataclass_field(init=False)
+
+    def __post_init__(self) -> None:
+        self.budget = Budget(self.limits)
+
+
+def _size(count: int) -> Verbatim:
+    return verbatim(f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count / 1e3:.1f} KB")
+
+
+def _read_file(path: str, reading: _Reading) -> tuple[Parsed, _Doc | None]:
     try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        problem = Problem(Location(path), Message("load.cannot_read", reason=verbatim(err.strerror or err)))
-        return Parsed(path, problems=[problem]), None
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0
+    reading.say(Message("load.progress.reading", path=verbatim(path), size=_size(size)))
+    raw, problems = read_file(path, reading.limits)
+    if raw is None:
+        return Parsed(path, problems=problems), None
     protect_file(path)
     text, problems = decode(path, raw)
+    del raw
     if text is None:
         return Parsed(path, problems=problems), None
-    return _read_text(path, text)
+    return _read_text(path, text, reading)
 
 
-def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
+def _read_text(path: str, text: str, reading: _Reading) -> tuple[Parsed, _Doc | None]:
     """Parse and validate one file: the document (partial when it has schema problems), or
-    ``None`` when nothing can be read from it (syntax, encoding, not a roadmap)."""
+    ``None`` when nothing can be read from it (syntax, encoding, limits, not a roadmap)."""
+    reading.say(Message("load.progress.parsing", path=verbatim(path), size=_size(len(text))))
     if path.lower().endswith(".json"):
-        data = parse_json_fast(path, text)
+        data = parse_json_fast(path, text, reading.limits)
         if isinstance(data, dict) and _is_schema_version(data.get("schema_version")):
+            parsed = Parsed(path, data=data)
+            beyond = reading.budget.take(data)
+            if beyond is not None:
+                parsed.problems.append(Problem(parsed.locate(beyond[0]), beyond[1]))
+                return parsed, None
+            reading.say(Message("load.progress.validating", path=verbatim(path), nodes=len(data.get("nodes") or ())))
             try:
-                parsed = Parsed(path, data=data)
                 return parsed, _Doc(parsed, Roadmap.model_validate(data), text=text)
             except ValidationError:
-                pass  # re-read below, with positions, to say where
-    parsed = parse_text(path, text)
+                reading.budget.give_back()
+                # re-read below, with positions, to say where
+    parsed = parse_text(path, text, reading.limits)
     if parsed.data is None:
         return parsed, None
     data = parsed.data
     if not isinstance(data, dict):
         parsed.problems.append(Problem(parsed.locate(()), Message("load.not_mapping", what=_describe_type(data))))
         return parsed, None
+    beyond = reading.budget.take(data)
+    if beyond is not None:
+        parsed.problems.append(Problem(parsed.locate(beyond[0]), beyond[1]))
+        return parsed, None
     version = data.get("schema_version")
     if "schema_version" in data and not _is_schema_version(version):
         message = Message("load.schema_version", version=verbatim(repr(version)), expected=SCHEMA_VERSION)
         parsed.problems.append(Problem(parsed.locate(("schema_version",)), message))
         return parsed, None
+    nodes = data.get("nodes")
+    reading.say(Message("load.progress.validating", path=verbatim(path), nodes=len(nodes) if isinstance(nodes, list) else 0))
     try:
         roadmap = Roadmap.model_validate(data)
     except ValidationError as err:
-        parsed.problems += _translate(parsed, err)
+        parsed.problems += _translate(parsed, err, skip=_refused_parts(parsed))
         return parsed, _partial(parsed, data)
     if parsed.problems:  # duplicate keys: the data is not all the author wrote
         return parsed, _partial(parsed, data)
@@ -159,6 +221,12 @@ def _read_text(path: str, text: str) -> tuple[Parsed, _Doc | None]:
 def _is_schema_version(value: Any) -> bool:
     """True for the integer 1 only: ``True == 1.0 == 1`` in Python, but not in a file."""
     return type(value) is int and value == SCHEMA_VERSION
+
+
+def _refused_parts(parsed: Parsed) -> set[PathKey]:
+    """The values the parser refused (and read as empty) and the parts that hold them: their
+    schema errors ("must be text", "a target needs a value") would only repeat the problem."""
+    return {path[:i] for path in parsed.refused for i in range(1, len(path) + 1)}
 
 
 def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
@@ -205,7 +273,7 @@ def _partial(parsed: Parsed, data: dict[str, Any]) -> _Doc:
     )
 
 
-def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
+def _combine(documents: list[tuple[Parsed, _Doc | None]], limits: Limits) -> Roadmap:
     problems = [p for parsed, _ in documents for p in parsed.problems]
     if any(doc is None for _, doc in documents):
         # A file that could not be read at all: its ids are unknown, so checking the
@@ -216,7 +284,7 @@ def _combine(documents: list[tuple[Parsed, _Doc | None]]) -> Roadmap:
     if found and any(doc.text is not None for doc in docs):
         # JSON read on the fast path has no positions: read it again with them, so that
         # its problems say line:col as YAML's do (the data is the same, so are the problems).
-        docs = [_with_positions(doc) for doc in docs]
+        docs = [_with_positions(doc, limits) for doc in docs]
         documents = [(doc.parsed, doc) for doc in docs]
         problems = [p for doc in docs for p in doc.parsed.problems]
         merged, origins, found = _check(docs)
@@ -242,7 +310,7 @@ def _check(docs: list[_Doc]) -> tuple[Roadmap, Origins, list[Problem]]:
     return merged, origins, problems
 
 
-def _with_positions(doc: _Doc) -> _Doc:
+def _with_positions(doc: _Doc, limits: Limits) -> _Doc:
     """``doc`` again, its file read with positions when it was read on the fast path.
 
     Should the positional reader see the text otherwise (it never should: JSON is YAML),
@@ -250,7 +318,7 @@ def _with_positions(doc: _Doc) -> _Doc:
     """
     if doc.text is None:
         return doc
-    parsed = parse_text(doc.parsed.path, doc.text)
+    parsed = parse_text(doc.parsed.path, doc.text, limits)
     if parsed.data != doc.parsed.data:
         return _Doc(doc.parsed, doc.roadmap, doc.index, doc.known)
     return _Doc(parsed, doc.roadmap, doc.index, doc.known)
@@ -467,11 +535,13 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
     return None
 
 
-def _translate(parsed: Parsed, err: ValidationError) -> list[Problem]:
+def _translate(parsed: Parsed, err: ValidationError, skip: Set[PathKey] = frozenset()) -> list[Problem]:
     problems = []
     for error in err.errors(include_url=False):
         loc: PathKey = tuple(error["loc"])
         kind = error["type"]
+        if loc in skip and kind not in ("missing", "extra_forbidden"):
+            continue
         what = verbatim(_describe_loc(parsed, loc))
         message: Message
         if kind == "missing":

@@ -375,6 +375,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "load.what_node": ("노드", "node"),
     "load.what_field": ("분야", "field"),
+    # --- hostile files: limits, special files, characters, tags (fileformat/limits.py) -------
+    "load.limit": (
+        "{what}: 한도 {limit} = {value}을(를) 넘는다; 정말 이만큼 큰 로드맵이면 {option} 옵션이나 환경 변수 {env}로 한도를 올린다",
+        "{what}: beyond the limit {limit} = {value}; if the roadmap is really this large, raise it with the option {option} or the environment variable {env}",
+    ),
+    "load.limit_what.file_bytes": ("파일이 너무 크다", "the file is too large"),
+    "load.limit_what.nodes": ("노드가 너무 많다", "too many nodes"),
+    "load.limit_what.links": (
+        "링크(requires, any_of의 항목, supported_by)가 너무 많다",
+        "too many links (requires, members of any_of, supported_by)",
+    ),
+    "load.limit_what.depth": ("목록과 매핑이 너무 깊이 중첩되어 있다", "lists and mappings nest too deeply"),
+    "load.limit_what.string_chars": ("문자열이 너무 길다 ({count}자)", "the text is too long ({count} characters)"),
+    "load.limit_what.int_digits": ("정수의 자릿수가 너무 많다 ({count}자리)", "the number has too many digits ({count})"),
+    "load.limit_what.alias_expansions": (
+        "별칭(*이름)이 너무 많은 값으로 펼쳐진다 (별칭 폭탄)",
+        "aliases (*name) expand to too many values (an alias bomb)",
+    ),
+    "load.limit_value": (
+        "한도 {name}의 값 {value}은(는) 양의 정수가 아니다 (예: 2000000, 2M, 1GB, 64MiB)",
+        "the limit {name} must be a positive whole number (e.g. 2000000, 2M, 1GB, 64MiB), not {value}",
+    ),
+    "load.limit_spec": (
+        "한도 '{spec}'을(를) 읽을 수 없다; 이름=값으로 쓴다 (이름: {names})",
+        "cannot read the limit '{spec}'; write NAME=VALUE, with NAME one of {names}",
+    ),
+    "load.not_regular": (
+        "일반 파일이 아니라 {what}이다; 로드맵 파일의 경로를 준다",
+        "this is a {what}, not a regular file; give the path of a roadmap file",
+    ),
+    "load.file_kind.folder": ("폴더", "folder"),
+    "load.file_kind.fifo": ("FIFO(이름 있는 파이프)", "FIFO (named pipe)"),
+    "load.file_kind.device": ("장치 파일", "device"),
+    "load.file_kind.socket": ("소켓", "socket"),
+    "load.file_kind.other": ("특수 파일", "special file"),
+    "load.bad_character": (
+        "문자 {char}은(는) 로드맵에 쓸 수 없다: 제어 문자, 짝 없는 서로게이트, U+FFFE·U+FFFF는 내보낸 XML과 UTF-8을 망가뜨린다; 지운다",
+        "the character {char} is not allowed in a roadmap: control characters, lone surrogates and U+FFFE/U+FFFF break exported XML and UTF-8; remove it",
+    ),
+    "load.bad_escape": (
+        "이스케이프 {escape}에 해당하는 유니코드 문자가 없다 (가장 큰 것은 \\U0010FFFF); 고친다",
+        "the escape {escape} names no Unicode character (the largest is \\U0010FFFF); correct it",
+    ),
+    "load.tag": (
+        "태그 {tag}은(는) 쓸 수 없다: 로드맵은 태그 없는 값과 YAML 핵심 태그(!!str, !!int, !!float, !!bool, !!null, !!map, !!seq)만 읽는다; 태그를 지운다",
+        "the tag {tag} is not allowed: a roadmap holds plain values and the YAML core tags only (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq); remove the tag",
+    ),
+    "load.tagged_value": ("{value}은(는) {tag} 값이 아니다; 값이나 태그를 고친다", "{value} is not a valid {tag} value; correct the value or the tag"),
+    "load.not_finite": (
+        "{value}은(는) 유한한 수가 아니다: 로드맵에는 NaN과 무한대를 쓸 수 없다; 수를 쓴다",
+        "{value} is not a finite number: NaN and infinity are not allowed in a roadmap; write a number",
+    ),
+    "load.too_deep_to_read": (
+        "목록과 매핑이 Python이 읽을 수 있는 것보다 깊이 중첩되어 있다; 중첩을 줄인다",
+        "lists and mappings nest deeper than Python can read; flatten them",
+    ),
+    "load.progress.reading": ("{path} 읽는 중 ({size})", "reading {path} ({size})"),
+    "load.progress.parsing": ("{path} 해석 중 ({size})", "parsing {path} ({size})"),
+    "load.progress.validating": ("{path} 검증 중 (노드 {nodes}개)", "validating {path} ({nodes} nodes)"),
+    "load.progress.checking": ("참조 확인 중 (노드 {nodes}개, 링크 {links}개)", "checking references ({nodes} nodes, {links} links)"),
     # --- problems across the loaded files: references, layers, cycles ----------------------
     "check.converges_itself": (
         "분야 '{field}'가 자기 자신과 융합한다고 되어 있다; 선언된 다른 분야를 적는다: {fields}",
