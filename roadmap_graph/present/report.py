@@ -75,7 +75,7 @@ def write_report(
     if foreign and not force:
         raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
     names = (MARKER, "index.html", "explorer.html")  # the marker first: a folder with a page is marked
-    check_outputs([out / name for name in reversed(names)], protect=protect)
+    check_outputs([out / name for name in reversed(names)], protect=protect, follow_links=False)
     page = report_html(G, lang=lang, progress=say)
     say(Message("report.step_build", path=verbatim("explorer.html")))
     from .explorer import explorer_html
@@ -83,7 +83,7 @@ def write_report(
     explorer = explorer_html(G, lang=lang)
     say(Message("report.step_write", path=verbatim(out)))
     contents = ("roadmap-graph report folder\n", page, explorer)
-    write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect)
+    write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect, follow_links=False)
     return out / "index.html"
 
 

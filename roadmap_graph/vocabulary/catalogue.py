@@ -463,6 +463,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}에 쓰지 않는다: 일반 파일이 아니라 {kind}이다; 다른 출력 경로를 고른다",
         "refusing to write {path}: it is a {kind}, not a regular file; choose another output path",
     ),
+    "output.link_refused": (
+        "{path}에 쓰지 않는다: 심볼릭 링크다; 이 파일 이름은 roadmap-graph가 정하므로 링크가 가리키는 곳에 쓰지 않는다; 링크를 지우거나 다른 폴더를 고른다",
+        "refusing to write {path}: it is a symbolic link, and roadmap-graph chose this file name itself, so it does not write where the link points; remove the link or choose another folder",
+    ),
     "output.kind_char_device": ("문자 장치", "character device"),
     "output.kind_block_device": ("블록 장치", "block device"),
     "output.kind_fifo": ("FIFO(이름 있는 파이프)", "FIFO (named pipe)"),
