@@ -55,7 +55,9 @@ def json_text(
         if found is None:  # a circular reference: a bug, not the data
             raise
         place, number = found
-        place = f"{where}.{place}" if where and place else where or place or "$"
+        if where and place:
+            place = where + place if place.startswith("[") else f"{where}.{place}"
+        place = place or where or "$"
         message = Message("output.not_finite", where=verbatim(place), value=verbatim(_word(number)))
         raise OutputValueError(place, message) from err
 

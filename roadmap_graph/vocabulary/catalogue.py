@@ -475,9 +475,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "roadmap-graph: XML 1.0에 쓸 수 없는 문자 {count}개를 바꿨다: 제어 문자 U+0000~U+001F는 유니코드 제어 그림 U+2400~U+241F로, U+FFFE, U+FFFF와 짝 없는 서로게이트는 U+FFFD로",
         "roadmap-graph: {count} characters XML 1.0 cannot hold were replaced: control characters U+0000 to U+001F by their Unicode control pictures U+2400 to U+241F, U+FFFE, U+FFFF and lone surrogates by U+FFFD",
     ),
-    "output.xml_id_clash": (
-        "노드 id {first}와(과) {second}는 XML에 쓸 수 없는 문자를 바꾸면 둘 다 {id}가 된다; id 하나를 고친다",
-        "node ids {first} and {second} both become {id} once the characters XML cannot hold are replaced; change one of the ids",
+    "output.xml_name_clash": (
+        "{first}와(과) {second}는 XML에 쓸 수 없는 문자를 바꾸면 둘 다 {name}이(가) 된다; 하나를 고친다",
+        "{first} and {second} both become {name} once the characters XML cannot hold are replaced; change one of them",
     ),
     "output.kind_char_device": ("문자 장치", "character device"),
     "output.kind_block_device": ("블록 장치", "block device"),

@@ -23,7 +23,8 @@ Traps handled here (checked against networkx 3.6):
   values, a control character becomes its Unicode *control picture* (U+0001 becomes ``␁``,
   U+2401: ``chr(0x2400 + code)``), and U+FFFE, U+FFFF and lone surrogates become U+FFFD
   ``�``. Nothing is dropped silently: a comment after the XML declaration says how many
-  characters were replaced and by what rule. Two node ids that become the same are refused
+  characters were replaced and by what rule. Two node ids (or two attribute names) that
+  become the same are refused
   (:class:`~roadmap_graph.errors.OutputValueError`), never merged.
 * A carriage return is allowed but every XML reader turns it into a line feed; it is
   written as ``&#13;`` so that it is read back as it was.
@@ -69,7 +70,22 @@ class _Replacer:
         return self.text(value) if isinstance(value, str) else value
 
     def row(self, row: dict[str, Any]) -> dict[str, Any]:
-        return {self.text(str(k)): self.value(v) for k, v in row.items()}
+        out: dict[str, Any] = {}
+        originals: dict[str, Any] = {}
+        for key, value in row.items():
+            name = self.unique(str(key), originals, "attribute")
+            out[name] = self.value(value)
+        return out
+
+    def unique(self, value: str, seen: dict[str, Any], where: str) -> str:
+        """``value`` replaced, refused when another one in ``seen`` became the same."""
+        safe = self.text(value)
+        if safe in seen and seen[safe] != value:
+            message = Message("output.xml_name_clash", first=verbatim(excerpt(repr(seen[safe]))),
+                              second=verbatim(excerpt(repr(value))), name=verbatim(excerpt(safe)))
+            raise OutputValueError(f"{where}[{excerpt(safe)}]", message)
+        seen[safe] = value
+        return safe
 
     def _one(self, match: re.Match[str]) -> str:
         self.count += 1
@@ -87,13 +103,7 @@ def _flat_copy(G: nx.DiGraph, *, lang: str, node_keys: frozenset[str] = frozense
         H.graph.update(safe.row(without_none(flat_rows([G.graph])[0])))
     ids: dict[str, Any] = {}
     for n, row in node_table(G, lang=lang, reserved=node_keys):
-        node = safe.text(str(n))
-        if node in ids:
-            message = Message("output.xml_id_clash", first=verbatim(excerpt(repr(ids[node]))),
-                              second=verbatim(excerpt(repr(n))), id=verbatim(excerpt(node)))
-            raise OutputValueError(f"nodes[id={excerpt(node)}]", message)
-        ids[node] = n
-        H.add_node(node, **safe.row(without_none(row)))
+        H.add_node(safe.unique(str(n), ids, "nodes"), **safe.row(without_none(row)))
     for u, v, row in edge_table(G, lang=lang, reserved=edge_keys):
         H.add_edge(safe.text(str(u)), safe.text(str(v)), **safe.row(without_none(row)))
     return H, safe.count
