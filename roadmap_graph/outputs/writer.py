@@ -154,7 +154,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     Only regular files named like :data:`TEMPORARY_NAME` whose process no longer runs are
     removed; a folder that cannot be read is left alone (the write itself will say why).
     """
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

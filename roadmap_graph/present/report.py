@@ -58,7 +58,8 @@ def write_report(
     OutputPathError
         When ``folder`` is a file, or a non-empty folder this function did not make
         (pass ``force=True`` to write there anyway), or a file in it is refused (an input
-        roadmap file, or one in ``protect``; a folder, a device). Nothing is written.
+        roadmap file, or one in ``protect``; a folder, a device; a symbolic link, since the
+        file names are the report's own). Nothing is written.
     OutputError
         When writing fails; the files there before are left as they were.
     """
