@@ -579,8 +579,9 @@ def test_check_outputs_and_errors_are_one_family():
 # --- SIGKILL mid-write ---------------------------------------------------------------------------
 #
 # A child process runs the command line with markers at each step of the writer (through a
-# pipe), and stops at the chosen one: the test SIGKILLs it exactly there. "compute" kills it
-# half a second after it starts, while it loads and computes. Then the folder must hold the
+# pipe), and stops at the chosen one: the test SIGKILLs it exactly there. "start" kills it as
+# it starts, "compute" half a second later (while a report loads and computes), "plan:F" once
+# every page is made and nothing written. Then the folder must hold the
 # whole old set or the whole new set, and no temporary file. The one documented window (a
 # kill between two renames of the commit) is checked for what it leaves, and for the next
 # run putting everything right.
@@ -596,7 +597,11 @@ def mark(what):
     if what == kill_at:
         time.sleep(600)  # the parent kills the process here
 
-real_write, real_commit, real_replace = writer._write_data, writer._commit, os.replace
+real_plan, real_write, real_commit, real_replace = writer._plan, writer._write_data, writer._commit, os.replace
+
+def plan(path, *args):
+    mark("plan:" + path.name)
+    return real_plan(path, *args)
 
 def write_data(fd, item):
     half = len(item.data) // 2
@@ -619,7 +624,7 @@ def write_part(fd, data):
         view = view[os.write(fd, view):]
 
 writer._write_data_part = write_part
-writer._write_data, writer._commit, os.replace = write_data, commit, replace
+writer._plan, writer._write_data, writer._commit, os.replace = plan, write_data, commit, replace
 if os.environ.get("ROADMAP_GRAPH_TEST_NAMED"):
     writer._O_TMPFILE = None
 mark("start")
@@ -704,7 +709,7 @@ def check_consistent(folder: Path, old: dict[str, bytes], is_new: Any, files: li
     return found.pop()
 
 
-REPORT_MOMENTS = ["compute", "half:index.html", "half:explorer.html", "staged", "committed"]
+REPORT_MOMENTS = ["compute", "plan:index.html", "half:index.html", "half:explorer.html", "staged", "committed"]
 
 
 def report_roadmap(path: Path, title: str) -> Path:
@@ -748,7 +753,7 @@ def test_a_kill_during_report_leaves_the_old_or_the_new_report(tmp_path):
     assert check_consistent(folder, old, is_new, files) == "new"
 
 
-CSV_MOMENTS = ["compute", "half:nodes.csv", "half:edges.csv", "staged", "committed"]
+CSV_MOMENTS = ["start", "plan:nodes.csv", "half:nodes.csv", "half:edges.csv", "staged", "committed"]
 
 
 @pytest.fixture(scope="module")
