@@ -19,8 +19,6 @@ a-b,
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -41,9 +39,24 @@ def safe_cell(value: Any) -> Any:
 
 
 def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, lineterminator: str = "\n") -> str:
-    """``header`` and ``rows`` as CSV text, every cell through :func:`safe_cell`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=lineterminator)
-    writer.writerow([safe_cell(c) for c in header])
-    writer.writerows([safe_cell(c) for c in row] for row in rows)
-    return buffer.getvalue()
+    """``header`` and ``rows`` as CSV text, every cell through :func:`safe_cell`.
+
+    Quoting is RFC 4180's: a field is quoted when it holds a comma, a double quote, a line
+    feed or a carriage return (the :mod:`csv` module quotes a carriage return only when it
+    is part of ``lineterminator``, so with ``"\n"`` a cell's ``\r`` would end the row for
+    every reader).
+    """
+    lines = [_row(header), *(_row(row) for row in rows)]
+    return "".join(line + lineterminator for line in lines)
+
+
+def _row(cells: Sequence[Any]) -> str:
+    fields = [_field(safe_cell(c)) for c in cells]
+    return '""' if fields == [""] else ",".join(fields)
+
+
+def _field(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
