@@ -13,9 +13,11 @@
     └── OutputError               an output that cannot be written: the disk is    exit 6
         │                         full, a folder is read-only, a file stands
         │                         where a folder is needed; old files stay
-        └── OutputPathError       an output path refused before anything is
-                                  written: an input roadmap file, a folder, a
-                                  device or a FIFO where a file is needed
+        ├── OutputPathError       an output path refused before anything is
+        │                         written: an input roadmap file, a folder, a
+        │                         device or a FIFO where a file is needed
+        └── OutputValueError      a value the output's format cannot carry (NaN
+                                  or infinity in JSON); nothing is written
 
 A problem *in* a roadmap that is still a valid file (a gap, a missing measure) is not an
 exception: the analyses return it as a finding. Exceptions are for input that cannot be
@@ -163,3 +165,9 @@ class OutputPathError(OutputError):
     """Raised when an output path is refused before anything is written: it is an input
     roadmap file (also through a link), or a folder, device or FIFO where a file is needed,
     or a file where a folder is needed."""
+
+
+class OutputValueError(OutputError):
+    """Raised when the data holds a value an output format cannot carry as it is (a NaN or
+    an infinite number in JSON, which ``JSON.parse`` rejects); ``path`` is where in the
+    data it is (``nodes[id=ai_m].targets[0].value``). Nothing is written."""

@@ -681,30 +681,16 @@ def test_refuses_a_folder_as_a_file_path(G, tmp_path):
 
 
 def fail_mid_write(monkeypatch, *, on_file: str) -> None:
-    """Make the writer's ``open`` write half the data of ``on_file`` and then hit a full disk."""
-    real_open = open
+    """Make the writer write half the data of ``on_file`` and then hit a full disk."""
+    real_write = writer._write_data
 
-    def fake_open(path, *args, **kwargs):
-        handle = real_open(path, *args, **kwargs)
-        if not Path(path).name.startswith(f".{on_file}."):
-            return handle
+    def fake_write(fd, item):
+        if item.real.name == on_file:
+            os.write(fd, item.data[: len(item.data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(fd, item)
 
-        class Failing:
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                handle.close()
-                return False
-
-            def write(self, text):
-                handle.write(text[: len(text) // 2])
-                handle.flush()
-                raise OSError(errno.ENOSPC, "No space left on device")
-
-        return Failing()
-
-    monkeypatch.setattr(writer, "open", fake_open, raising=False)
+    monkeypatch.setattr(writer, "_write_data", fake_write)
 
 
 def test_a_failed_write_leaves_the_old_file(G, tmp_path, monkeypatch):

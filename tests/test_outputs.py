@@ -103,33 +103,29 @@ def test_replaces_an_existing_file(tmp_path):
     assert path.read_text(encoding="utf-8") == "new" and names(tmp_path) == ["x.txt"]
 
 
-class FullDisk:
-    """An open file that writes half of what it is given and then finds the disk full."""
+class FullDisk(OSError):
+    """A disk that takes half of what it is given and then is full."""
 
-    def __init__(self, handle: Any) -> None:
-        self.handle = handle
+    def __init__(self) -> None:
+        super().__init__(errno.ENOSPC, "No space left on device")
 
-    def __enter__(self) -> FullDisk:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.handle.close()
-
-    def write(self, data: bytes) -> int:
-        self.handle.write(data[: len(data) // 2])
-        self.handle.flush()
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def fail(self, fd: int, data: bytes) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise self
 
 
-def fill_disk_on(monkeypatch: pytest.MonkeyPatch, name: str, *, fail: Callable[[Any], Any] = FullDisk) -> None:
-    """Make the writer's temporary file for ``name`` fail as ``fail`` does."""
-    real_open = open
+def fill_disk_on(monkeypatch: pytest.MonkeyPatch, name: str, *, fail: Callable[[int, bytes], None] | None = None) -> None:
+    """Make the writer's staging of ``name`` fail as ``fail(fd, data)`` does (a full disk by
+    default)."""
+    real_write = writer._write_data
+    fail = fail or FullDisk().fail
 
-    def fake_open(path: Any, *args: Any, **kwargs: Any) -> Any:
-        handle = real_open(path, *args, **kwargs)
-        return fail(handle) if Path(path).name.startswith(f".{name}.") else handle
+    def fake_write(fd: int, item: Any) -> None:
+        if item.real.name == name:
+            fail(fd, item.data)
+        real_write(fd, item)
 
-    monkeypatch.setattr(writer, "open", fake_open, raising=False)
+    monkeypatch.setattr(writer, "_write_data", fake_write)
 
 
 def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
@@ -147,8 +143,7 @@ def test_a_failure_between_two_files_leaves_both_old_files(tmp_path, monkeypatch
     a.write_bytes(OLD)
     b.write_bytes(OLD)
 
-    def refuse_to_open(handle: Any) -> Any:  # a.txt is complete by the time b.txt is opened
-        handle.close()
+    def refuse_to_open(fd: int, data: bytes) -> None:  # a.txt is complete by the time b.txt is staged
         raise OSError(errno.ENOSPC, "No space left on device")
 
     fill_disk_on(monkeypatch, "b.txt", fail=refuse_to_open)
@@ -185,11 +180,10 @@ def test_a_failed_rename_keeps_the_files_not_yet_renamed(tmp_path, monkeypatch):
 
 
 def test_an_interruption_leaves_no_temporary_file(tmp_path, monkeypatch):
-    class Interrupting(FullDisk):
-        def write(self, data: bytes) -> int:
-            raise KeyboardInterrupt
+    def interrupt(fd: int, data: bytes) -> None:
+        raise KeyboardInterrupt
 
-    fill_disk_on(monkeypatch, "x.txt", fail=Interrupting)
+    fill_disk_on(monkeypatch, "x.txt", fail=interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_file(tmp_path / "x.txt", "x")
     assert names(tmp_path) == []

@@ -29,7 +29,8 @@ What the page shows is computed here, by the library, not re-derived in JavaScri
 
 A search box finds a node by Korean or English name or id (case-insensitive substring);
 checkboxes filter by field and kind; ko/en switches the labels; a side panel shows the
-node's names, kind, field, description, targets, provenance, source quotes and links.
+node's names, kind, field, description, targets, provenance, source quotes and links (only
+``http(s)`` addresses become links, see :func:`web_url`; others are shown as text).
 
 For scripts and tests the page exposes ``window.roadmapExplorer``: ``select(id)``,
 ``focus(id)`` (select and centre), ``reset()``, ``highlighted()``, ``gateways()``,
@@ -51,8 +52,8 @@ ids), ``setLang(lang)``, ``setFilter(group, value, on)`` (group ``"field"`` or `
 
 from __future__ import annotations
 
-import json
 import os
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
@@ -68,6 +69,7 @@ from ..figures.style import GATEWAY_COLOUR, KIND_MARKERS, field_colours
 from ..graph.fields import field_order
 from ..outputs import check_outputs, write_file
 from ..vocabulary import LANGS, check_lang, format_target, text
+from .jsondata import json_text
 from .templates import asset_text, render
 
 __all__ = [
@@ -76,6 +78,7 @@ __all__ = [
     "explorer_data",
     "explorer_html",
     "script_json",
+    "web_url",
     "write_explorer",
 ]
 
@@ -140,15 +143,31 @@ def script_json(obj: Any) -> str:
 
     ``<``, ``>`` and ``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026`` (and the
     line separators U+2028/U+2029 as escapes), so no string can close the element or open a
-    comment; ``JSON.parse`` gives back the same text.
+    comment; ``JSON.parse`` gives back the same text. A NaN or an infinite number, which
+    ``JSON.parse`` would reject (leaving the page blank), is refused with
+    :class:`~roadmap_graph.errors.OutputValueError` naming where it is.
 
     >>> script_json({"name": "</script><b>"})
     '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
-    text = json.dumps(obj, ensure_ascii=False, default=str)
+    text = json_text(obj, default=str)
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         text = text.replace(raw, f"\\u{ord(raw):04x}")
     return text
+
+
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_url(url: Any) -> str | None:
+    """``url`` when it may become a link (``http://`` or ``https://``, no space or control
+    character), else ``None``: a ``javascript:`` or ``data:`` address in a roadmap's
+    sources is shown as text, never as a link someone could click.
+
+    >>> web_url("https://www.msit.go.kr/x"), web_url("javascript:alert(1)"), web_url(" https://a")
+    ('https://www.msit.go.kr/x', None, None)
+    """
+    return url if isinstance(url, str) and _WEB_URL.fullmatch(url) else None
 
 
 def _title(G: nx.DiGraph, lang: str) -> str:
@@ -322,7 +341,8 @@ def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
         # cytoscape's font-family accepts double quotes only
         "font_stack": FONT_STACK.replace("'", '"'),
         "sources": {
-            sid: {"title": s.get("title"), "url": s.get("url"), "date": s.get("date")} for sid, s in sources.items()
+            sid: {"title": s.get("title"), "url": s.get("url"), "href": web_url(s.get("url")), "date": s.get("date")}
+            for sid, s in sources.items()
         },
         "nodes": nodes,
         "edges": edges,

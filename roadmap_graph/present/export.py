@@ -151,7 +151,9 @@ def export_graph(
         _check_folder(fmt, Path(path))
     texts = render(G, fmt, lang=lang)
     encoding = CSV_ENCODING if fmt == "csv" else "utf-8"
-    return write_files(zip(targets, texts), protect=protect, encoding=encoding)
+    # the files of a folder format are named by the tool: a symbolic link there is refused
+    follow = fmt not in FOLDER_FORMATS
+    return write_files(zip(targets, texts), protect=protect, encoding=encoding, follow_links=follow)
 
 
 def _check_folder(fmt: str, path: Path) -> None:

@@ -58,7 +58,8 @@ def write_report(
     OutputPathError
         When ``folder`` is a file, or a non-empty folder this function did not make
         (pass ``force=True`` to write there anyway), or a file in it is refused (an input
-        roadmap file, or one in ``protect``; a folder, a device). Nothing is written.
+        roadmap file, or one in ``protect``; a folder, a device; a symbolic link, since the
+        file names are the report's own). Nothing is written.
     OutputError
         When writing fails; the files there before are left as they were.
     """
@@ -75,7 +76,7 @@ def write_report(
     if foreign and not force:
         raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
     names = (MARKER, "index.html", "explorer.html")  # the marker first: a folder with a page is marked
-    check_outputs([out / name for name in reversed(names)], protect=protect)
+    check_outputs([out / name for name in reversed(names)], protect=protect, follow_links=False)
     page = report_html(G, lang=lang, progress=say)
     say(Message("report.step_build", path=verbatim("explorer.html")))
     from .explorer import explorer_html
@@ -83,7 +84,7 @@ def write_report(
     explorer = explorer_html(G, lang=lang)
     say(Message("report.step_write", path=verbatim(out)))
     contents = ("roadmap-graph report folder\n", page, explorer)
-    write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect)
+    write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect, follow_links=False)
     return out / "index.html"
 
 

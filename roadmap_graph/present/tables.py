@@ -15,10 +15,7 @@ Advance infectious-disease response centred on mRNA (bio_mission_vaccine): gatew
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -28,6 +25,8 @@ import networkx as nx
 from ..analyses.gaps import short_location
 from ..analyses.result import Column, Table, Tabular
 from ..vocabulary import Message, field_name, format_target, node_name, text
+from .csvtext import csv_text
+from .jsondata import json_text
 
 
 def display_width(value: str) -> int:
@@ -53,8 +52,9 @@ def aligned(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Seq
 
 
 def to_json(value: Any) -> str:
-    """``value`` as indented JSON with Korean kept readable, ending in a newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """``value`` as indented JSON with Korean kept readable, ending in a newline; a NaN or
+    infinite number is refused (:func:`~roadmap_graph.present.jsondata.json_text`)."""
+    return json_text(value, indent=2) + "\n"
 
 
 # --- one cell ------------------------------------------------------------------------------
@@ -168,14 +168,13 @@ def text_result(result: Tabular, G: nx.DiGraph, lang: str, *, limit: int | None 
 
 
 def csv_table(table: Table, G: nx.DiGraph, lang: str) -> str:
-    """The table's data columns as CSV text with a header row of column keys."""
+    """The table's data columns as CSV text with a header row of column keys; text cells
+    that a spreadsheet would run as a formula are neutralised
+    (:func:`~roadmap_graph.present.csvtext.csv_text`)."""
     keep = table.shown("data")
     columns = [table.columns[i] for i in keep]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.key for c in columns])
-    writer.writerows([data(c, row[i], G, lang) for c, i in zip(columns, keep)] for row in table.rows)
-    return buffer.getvalue()
+    rows = ([data(c, row[i], G, lang) for c, i in zip(columns, keep)] for row in table.rows)
+    return csv_text([c.key for c in columns], rows)
 
 
 def node_link(node: str, G: nx.DiGraph, lang: str) -> str:

@@ -538,6 +538,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}에 쓰지 않는다: 일반 파일이 아니라 {kind}이다; 다른 출력 경로를 고른다",
         "refusing to write {path}: it is a {kind}, not a regular file; choose another output path",
     ),
+    "output.link_refused": (
+        "{path}에 쓰지 않는다: 심볼릭 링크다; 이 파일 이름은 roadmap-graph가 정하므로 링크가 가리키는 곳에 쓰지 않는다; 링크를 지우거나 다른 폴더를 고른다",
+        "refusing to write {path}: it is a symbolic link, and roadmap-graph chose this file name itself, so it does not write where the link points; remove the link or choose another folder",
+    ),
+    "output.not_finite": (
+        "{where}에 {value}이(가) 있다: JSON에는 NaN과 무한대를 쓸 수 없다; 유한한 수로 고치거나 값을 뺀다",
+        "{where} holds {value}: JSON cannot carry NaN or infinity; make it a finite number or leave the value out",
+    ),
+    "output.xml_replaced": (
+        "roadmap-graph: XML 1.0에 쓸 수 없는 문자 {count}개를 바꿨다: 제어 문자 U+0000~U+001F는 유니코드 제어 그림 U+2400~U+241F로, U+FFFE, U+FFFF와 짝 없는 서로게이트는 U+FFFD로",
+        "roadmap-graph: {count} characters XML 1.0 cannot hold were replaced: control characters U+0000 to U+001F by their Unicode control pictures U+2400 to U+241F, U+FFFE, U+FFFF and lone surrogates by U+FFFD",
+    ),
+    "output.xml_name_clash": (
+        "{first}와(과) {second}는 XML에 쓸 수 없는 문자를 바꾸면 둘 다 {name}이(가) 된다; 하나를 고친다",
+        "{first} and {second} both become {name} once the characters XML cannot hold are replaced; change one of them",
+    ),
     "output.kind_char_device": ("문자 장치", "character device"),
     "output.kind_block_device": ("블록 장치", "block device"),
     "output.kind_fifo": ("FIFO(이름 있는 파이프)", "FIFO (named pipe)"),

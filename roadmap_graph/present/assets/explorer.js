@@ -304,12 +304,18 @@
   var SYMBOLS = { rectangle: "\u25a0", diamond: "\u25c6", ellipse: "\u25cf", triangle: "\u25b2" };
   function section(title, children) { return [el("h3", { text: title })].concat(children); }
   function list(items) { return el("ul", {}, items.map(function (c) { return el("li", {}, [c]); })); }
+  // Only an http(s) address becomes a link; any other (javascript:, data:, file:) is shown
+  // as text. The page's data marks the safe ones as "href"; this checks again.
+  var WEB_URL = /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i;
+  function webUrl(u) { return typeof u === "string" && WEB_URL.test(u) ? u : null; }
   function sourceItem(s) {
     var src = DATA.sources[s.source] || {};
     var titleText = src.title || s.source;
+    var href = webUrl(src.href);
     var cite = el("cite", {}, [
       "— ",
-      src.url ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", text: titleText }) : titleText,
+      href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: titleText }) : titleText,
+      !href && src.url ? " <" + String(src.url) + ">" : null,
       src.date ? " (" + src.date + ")" : null,
       s.note ? " · " + s.note : null
     ]);

@@ -23,28 +23,15 @@ lost and every key has one type:
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from ...vocabulary import node_name, text
+from ..jsondata import excerpt, json_text
 
 JSON_SUFFIX = "_json"
-
-
-def json_text(value: Any, *, indent: int | None = None) -> str:
-    """JSON text that keeps Korean as Korean and writes dates as ISO text."""
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"cannot export a value of type {type(value).__name__}: {value!r}")
 
 
 def _is_nested(value: Any) -> bool:
@@ -64,10 +51,13 @@ def _one_type(values: list[Any]) -> list[Any]:
     return [None if v is None else _scalar_text(v) for v in values]
 
 
-def flat_rows(rows: Sequence[Mapping[str, Any]], *, reserved: Collection[str] = ()) -> list[dict[str, Any]]:
+def flat_rows(
+    rows: Sequence[Mapping[str, Any]], *, reserved: Collection[str] = (), names: Sequence[str] = ()
+) -> list[dict[str, Any]]:
     """Flatten attribute dicts to scalar rows with one type per key (see the module docstring).
 
-    Every output row has the same keys, in first-seen order.
+    Every output row has the same keys, in first-seen order. ``names`` (one per row: a node
+    id, an edge) say in a message which row holds a value JSON cannot carry.
     """
     renamed = [{(f"{k}_" if k in reserved else str(k)): v for k, v in row.items()} for row in rows]
     out: list[dict[str, Any]] = [{} for _ in renamed]
@@ -75,7 +65,9 @@ def flat_rows(rows: Sequence[Mapping[str, Any]], *, reserved: Collection[str] = 
         values = [row.get(key) for row in renamed]
         values = [v.isoformat() if isinstance(v, (dt.date, dt.time)) else v for v in values]
         if any(_is_nested(v) for v in values):
-            name, column = key + JSON_SUFFIX, [None if v is None else json_text(v) for v in values]
+            places = [f"{names[i]}.{key}" if i < len(names) else key for i in range(len(values))]
+            column = [None if v is None else json_text(v, where=place) for v, place in zip(values, places)]
+            name = key + JSON_SUFFIX
         else:
             name, column = key, _one_type(values)
         for row_out, value in zip(out, column):
@@ -121,12 +113,13 @@ def roadmap_title(G: nx.DiGraph, lang: str) -> str | None:
 
 def node_table(G: nx.DiGraph, *, lang: str, reserved: Collection[str] = ()) -> list[tuple[Any, dict[str, Any]]]:
     """``(node, row)`` per node: ``label`` first, then the flat attributes."""
-    rows = flat_rows([G.nodes[n] for n in G], reserved={"label", *reserved})
+    rows = flat_rows([G.nodes[n] for n in G], reserved={"label", *reserved}, names=[f"nodes[id={excerpt(n)}]" for n in G])
     return [(n, {"label": node_label(n, G.nodes[n], lang), **row}) for n, row in zip(G, rows)]
 
 
 def edge_table(G: nx.DiGraph, *, lang: str, reserved: Collection[str] = ()) -> list[tuple[Any, Any, dict[str, Any]]]:
     """``(source, target, row)`` per edge: ``label`` first, then the flat attributes."""
     edges = list(G.edges(data=True))
-    rows = flat_rows([d for _, _, d in edges], reserved={"label", *reserved})
+    names = [f"edges[{excerpt(u)}->{excerpt(v)}]" for u, v, _ in edges]
+    rows = flat_rows([d for _, _, d in edges], reserved={"label", *reserved}, names=names)
     return [(u, v, {"label": edge_label(d, lang), **row}) for (u, v, d), row in zip(edges, rows)]

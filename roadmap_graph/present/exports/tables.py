@@ -1,7 +1,9 @@
 """CSV tables: ``nodes.csv`` and ``edges.csv``, for spreadsheets and Gephi's importer.
 
 One row per node and per edge, every attribute a column (see :mod:`.attributes`: lists and
-dicts as ``*_json`` text, ``None`` as an empty cell). The ``id``/``label`` and
+dicts as ``*_json`` text, ``None`` as an empty cell). A text cell beginning with ``=``, ``+``,
+``-``, ``@``, tab or carriage return gets a ``'`` in front, so that a spreadsheet does not run
+it as a formula (see :mod:`roadmap_graph.present.csvtext`). The ``id``/``label`` and
 ``source``/``target`` columns are the names Gephi's spreadsheet importer looks for. The
 texts returned here have no byte order mark; the file writer adds one (``utf-8-sig``) so
 that Excel opens Korean correctly.
@@ -16,14 +18,13 @@ that Excel opens Korean correctly.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
 from ...vocabulary import check_lang
+from ..csvtext import csv_text
 from .attributes import edge_table, node_table
 
 #: The files a CSV export writes into its folder.
@@ -57,9 +58,4 @@ def _columns(rows: Sequence[dict[str, Any]], preferred: Iterable[str]) -> list[s
 
 def _csv(rows: Sequence[dict[str, Any]], preferred: Sequence[str]) -> str:
     columns = _columns(rows, preferred) if rows else list(preferred)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
-    return buffer.getvalue()
+    return csv_text(columns, ([row.get(c) for c in columns] for row in rows), lineterminator="\r\n")
