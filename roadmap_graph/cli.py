@@ -35,6 +35,7 @@ class _Settings:
     graphs: tuple[str, ...]
     lang: str
     max_problems: int = MAX_PROBLEMS
+    evidence: str = "all"
 
     def load(self, files: tuple[str, ...] = ()) -> Any:
         from .fileformat.loading import load_roadmap
@@ -43,17 +44,23 @@ class _Settings:
         return load_roadmap(paths or None)
 
     def graph(self) -> Any:
+        """The roadmap graph; with ``--evidence stated``, without its inferred links."""
         from .graph.build import to_networkx
 
-        return to_networkx(self.load())
+        G = to_networkx(self.load())
+        if self.evidence == "stated":
+            from .graph.evidence import stated_only
+
+            G = stated_only(G)
+        return G
 
     def inputs(self) -> tuple[str, ...]:
         """The roadmap files read, which no output may overwrite."""
         return self.graphs
 
-    def override(self, graphs: tuple[str, ...], lang: str | None) -> _Settings:
+    def override(self, graphs: tuple[str, ...], lang: str | None, evidence: str | None = None) -> _Settings:
         """Options given after the command name win over those given before it."""
-        return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang)
+        return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang, evidence=evidence or self.evidence)
 
 
 class _Group(click.Group):
@@ -81,6 +88,11 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+_EVIDENCE = ("all", "stated")
+_EVIDENCE_HELP = (
+    "all: every link; each finding says whether it holds on stated links alone. "
+    "stated: drop every inferred link first (the ministry's stated links only)."
+)
 _GRAPH_HELP = (
     "Roadmap file (YAML or JSON); repeat to load several files as one roadmap. "
     "Default: the bundled roadmap (Ⅱ), AI and advanced bio."
@@ -88,17 +100,21 @@ _GRAPH_HELP = (
 
 
 def _roadmap_options(f: Any) -> Any:
-    """Accept -g/--graph and --lang after the command name too, and pass the settings."""
+    """Accept -g/--graph, --lang and --evidence after the command name too, and pass the
+    settings."""
 
-    def wrapper(settings: _Settings, /, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
-        settings = settings.override(graphs, lang)
+    def wrapper(
+        settings: _Settings, /, graphs: tuple[str, ...], lang: str | None, evidence: str | None, **kwargs: Any
+    ) -> Any:
+        settings = settings.override(graphs, lang, evidence)
         click.get_current_context().find_root().obj = settings  # errors are shown in this language
         return f(settings, **kwargs)
 
     functools.update_wrapper(wrapper, f)
     options = click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(dir_okay=False), help=_GRAPH_HELP)
     language = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of names and labels.")
-    return options(language(click.pass_obj(wrapper)))
+    evidence = click.option("--evidence", type=click.Choice(_EVIDENCE), default=None, help=_EVIDENCE_HELP)
+    return options(language(evidence(click.pass_obj(wrapper))))
 
 
 def _lang(ctx: click.Context) -> str:
@@ -165,9 +181,10 @@ def _format_option(f: Any) -> Any:
     show_default=True,
     help="Show at most this many problems of a roadmap that does not load (0: all).",
 )
+@click.option("--evidence", type=click.Choice(_EVIDENCE), default="all", show_default=True, help=_EVIDENCE_HELP)
 @click.version_option(package_name="roadmap-graph")
 @click.pass_context
-def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int) -> None:
+def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int, evidence: str) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
@@ -175,7 +192,7 @@ def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: in
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
-    ctx.obj = _Settings(graphs, lang, max_problems)
+    ctx.obj = _Settings(graphs, lang, max_problems, evidence)
 
 
 @cli.command()
