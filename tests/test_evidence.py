@@ -17,6 +17,7 @@ from roadmap_graph.cli import cli
 from roadmap_graph.graph.evidence import has_inferred_links, stated_index
 from roadmap_graph.graph.index import RoadmapIndex
 
+from .conftest import examples
 from .oracles import chain_of, convergence_points_of, gateways_of, is_feasible, missions_of, stated_graph
 from .strategies import roadmaps
 
@@ -210,3 +211,52 @@ def test_bundled_evidence_of_the_headline_findings(G):
     found = {g.id: g for g in rg.gateways(G).gateways}
     assert "bio_mission_vaccine" not in found["rna_platform"].stated_missions
     assert rg.impact(G, ["rna_platform"]).infeasible_on_stated == ()
+
+
+# --- the one mark in the figures ------------------------------------------------------------
+
+
+def rings(ax) -> set[str]:
+    return {str(a.get_gid())[9:] for a in ax.get_children() if str(a.get_gid()).startswith("inferred:")}
+
+
+@examples(100)
+@given(roadmaps())
+def test_chain_figure_rings_exactly_the_nodes_resting_on_inference(roadmap):
+    from roadmap_graph.figures.chain import plot_chain
+
+    G = rg.to_networkx(roadmap)
+    for m in missions_of(G)[:2]:
+        ax = plot_chain(G, m, lang="en")
+        expected = {n.id for n in rg.prerequisite_chain(G, m).nodes if n.evidence == "inferred"}
+        assert rings(ax) == expected
+        legend = ax.get_legend()
+        labels = [t.get_text() for t in legend.get_texts()] if legend is not None else []
+        assert ("rests on inference (fails on stated links)" in labels) == bool(expected)
+        ax.figure.clf()
+
+
+def test_bundled_figures_share_the_one_mark(G):
+    import matplotlib.pyplot as plt
+
+    from roadmap_graph.figures.convergence import plot_convergence
+    from roadmap_graph.figures.roadmap import plot_roadmap
+
+    roadmap = plot_roadmap(G, lang="en")
+    # The marked gateways and bottlenecks that rest on inference.
+    assert rings(roadmap) == {"ai_advanced_modeling", "cloud_optimization", "data_robustness", "rna_platform"}
+    convergence = plot_convergence(G, lang="en")
+    assert rings(convergence) == {"cloud_optimization"}
+    for ax in (roadmap, convergence):
+        assert "rests on inference (fails on stated links)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close("all")
+
+
+def test_draw_and_export_take_the_evidence_option(tmp_path):
+    out = tmp_path / "graph.json"
+    run("export", "--format", "node-link", "-o", str(out), "--evidence", "stated")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    links = data.get("links") or data.get("edges")
+    assert links and all(link.get("provenance") != "inferred" for link in links)
+    run("--evidence", "stated", "draw", "chain", "--mission", "bio_mission_vaccine", "-o", str(tmp_path / "c.svg"))
+    assert "inferred:" not in (tmp_path / "c.svg").read_text(encoding="utf-8")
