@@ -30,6 +30,7 @@ from .analyses.gaps import RULES, Finding, GapReport, find_gaps
 from .analyses.gateways import Gateway, Gateways, gateways
 from .analyses.impact import Impact, feasible, impact
 from .analyses.redundancy import Redundancy, redundancy
+from .analyses.sensitivity import Change, Sensitivity, sensitivity
 from .analyses.summary import MissionSummary, Summary, summarize
 from .errors import (
     InvalidOptionError,
@@ -47,6 +48,7 @@ from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silen
 from .fileformat.schema import json_schema
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
+from .graph.evidence import stated_only
 from .graph.index import RoadmapIndex
 
 # Figures, exports and pages load matplotlib and friends: they are imported on first use, so
@@ -87,6 +89,7 @@ __all__ = [
     "Chain",
     "ChainEdge",
     "ChainNode",
+    "Change",
     "Convergence",
     "Coverage",
     "Criticality",
@@ -111,6 +114,7 @@ __all__ = [
     "RoadmapIndex",
     "RoadmapInfo",
     "RoadmapLoadError",
+    "Sensitivity",
     "Silence",
     "Source",
     "SourceRef",
@@ -140,6 +144,8 @@ __all__ = [
     "redundancy",
     "report_html",
     "save_figure",
+    "sensitivity",
+    "stated_only",
     "summarize",
     "to_networkx",
     "use_korean_font",

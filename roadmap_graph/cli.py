@@ -37,6 +37,7 @@ class _Settings:
     lang: str
     max_problems: int = MAX_PROBLEMS
     limits: tuple[str, ...] = ()
+    evidence: str = "all"
 
     def load(self, files: tuple[str, ...] = ()) -> Any:
         from .fileformat.limits import Limits
@@ -48,17 +49,23 @@ class _Settings:
             return load_roadmap(paths or None, limits=limits, progress=progress)
 
     def graph(self) -> Any:
+        """The roadmap graph; with ``--evidence stated``, without its inferred links."""
         from .graph.build import to_networkx
 
-        return to_networkx(self.load())
+        G = to_networkx(self.load())
+        if self.evidence == "stated":
+            from .graph.evidence import stated_only
+
+            G = stated_only(G)
+        return G
 
     def inputs(self) -> tuple[str, ...]:
         """The roadmap files read, which no output may overwrite."""
         return self.graphs
 
-    def override(self, graphs: tuple[str, ...], lang: str | None) -> _Settings:
+    def override(self, graphs: tuple[str, ...], lang: str | None, evidence: str | None = None) -> _Settings:
         """Options given after the command name win over those given before it."""
-        return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang)
+        return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang, evidence=evidence or self.evidence)
 
 
 class _LoadProgress:
@@ -129,6 +136,11 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+_EVIDENCE = ("all", "stated")
+_EVIDENCE_HELP = (
+    "all: every link; each finding says whether it holds on stated links alone. "
+    "stated: drop every inferred link first (the ministry's stated links only)."
+)
 _GRAPH_HELP = (
     "Roadmap file (YAML or JSON); repeat to load several files as one roadmap. "
     "Default: the bundled roadmap (Ⅱ), AI and advanced bio."
@@ -136,17 +148,21 @@ _GRAPH_HELP = (
 
 
 def _roadmap_options(f: Any) -> Any:
-    """Accept -g/--graph and --lang after the command name too, and pass the settings."""
+    """Accept -g/--graph, --lang and --evidence after the command name too, and pass the
+    settings."""
 
-    def wrapper(settings: _Settings, /, graphs: tuple[str, ...], lang: str | None, **kwargs: Any) -> Any:
-        settings = settings.override(graphs, lang)
+    def wrapper(
+        settings: _Settings, /, graphs: tuple[str, ...], lang: str | None, evidence: str | None, **kwargs: Any
+    ) -> Any:
+        settings = settings.override(graphs, lang, evidence)
         click.get_current_context().find_root().obj = settings  # errors are shown in this language
         return f(settings, **kwargs)
 
     functools.update_wrapper(wrapper, f)
     options = click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(dir_okay=False), help=_GRAPH_HELP)
     language = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of names and labels.")
-    return options(language(click.pass_obj(wrapper)))
+    evidence = click.option("--evidence", type=click.Choice(_EVIDENCE), default=None, help=_EVIDENCE_HELP)
+    return options(language(evidence(click.pass_obj(wrapper))))
 
 
 def _lang(ctx: click.Context) -> str:
@@ -222,9 +238,12 @@ def _format_option(f: Any) -> Any:
     "(names: file_bytes, nodes, links, depth, string_chars, int_digits, alias_expansions; "
     "also the environment variable ROADMAP_GRAPH_LIMITS=nodes=2M,file_bytes=1GB).",
 )
+@click.option("--evidence", type=click.Choice(_EVIDENCE), default="all", show_default=True, help=_EVIDENCE_HELP)
 @click.version_option(package_name="roadmap-graph")
 @click.pass_context
-def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int, limits: tuple[str, ...]) -> None:
+def cli(
+    ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: int, limits: tuple[str, ...], evidence: str
+) -> None:
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
@@ -232,7 +251,7 @@ def cli(ctx: click.Context, graphs: tuple[str, ...], lang: str, max_problems: in
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
-    ctx.obj = _Settings(graphs, lang, max_problems, limits)
+    ctx.obj = _Settings(graphs, lang, max_problems, limits, evidence)
     if limits or os.environ.get("ROADMAP_GRAPH_LIMITS"):
         from .fileformat.limits import Limits
 

@@ -60,3 +60,27 @@ def missions_of(G: nx.DiGraph) -> list[str]:
 
 def killed_missions(G: nx.DiGraph, removed: set[str]) -> set[str]:
     return {m for m in missions_of(G) if is_feasible(G, m, set()) and not is_feasible(G, m, removed)}
+
+
+def stated_graph(G: nx.DiGraph) -> nx.DiGraph:
+    """``G`` without its inferred links, built the obvious way: copy, then delete each edge
+    marked inferred (an ``any_of`` group left empty has no edge left, so it is gone)."""
+    S = G.copy()
+    S.remove_edges_from([(u, v) for u, v, d in G.edges(data=True) if d.get("provenance") == "inferred"])
+    return S
+
+
+def chain_of(G: nx.DiGraph, mission: str) -> set[str]:
+    """The mission and every node it reaches over any edge."""
+    return {mission} | nx.descendants(G, mission)
+
+
+def convergence_points_of(G: nx.DiGraph) -> set[str]:
+    """Nodes serving missions (reached from them over any edge, themselves excluded) of
+    another field than their own, or of two or more fields."""
+    out = set()
+    for n in G:
+        fields = {G.nodes[m]["field"] for m in nx.ancestors(G, n) if G.nodes[m]["kind"] == "mission"}
+        if fields and len(fields | {G.nodes[n]["field"]}) >= 2:
+            out.add(n)
+    return out

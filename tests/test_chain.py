@@ -61,11 +61,11 @@ def test_chain_matches_brute_force(roadmap, data):
 
 def test_chain_json_shape_keeps_its_keys_and_only_gains(G):
     # The contract of issue 2, plus what the tree and the report show: link provenance, the
-    # mission's gateways and targets.
+    # mission's gateways and targets; issue 10: each node's evidence, the stated gateways.
     chain = rg.prerequisite_chain(G, "bio_mission_vaccine")
     data = chain.to_dict()
-    assert set(data) == {"mission", "nodes", "edges", "gateways", "targets"}
-    assert all(set(n) == {"id", "kind", "field", "name", "name_en", "depth"} for n in data["nodes"])
+    assert set(data) == {"mission", "nodes", "edges", "gateways", "targets", "stated_gateways"}
+    assert all(set(n) == {"id", "kind", "field", "name", "name_en", "depth", "evidence"} for n in data["nodes"])
     assert all(set(e) == {"source", "target", "relation", "group", "provenance"} for e in data["edges"])
     assert data["gateways"] == list(rg.gateways(G).by_mission["bio_mission_vaccine"])
     assert data["targets"] == G.nodes["bio_mission_vaccine"]["targets"]

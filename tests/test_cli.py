@@ -122,7 +122,7 @@ def test_gateways_json_is_exactly_the_library_list(G):
 
     data = json.loads(run("gateways", "--format", "json").stdout)
     assert data == gateways(G).to_list()
-    assert all(set(row) == {"id", "kind", "field", "missions"} for row in data)
+    assert all(set(row) == {"id", "kind", "field", "missions", "stated_missions"} for row in data)
     nearest_first = json.loads(run("gateways", "--mission", "bio_mission_vaccine", "--format", "json").stdout)
     assert [r["id"] for r in nearest_first] == ["bio_vaccine", "mrna_platform", "rna_platform"]
     table_text = run("gateways").stdout
@@ -134,7 +134,7 @@ def test_gateways_json_is_exactly_the_library_list(G):
 
 def test_impact_json_contract_and_unknown_node():
     data = json.loads(run("impact", "cloud_optimization", "--format", "json").stdout)
-    assert set(data) == {"removed", "infeasible_missions", "orphaned", "unsupported", "weakened"}
+    assert set(data) == {"removed", "infeasible_missions", "orphaned", "unsupported", "weakened", "infeasible_on_stated"}
     assert data["infeasible_missions"] == ["ai_mission_efficient_learning", "bio_mission_health_data"]
     unknown = run("--lang", "en", "impact", "cloud_optimisation")
     assert unknown.exit_code == 4 and "did you mean 'cloud_optimization'" in unknown.stderr

@@ -185,7 +185,7 @@ def test_to_dict_is_json_with_the_fixed_shape(roadmap):
     for e in d["cross_field_edges"]:
         assert set(e) == {"source", "target", "source_field", "target_field", "relation", "provenance"}
     for p in d["convergence_points"]:
-        assert set(p) == {"id", "field", "kind", "fields"} and p["fields"] == sorted(p["fields"])
+        assert set(p) == {"id", "field", "kind", "fields", "stated"} and p["fields"] == sorted(p["fields"])
     fields = fields_of(G)
     assert list(d["field_matrix"]) == fields
     assert all(list(row) == fields for row in d["field_matrix"].values())
@@ -214,10 +214,11 @@ def test_convergence_points_of_the_bundled_roadmap(G):
     #   bio_mission_health_data only → ['bio'].
     # Every other AI node is reached from AI missions only.
     c = convergence(G)
+    # cloud_optimization serves bio only through its inferred link from bio_cloud_analysis_infra.
     assert c.to_dict()["convergence_points"] == [
-        {"id": "ai_robot_automation", "field": "ai", "kind": "enabling_technology", "fields": ["bio"]},
-        {"id": "cloud_optimization", "field": "ai", "kind": "enabling_technology", "fields": ["ai", "bio"]},
-        {"id": "generative_ai", "field": "ai", "kind": "enabling_technology", "fields": ["bio"]},
+        {"id": "ai_robot_automation", "field": "ai", "kind": "enabling_technology", "fields": ["bio"], "stated": True},
+        {"id": "cloud_optimization", "field": "ai", "kind": "enabling_technology", "fields": ["ai", "bio"], "stated": False},
+        {"id": "generative_ai", "field": "ai", "kind": "enabling_technology", "fields": ["bio"], "stated": True},
     ]
     assert [p.kind for p in c.convergence_points] == ["enabling_technology"] * 3
     assert c.convergence_points[1].name_en == "Cloud optimisation"
@@ -387,11 +388,12 @@ def test_bundled_rows_and_frames(G):
         "name": "클라우드 최적화",
         "name_en": "Cloud optimisation",
         "fields": "ai, bio",
+        "stated": False,
     }
     assert c.rows("matrix") == [{"field": "ai", "ai": 19, "bio": 1}, {"field": "bio", "ai": 3, "bio": 28}]
     assert [r["total"] for r in c.rows("brokerage") if r["id"] == "bio_synthetic_biology"] == [4]
     frame = c.to_frame()
-    assert list(frame.columns) == ["id", "field", "kind", "name", "name_en", "fields"]
+    assert list(frame.columns) == ["id", "field", "kind", "name", "name_en", "fields", "evidence"]
     assert list(frame["id"]) == ["ai_robot_automation", "cloud_optimization", "generative_ai"]
     assert len(c.to_frame("edges")) == 4 and len(c.to_frame("participation")) == 47
     assert list(c.to_frame("matrix").columns) == ["field", "ai", "bio"]

@@ -62,5 +62,5 @@ def test_bundled_gateways_by_hand(G):
 
 def test_bundled_gateways_json_shape(G):
     rows = gateways(G).to_list()
-    assert all(set(r) == {"id", "kind", "field", "missions"} for r in rows)
+    assert all(set(r) == {"id", "kind", "field", "missions", "stated_missions"} for r in rows)
     assert rows[-1]["id"] == "rna_platform"

@@ -41,6 +41,7 @@ def test_feasibility_and_impact_match_brute_force(roadmap, data):
         "orphaned": sorted(result.orphaned),
         "unsupported": sorted(result.unsupported),
         "weakened": sorted(result.weakened),
+        "infeasible_on_stated": list(result.infeasible_on_stated),
     }
 
 

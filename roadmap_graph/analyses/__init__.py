@@ -17,6 +17,7 @@ from . import (
     gateways,
     impact,
     redundancy,
+    sensitivity,
     summary,
 )
 from .registry import Analysis, Param, registry
@@ -33,6 +34,7 @@ REGISTRY: dict[str, Analysis] = registry(
     convergence.ANALYSIS,
     coverage.ANALYSIS,
     gaps.ANALYSIS,
+    sensitivity.ANALYSIS,
 )
 
 __all__ = ["REGISTRY", "Analysis", "Param"]

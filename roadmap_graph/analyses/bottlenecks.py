@@ -34,6 +34,7 @@ from typing import Any, overload
 
 from ..fileformat.model import TECHNOLOGY_KINDS
 from ..gcpause import paused_gc
+from ..graph.evidence import stated_index
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import Message
 from .criticality import criticality
@@ -88,9 +89,18 @@ class Bottleneck:
 
 @dataclass(frozen=True)
 class Bottlenecks(Tabular):
-    """The bottleneck ranking, best ranked first; reads like a tuple of :class:`Bottleneck`."""
+    """The bottleneck ranking, best ranked first; reads like a tuple of :class:`Bottleneck`.
+
+    ``stated_ranks[i]`` is the rank of ``ranking[i]`` on stated links alone
+    (:func:`roadmap_graph.stated_only`; ``None`` when it is not ranked there) and
+    ``evidence[i]`` is ``"inferred"`` when its standing rests on inferred links (on stated
+    links alone it reaches fewer missions or has fewer binding flags), else ``"stated"``.
+    Both are empty for a ranking built without them.
+    """
 
     ranking: tuple[Bottleneck, ...]
+    stated_ranks: tuple[int | None, ...] = ()
+    evidence: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Bottleneck]:
         return iter(self.ranking)
@@ -118,9 +128,28 @@ class Bottlenecks(Tabular):
             return [b.id for b in self.ranking if b.binding == len(BINDING) and b.mission_reach > 1]
         return [b.id for b in self.ranking[: int(top)]]
 
+    def stated_rank(self, node: str) -> int | None:
+        """The rank of ``node`` on stated links alone (``None``: not ranked there)."""
+        return self._stated().get(node, (None, "stated"))[0]
+
+    def evidence_of(self, node: str) -> str:
+        """``"inferred"`` when the standing of ``node`` rests on inferred links, else ``"stated"``."""
+        return self._stated().get(node, (None, "stated"))[1]
+
+    def _stated(self) -> dict[str, tuple[int | None, str]]:
+        return {b.id: (r, e) for b, r, e in zip(self.ranking, self.stated_ranks, self.evidence)}
+
     def to_dict(self) -> list[dict[str, Any]]:
-        """The JSON shape: one dict per technology, in rank order."""
-        return [b.to_dict() for b in self.ranking]
+        """The JSON shape: one dict per technology, in rank order: the record's keys
+        (:meth:`Bottleneck.to_dict`), then ``"stated_rank"`` (its rank on stated links
+        alone, ``null`` when not ranked there) and ``"evidence"`` (``"inferred"`` when its
+        standing rests on inferred links, else ``"stated"``)."""
+        if not self.stated_ranks:
+            return [b.to_dict() for b in self.ranking]
+        return [
+            {**b.to_dict(), "stated_rank": r, "evidence": e}
+            for b, r, e in zip(self.ranking, self.stated_ranks, self.evidence)
+        ]
 
     to_list = to_dict
 
@@ -140,12 +169,16 @@ class Bottlenecks(Tabular):
             Column("sole_provider_for", "col.sole_provider_for", "int", show="data"),
             Column("cross_field_reach", "col.cross_field_reach", "int", show="data"),
             Column("flags", "col.flags", "words", vocab="flag"),
+            Column("stated_rank", "col.stated_rank", "int"),
+            Column("evidence", "col.evidence", "word", vocab="evidence"),
         )
+        stated = self.stated_ranks or (None,) * len(self.ranking)
+        evidence = self.evidence or ("stated",) * len(self.ranking)
         rows = tuple(
             (
                 i + 1, b.id, b.id, b.kind, b.field, b.mission_reach, b.reach_by_field, b.critical_missions,
                 len(b.critical_missions), b.path_share, b.supporting_measures, b.sole_provider_for,
-                b.cross_field_reach, b.flags,
+                b.cross_field_reach, b.flags, stated[i], evidence[i],
             )
             for i, b in enumerate(self.ranking)
         )  # fmt: skip
@@ -187,8 +220,30 @@ def sole_provider_counts(index: RoadmapIndex) -> list[int]:
 
 
 def bottlenecks(G: GraphLike) -> Bottlenecks:
-    """Rank the technologies of ``G`` as bottlenecks, with every component shown."""
+    """Rank the technologies of ``G`` as bottlenecks, with every component shown, and each
+    one's rank and evidence on stated links alone (:class:`Bottlenecks`)."""
     index = as_index(G)
+    ranking = ranked(index)
+    stated = stated_index(index)
+    if stated is index:
+        return Bottlenecks(ranking, tuple(range(1, len(ranking) + 1)), ("stated",) * len(ranking))
+    on_stated = {b.id: (i + 1, b) for i, b in enumerate(ranked(stated))}
+    ranks: list[int | None] = []
+    evidence: list[str] = []
+    for b in ranking:
+        rank, there = on_stated.get(b.id, (None, None))
+        ranks.append(rank)
+        weaker = there is None or there.mission_reach < b.mission_reach or there.binding < b.binding
+        evidence.append("inferred" if weaker else "stated")
+    return Bottlenecks(ranking, tuple(ranks), tuple(evidence))
+
+
+def ranked(index: RoadmapIndex) -> tuple[Bottleneck, ...]:
+    """The ranking of the technologies of ``index`` (computed once per index)."""
+    return index.shared("bottlenecks", lambda: _ranked(index))
+
+
+def _ranked(index: RoadmapIndex) -> tuple[Bottleneck, ...]:
     ids, field = index.ids, index.field
     field_mask = dict.fromkeys(sorted(set(field)), 0)
     for j, m in enumerate(index.missions):
@@ -245,7 +300,7 @@ def bottlenecks(G: GraphLike) -> Bottlenecks:
     # by path share, then by binding flags and mission reach; all descending.
     ranking = sorted(range(len(found)), key=shares.__getitem__, reverse=True)
     ranking.sort(key=rank.__getitem__, reverse=True)
-    return Bottlenecks(tuple(map(found.__getitem__, ranking)))
+    return tuple(map(found.__getitem__, ranking))
 
 
 ANALYSIS = Analysis(
@@ -254,7 +309,9 @@ ANALYSIS = Analysis(
     summary="Bottleneck technologies: demand (missions reached) meeting binding constraints.",
     description=(
         "Shows every component (reach by field, missions its failure alone breaks, share of "
-        "mission-to-foundation paths, supporting measures) and the flags, not one opaque score."
+        "mission-to-foundation paths, supporting measures) and the flags, not one opaque score. "
+        'JSON adds "stated_rank" (the rank on stated links alone, null when not ranked there) and '
+        '"evidence" ("inferred" when the standing rests on inferred links).'
     ),
     run=bottlenecks,
     params=(

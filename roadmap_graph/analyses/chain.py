@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 import networkx as nx
 
+from ..graph.evidence import is_inferred, stated_only
 from ..graph.index import GraphLike, RoadmapIndex, as_graph
 from ..graph.requirements import check_nodes, missions
 from ..vocabulary import Message, check_lang, localized, node_name, text
@@ -29,7 +30,9 @@ from .result import Column, Table, Tabular
 
 @dataclass(frozen=True)
 class ChainNode:
-    """A node of a chain and its depth below the mission."""
+    """A node of a chain and its depth below the mission; ``evidence`` is ``"stated"`` when
+    the node is in the mission's chain on stated links alone, else ``"inferred"`` (only
+    inferred links bring it in)."""
 
     id: str
     kind: str
@@ -37,6 +40,7 @@ class ChainNode:
     name: str
     name_en: str | None
     depth: int
+    evidence: str = "stated"
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,9 @@ class Chain(Tabular):
     """The prerequisite chain of one mission (see the module docstring).
 
     ``gateways`` are the mission's gateways, nearest first (:func:`roadmap_graph.gateways`);
-    ``targets`` the mission's targets (dicts as in the graph).
+    ``targets`` the mission's targets (dicts as in the graph); ``stated_gateways`` the
+    mission's gateways on stated links alone (:func:`roadmap_graph.stated_only`), nearest
+    first.
     """
 
     mission: str
@@ -64,13 +70,17 @@ class Chain(Tabular):
     edges: tuple[ChainEdge, ...]
     gateways: tuple[str, ...] = ()
     targets: tuple[dict[str, Any], ...] = ()
+    stated_gateways: tuple[str, ...] = ()
 
     primary: ClassVar[str | None] = "nodes"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"mission", "nodes": [{"id", "kind", "field", "name",
-        "name_en", "depth"}], "edges": [{"source", "target", "relation", "group",
-        "provenance"}], "gateways": [ids, nearest first], "targets": [...]}``."""
+        "name_en", "depth", "evidence"}], "edges": [{"source", "target", "relation", "group",
+        "provenance"}], "gateways": [ids, nearest first], "targets": [...],
+        "stated_gateways": [ids, nearest first]}``. A node's ``evidence`` is ``"stated"`` when
+        it is in the chain on stated links alone, else ``"inferred"``; an edge's
+        ``provenance`` is the link's (``null`` when the file does not say)."""
         return {
             "mission": self.mission,
             "nodes": [asdict(n) for n in self.nodes],
@@ -80,6 +90,7 @@ class Chain(Tabular):
             ],
             "gateways": list(self.gateways),
             "targets": [dict(t) for t in self.targets],
+            "stated_gateways": list(self.stated_gateways),
         }
 
     def heading(self) -> Message:
@@ -104,8 +115,12 @@ class Chain(Tabular):
                 Column("name_en", "col.name_en", show="data"),
                 Column("depth", "col.depth", "int"),
                 Column("gateway", "fig.gateway", "text", show="display"),
+                Column("evidence", "col.evidence", "word", vocab="evidence"),
             ),
-            tuple((n.id, n.kind, n.field, n.id, n.name_en, n.depth, "✓" if n.id in gateways else "") for n in self.nodes),
+            tuple(
+                (n.id, n.kind, n.field, n.id, n.name_en, n.depth, "✓" if n.id in gateways else "", n.evidence)
+                for n in self.nodes
+            ),
             title=Message("title.chain_nodes", n=len(self.nodes)),
             detail=True,
         )
@@ -159,6 +174,8 @@ class Chain(Tabular):
             label = self._label(nodes[node_id], lang)
             if (parent, node_id) in inferred:
                 label += f"  ({text('provenance.inferred', lang)})"
+            if nodes[node_id].evidence == "inferred" and node_id not in expanded:
+                label += f"  {text('evidence.mark', lang)}"
             if node_id in expanded and out_edges[node_id]:
                 lines.append(f"{prefix}{branch}{label}  ({text('word.seen_above', lang)})")
                 return
@@ -167,6 +184,8 @@ class Chain(Tabular):
             walk(node_id, prefix + indent)
 
         walk(self.mission, "")
+        if any(n.evidence == "inferred" for n in self.nodes):
+            lines += ["", f"{text('evidence.mark', lang)} {text('note.evidence_chain', lang)}"]
         return "\n".join(lines)
 
     @staticmethod
@@ -191,6 +210,7 @@ def prerequisite_chain(G: GraphLike, mission: str) -> Chain:
     G = as_graph(G)
     check_nodes(G, [mission], kind="mission")
     reach = {mission} | nx.descendants(G, mission)
+    stated_reach, stated_gateways = _stated_chain(G, mission)
     cone = RoadmapIndex(G.subgraph(reach))
     depth = dict.fromkeys(reach, 0)
     for u in cone.names(cone.order):
@@ -204,6 +224,7 @@ def prerequisite_chain(G: GraphLike, mission: str) -> Chain:
             name=G.nodes[n]["name"],
             name_en=G.nodes[n].get("name_en"),
             depth=depth[n],
+            evidence="stated" if n in stated_reach else "inferred",
         )
         for n in sorted(reach, key=lambda n: (depth[n], n))
     )
@@ -216,7 +237,24 @@ def prerequisite_chain(G: GraphLike, mission: str) -> Chain:
     )
     gateways = tuple(cone.names(cone.dominators(cone.at[mission])))
     targets = tuple(G.nodes[mission].get("targets") or ())
-    return Chain(mission=mission, nodes=nodes, edges=edges, gateways=gateways, targets=targets)
+    return Chain(
+        mission=mission, nodes=nodes, edges=edges, gateways=gateways, targets=targets, stated_gateways=stated_gateways
+    )
+
+
+def _stated_chain(G: nx.DiGraph, mission: str) -> tuple[set[str], tuple[str, ...]]:
+    """The mission's chain on stated links alone (the nodes it reaches over links not
+    marked inferred) and its gateways there, nearest first: work linear in that chain."""
+    reach = {mission}
+    stack = [mission]
+    adjacency = G.adj
+    while stack:
+        for v, data in adjacency[stack.pop()].items():
+            if v not in reach and not is_inferred(data):
+                reach.add(v)
+                stack.append(v)
+    cone = RoadmapIndex(stated_only(G.subgraph(reach)))
+    return reach, tuple(cone.names(cone.dominators(cone.at[mission])))
 
 
 def _group_key(group: int | None) -> int:
@@ -236,8 +274,9 @@ ANALYSIS = Analysis(
     description=(
         "The tree shows alternatives (one of) and supporting measures (supported by), and marks "
         'inferred links. JSON: {"mission", "nodes": [{"id", "kind", "field", "name", "name_en", '
-        '"depth"}], "edges": [{"source", "target", "relation", "group", "provenance"}], '
-        '"gateways", "targets"}.'
+        '"depth", "evidence"}], "edges": [{"source", "target", "relation", "group", "provenance"}], '
+        '"gateways", "targets", "stated_gateways"}. A node\'s evidence is "stated" when it is in '
+        'the chain on stated links alone, else "inferred".'
     ),
     run=prerequisite_chain,
     params=(Param("mission", "The mission's id.", kind="mission", required=True),),

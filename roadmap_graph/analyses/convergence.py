@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..gcpause import paused_gc
+from ..graph.evidence import stated_index
 from ..graph.fields import check_fields
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import Message
@@ -63,7 +64,8 @@ class CrossFieldEdge:
 @dataclass(frozen=True)
 class ConvergencePoint:
     """A node serving missions of another field or of several: ``fields`` are the sorted
-    fields of all the missions it serves (whatever ``fields=`` says)."""
+    fields of all the missions it serves (whatever ``fields=`` says); ``stated`` is true when
+    it is still a convergence point on stated links alone (:func:`roadmap_graph.stated_only`)."""
 
     id: str
     field: str
@@ -71,6 +73,12 @@ class ConvergencePoint:
     name: str
     name_en: str | None
     fields: tuple[str, ...]
+    stated: bool = True
+
+    @property
+    def evidence(self) -> str:
+        """``"stated"`` or ``"inferred"`` (a point only through inferred links)."""
+        return "stated" if self.stated else "inferred"
 
 
 @dataclass(frozen=True)
@@ -165,14 +173,15 @@ class Convergence(Tabular):
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``fields``; ``cross_field_edges`` (source, target, source_field,
         target_field, relation, provenance); ``convergence_points`` (id, field, kind,
-        fields); ``field_matrix`` (source field → target field → count);
+        fields, stated: still a convergence point on stated links alone); ``field_matrix`` (source field → target field → count);
         ``integration_points`` (id, field, fields, meeting); ``meeting_points`` (ids);
         ``participation`` and ``brokerage`` (lists of the per-node records)."""
         return {
             "fields": list(self.fields),
             "cross_field_edges": self.rows("edges"),
             "convergence_points": [
-                {"id": p.id, "field": p.field, "kind": p.kind, "fields": list(p.fields)} for p in self.convergence_points
+                {"id": p.id, "field": p.field, "kind": p.kind, "fields": list(p.fields), "stated": p.stated}
+                for p in self.convergence_points
             ],
             "field_matrix": {a: dict(row) for a, row in self.field_matrix.items()},
             "integration_points": [
@@ -239,8 +248,9 @@ class Convergence(Tabular):
                 Column("name", "col.name", show="data"),
                 Column("name_en", "col.name_en", show="data"),
                 Column("fields", "col.serves_fields", "fields"),
+                Column("evidence", "col.evidence", "word", vocab="evidence"),
             ),
-            tuple((p.id, p.id, p.field, p.kind, p.name, p.name_en, p.fields) for p in self.convergence_points),
+            tuple((p.id, p.id, p.field, p.kind, p.name, p.name_en, p.fields, p.evidence) for p in self.convergence_points),
             title=Message("title.convergence_points", n=len(self.convergence_points)),
         )
         meeting = [p for p in self.integration_points if p.meeting]
@@ -426,6 +436,10 @@ def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Con
     order = g.order
 
     served = served_fields(g)
+    stated = served_fields(stated_index(g))  # the same nodes, so the same indices
+
+    def point(i: int, bits: int) -> bool:
+        return bool(bits) and ((bits | own[i]) & mask).bit_count() >= 2
     # Fields built on: the node's own and those of everything it requires.
     down = own[:]
     for u in reversed(order):
@@ -446,10 +460,11 @@ def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Con
     # A node serving no mission has only its own field: no point.
     points = tuple(
         ConvergencePoint(
-            ids[i], all_fields[fld[i]], kind[i], attrs[i].get("name", ids[i]), attrs[i].get("name_en"), listed(bits)
+            ids[i], all_fields[fld[i]], kind[i], attrs[i].get("name", ids[i]), attrs[i].get("name_en"), listed(bits),
+            bits == stated[i] or point(i, stated[i]),
         )
         for i, bits in enumerate(served)
-        if bits and ((bits | own[i]) & mask).bit_count() >= 2
+        if point(i, bits)
     )  # fmt: skip
     wide = [(bits & mask).bit_count() >= 2 for bits in down]
     integration = tuple(

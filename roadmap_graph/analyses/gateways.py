@@ -23,7 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..graph.index import GraphLike, as_index
+from ..graph.evidence import stated_index
+from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..graph.requirements import check_nodes
 from ..vocabulary import Message, localized
 from .registry import Analysis, Param
@@ -32,12 +33,21 @@ from .result import Column, Table, Tabular
 
 @dataclass(frozen=True)
 class Gateway:
-    """A node that is a gateway of at least one mission."""
+    """A node that is a gateway of at least one mission; ``stated_missions`` are the
+    missions it is a gateway of on stated links alone (:func:`roadmap_graph.stated_only`),
+    sorted (they may include missions it is not a gateway of on all links)."""
 
     id: str
     kind: str
     field: str
     missions: tuple[str, ...]
+    stated_missions: tuple[str, ...] = ()
+
+    def evidence(self, mission: str | None = None) -> str:
+        """``"stated"`` when the node is a gateway of ``mission`` (of each of its missions,
+        with ``None``) on stated links alone, else ``"inferred"``."""
+        wanted = self.missions if mission is None else (mission,)
+        return "stated" if set(wanted) <= set(self.stated_missions) else "inferred"
 
 
 @dataclass(frozen=True)
@@ -64,11 +74,16 @@ class Gateways(Tabular):
         return replace(self, gateways=tuple(found[x] for x in self.by_mission[mission]), mission=mission)
 
     def to_dict(self) -> list[dict[str, Any]]:
-        """The JSON shape: ``[{"id", "kind", "field", "missions": [sorted ids]}]``."""
+        """The JSON shape: ``[{"id", "kind", "field", "missions": [sorted ids],
+        "stated_missions": [sorted ids]}]``: ``stated_missions`` are the missions the node is
+        a gateway of on stated links alone."""
         return [
-            {"id": g.id, "kind": g.kind, "field": g.field, "missions": list(g.missions)}
+            {
+                "id": g.id, "kind": g.kind, "field": g.field, "missions": list(g.missions),
+                "stated_missions": list(g.stated_missions),
+            }
             for g in self.gateways
-        ]
+        ]  # fmt: skip
 
     to_list = to_dict
 
@@ -87,9 +102,12 @@ class Gateways(Tabular):
             Column("field", "col.field", "field", show="data"),
             Column("n_missions", "col.n_missions", "int"),
             Column("missions", "col.missions", "nodes"),
+            Column("stated_missions", "col.stated_missions", "nodes", show="data"),
+            Column("evidence", "col.evidence", "word", vocab="evidence"),
         )
         rows = tuple(
-            (i + 1, g.id, g.id, g.kind, g.field, len(g.missions), g.missions) for i, g in enumerate(self.gateways)
+            (i + 1, g.id, g.id, g.kind, g.field, len(g.missions), g.missions, g.stated_missions, g.evidence(self.mission))
+            for i, g in enumerate(self.gateways)
         )
         return (Table("gateways", columns, rows, note=Message("note.gateways")),)
 
@@ -107,14 +125,15 @@ def gateways(G: GraphLike, *, mission: str | None = None) -> Gateways:
     if mission is not None:
         check_nodes(index.G, [mission], kind="mission")
     by_mission: dict[str, tuple[str, ...]] = {}
-    served: dict[int, list[str]] = {}
+    served = _served(index)
     for m in index.missions:
-        chain = index.dominators(m)
-        by_mission[index.ids[m]] = tuple(index.names(chain))
-        for x in chain:
-            served.setdefault(x, []).append(index.ids[m])
+        by_mission[index.ids[m]] = tuple(index.names(index.dominators(m)))
+    stated = _served(stated_index(index))  # the same nodes, so the same indices
     found = sorted(
-        (Gateway(index.ids[x], index.kind[x], index.field[x], tuple(sorted(ms))) for x, ms in served.items()),
+        (
+            Gateway(index.ids[x], index.kind[x], index.field[x], tuple(sorted(ms)), tuple(sorted(stated.get(x, ()))))
+            for x, ms in served.items()
+        ),
         key=lambda g: (-len(g.missions), g.id),
     )
     result = Gateways(by_mission=by_mission, gateways=tuple(found))
@@ -123,12 +142,22 @@ def gateways(G: GraphLike, *, mission: str | None = None) -> Gateways:
     return replace(result.for_mission(mission), mission_name=localized(index.G.nodes[mission]))
 
 
+def _served(index: RoadmapIndex) -> dict[int, list[str]]:
+    """Every gateway (by index) and the ids of the missions it is a gateway of."""
+    served: dict[int, list[str]] = {}
+    for m in index.missions:
+        for x in index.dominators(m):
+            served.setdefault(x, []).append(index.ids[m])
+    return served
+
+
 ANALYSIS = Analysis(
     name="gateways",
     title="title.gateways",
     summary="Gateway technologies (길목기술): nodes every path from a mission down passes through.",
     description=(
-        'JSON: a list of {"id", "kind", "field", "missions"}, by number of missions, then id; with '
+        'JSON: a list of {"id", "kind", "field", "missions", "stated_missions"} (stated_missions: '
+        "the missions it is a gateway of on stated links alone), by number of missions, then id; with "
         "--mission, that mission's gateways, nearest first. Each mission's redundancy level is "
         "`roadmap-graph redundancy`."
     ),

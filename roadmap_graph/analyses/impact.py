@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..graph.evidence import stated_index
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..graph.requirements import check_nodes
 from ..vocabulary import Message, joined, localized
@@ -57,6 +58,9 @@ class Impact(Tabular):
     (over any edge) before and no feasible mission reaches once the removed nodes are gone.
     ``unsupported``: technologies whose every supporting measure was removed;
     ``weakened``: technologies that lost some but not all of their supporting measures.
+    ``infeasible_on_stated``: those of the ``infeasible_missions`` that also fail on stated
+    links alone (:func:`roadmap_graph.stated_only`); the others fail only through inferred
+    links.
     """
 
     removed: tuple[str, ...]
@@ -65,6 +69,7 @@ class Impact(Tabular):
     unsupported: tuple[str, ...]
     weakened: tuple[str, ...]
     removed_names: tuple[Any, ...] = ()
+    infeasible_on_stated: tuple[str, ...] = ()
 
     primary: ClassVar[str | None] = "affected"
 
@@ -73,9 +78,17 @@ class Impact(Tabular):
 
     def to_dict(self) -> dict[str, list[str]]:
         """The JSON shape: ``{"removed", "infeasible_missions", "orphaned", "unsupported",
-        "weakened"}``, each a list of node ids."""
+        "weakened", "infeasible_on_stated"}``, each a list of node ids
+        (``infeasible_on_stated``: the infeasible missions that fail on stated links alone)."""
         keys = ("removed", "infeasible_missions", "orphaned", "unsupported", "weakened")
-        return {k: list(nodes) for k, nodes in zip(keys, self._groups())}
+        out = {k: list(nodes) for k, nodes in zip(keys, self._groups())}
+        out["infeasible_on_stated"] = list(self.infeasible_on_stated)
+        return out
+
+    def evidence(self, mission: str) -> str:
+        """``"stated"`` when the infeasible ``mission`` fails on stated links alone too,
+        else ``"inferred"``."""
+        return "stated" if mission in self.infeasible_on_stated else "inferred"
 
     def heading(self) -> Message:
         return Message("title.impact_of", nodes=joined(self.removed_names or self.removed))
@@ -87,13 +100,19 @@ class Impact(Tabular):
             Column("kind", "col.kind", "kind_of"),
             Column("field", "col.field", "field_of"),
         )
+        evidence = Column("evidence", "col.evidence", "word", vocab="evidence")
         return tuple(
+            Table(
+                status, (*columns, evidence), tuple((n, n, n, n, self.evidence(n)) for n in nodes),
+                title=Message(title, n=len(nodes)),
+            )
+            if status == "infeasible_mission" else
             Table(
                 status, columns, tuple((n, n, n, n) for n in nodes), title=Message(title, n=len(nodes)),
                 note=Message("note.impact") if status == STATUSES[-1] else None,
             )
             for status, title, nodes in zip(STATUSES, _TITLES, self._groups())
-        )
+        )  # fmt: skip
 
     def data_tables(self) -> tuple[Table, ...]:
         affected = Table(
@@ -137,7 +156,11 @@ def impact(G: GraphLike, removed: Iterable[str]) -> Impact:
         if lost:
             (unsupported if lost == len(measures) else weakened).append(index.ids[v])
     names = tuple(localized(index.G.nodes[n]) for n in gone)
-    return Impact(tuple(gone), infeasible, orphaned, tuple(unsupported), tuple(weakened), names)
+    stated = stated_index(index)
+    if stated is not index:  # the same nodes, so the same indices
+        ok = feasible_indices(stated, failed)
+    on_stated = tuple(index.ids[m] for m in missions if not ok[m] and index.ids[m] in infeasible)
+    return Impact(tuple(gone), infeasible, orphaned, tuple(unsupported), tuple(weakened), names, on_stated)
 
 
 def _reached(index: RoadmapIndex, starts: Iterable[int], blocked: set[int]) -> set[int]:
@@ -166,7 +189,8 @@ ANALYSIS = Analysis(
     description=(
         "A node is feasible when all its requires are feasible and each any_of group keeps one "
         'feasible member. JSON: {"removed", "infeasible_missions", "orphaned", "unsupported", '
-        '"weakened"}. The report shows what the failure of each marked bottleneck costs.'
+        '"weakened", "infeasible_on_stated"} (the infeasible missions that fail on stated links '
+        'alone too). The report shows what the failure of each marked bottleneck costs.'
     ),
     run=impact,
     params=(Param("removed", "The ids of the nodes that fail.", kind="nodes", required=True),),

@@ -10,12 +10,14 @@ cut crossings, labels that never overlap), and draws:
 * links the sources do not state (provenance ``inferred``) in a lighter grey;
 * the mission's gateways (:func:`roadmap_graph.gateways.gateways`) ringed in
   :data:`~roadmap_graph.style.GATEWAY_COLOUR`;
+* nodes only inferred links bring into the chain (their evidence rests on inference) in the
+  one mark of such findings, a dark dashed ring (:func:`~roadmap_graph.figures.style.inference_ring`);
 * ecosystem measures in a column to the right of the technologies, each level with the
   highest node it supports, joined to every node it supports by a thin dotted line that
   runs just above that node's row and down a channel beside the column.
 
 Every artist carries a gid: ``node:<id>``, ``label:<id>``, ``gateway:<id>``,
-``edge:<u>-><v>`` (requirements and dotted support lines alike), ``arrow:<u>-><v>``,
+``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>`` (requirements and dotted support lines alike), ``arrow:<u>-><v>``,
 ``alternatives:<id>:<group>`` (the arc) and ``one-of:<id>:<group>`` (its text),
 ``band:<field>``, ``row-title:<row>``, ``measures-title``, ``title``, ``legend``.
 
@@ -60,6 +62,8 @@ from .style import (
     SUPPORT_DOTS,
     field_colours,
     figure_style,
+    inference_legend,
+    inference_ring,
 )
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
@@ -135,6 +139,7 @@ def plot_chain(
     measures = [n for n in ids if G.nodes[n]["kind"] == "ecosystem_measure"] if show_measures else []
     H = G.subgraph(n for n in ids if G.nodes[n]["kind"] != "ecosystem_measure")
     gateway_nodes = set(chain.gateways) if show_gateways else set()
+    inferred_nodes = {n.id for n in chain.nodes if n.evidence == "inferred"}
     colours = field_colours(field_order(G))
     pt = 1 / 72
     if title is None:
@@ -148,6 +153,8 @@ def plot_chain(
         order = _chain_fields(G, H, mission)
         order += [f for f in field_order(G) if f not in order and any(G.nodes[m]["field"] == f for m in measures)]
         handles = _legend_handles(G, H, measures, ids, lang, colours, order, bool(gateway_nodes)) if legend else []
+        if legend and inferred_nodes & (set(H) | set(measures)):
+            handles.append(inference_legend(lang))
         layers = layer_of(H)
         rows_needed = max(layers.values(), default=0) + 1
         widest_row = max(Counter(layers.values()).values(), default=1)
@@ -194,9 +201,9 @@ def plot_chain(
         _draw_bands(ax, L, colours)
         draw_row_titles(ax, L, rules=False)
         _draw_edges(ax, H, L, lang)
-        _draw_nodes(ax, H, L, colours, gateway_nodes)
+        _draw_nodes(ax, H, L, colours, gateway_nodes, inferred_nodes)
         if measures:
-            _draw_measures(ax, G, H, L, placed, texts, colours, fontsize, lang, pt)
+            _draw_measures(ax, G, H, L, placed, texts, colours, fontsize, lang, pt, inferred_nodes)
         if title:
             ax.text(width / 2, L.size[1] - 0.12, title_text, ha="center", va="top", fontsize=fontsize * 1.45,
                     parse_math=False, gid="title")  # fmt: skip
@@ -343,10 +350,14 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
                 bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})  # fmt: skip
 
 
-def _draw_nodes(ax: Axes, H: nx.DiGraph, L: Layout, colours: dict[str, str], gateway_nodes: set[str]) -> None:
+def _draw_nodes(
+    ax: Axes, H: nx.DiGraph, L: Layout, colours: dict[str, str], gateway_nodes: set[str], inferred_nodes: set[str]
+) -> None:
     ms = L.marker_size
     for n, (x, y) in L.positions.items():
         attrs = H.nodes[n]
+        if n in inferred_nodes:
+            inference_ring(ax, x, y, ms * (2.05 if n in gateway_nodes else 1.7), f"inferred:{n}")
         if n in gateway_nodes:
             ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 1.75, markerfacecolor="none",
                     markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, zorder=2.9, gid=f"gateway:{n}")  # fmt: skip
@@ -370,6 +381,7 @@ def _draw_measures(
     fontsize: float,
     lang: str,
     pt: float,
+    inferred_nodes: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """The measures in their column, and a dotted line from every node each supports: up
     from the node to just above its row, along to the channel left of the column, up or
@@ -409,6 +421,8 @@ def _draw_measures(
         ax.add_patch(PathPatch(Path(points), facecolor="none", edgecolor=SUPPORT_INFERRED_COLOUR if inferred else SUPPORT_COLOUR,
                                lw=0.9, linestyle=SUPPORT_DOTS, zorder=0.8, gid=f"edge:{u}->{m}"))  # fmt: skip
     for m, (x, y, _, _) in placed.items():
+        if m in inferred_nodes:
+            inference_ring(ax, x, y, ms * 1.8, f"inferred:{m}")
         ax.plot([x], [y], linestyle="none", marker=KIND_MARKERS["ecosystem_measure"], markersize=ms,
                 markerfacecolor=colours[G.nodes[m]["field"]], markeredgecolor="white", markeredgewidth=0.6, zorder=3,
                 gid=f"node:{m}")  # fmt: skip

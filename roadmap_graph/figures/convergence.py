@@ -7,13 +7,15 @@ the rest is faded:
 
 * *convergence points* (nodes serving missions of the other field, or of both) ringed in
   :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`, placed nearest the middle and labelled;
+  those that are points only through inferred links also in the one mark of a finding that
+  rests on inference, a dark dashed ring (:func:`~roadmap_graph.figures.style.inference_ring`);
 * *cross-field links* drawn as thick arrows (dependent → prerequisite) between them; their
   ends are drawn in full colour and labelled too;
 * every node's marker area grows with the number of missions it serves (the missions from
   which it is reachable over any edge, itself excluded; :func:`missions_served`), with a
   size key in the legend.
 
-Every artist carries a gid: ``node:<id>``, ``ring:<id>``, ``label:<id>``,
+Every artist carries a gid: ``node:<id>``, ``ring:<id>``, ``inferred:<id>``, ``label:<id>``,
 ``cross:<u>-><v>``, ``edges`` (the faded links), ``side:<field>`` (the field names),
 ``legend``.
 
@@ -43,7 +45,7 @@ from ..graph.fields import field_order
 from ..graph.index import as_index
 from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
 from .layout import KIND_ROWS, estimate_text_size, wrap_label
-from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style
+from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style, inference_legend, inference_ring
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -151,6 +153,7 @@ def plot_convergence(
     left, right = _two_fields(G, fields)
     found = convergence(G, fields=[left, right])
     points = {p.id for p in found.convergence_points}
+    inferred_points = {p.id for p in found.convergence_points if not p.stated}
     cross = [(e.source, e.target) for e in found.cross_field_edges]
     ends = {n for e in cross for n in e}
     links = dict.fromkeys(G, 0)
@@ -260,6 +263,8 @@ def plot_convergence(
             if n in points:
                 ax.scatter([x], [y0], s=area(n) * 1.9 + 60, marker="o", facecolors="none", edgecolors=CROSS_FIELD_COLOUR,
                            linewidths=2.0, zorder=2.8, gid=f"ring:{n}")  # fmt: skip
+            if n in inferred_points:  # the one mark of a finding that rests on inference
+                inference_ring(ax, x, y0, (area(n) * 1.9 + 60) ** 0.5 + 6, f"inferred:{n}")
             options = {"edgecolors": "white", "linewidths": 0.8, **kwargs}
             ax.scatter([x], [y0], s=area(n), marker=KIND_MARKERS[attrs["kind"]], c=[colours[attrs["field"]]],
                        alpha=alpha, zorder=3, gid=f"node:{n}", **options)  # fmt: skip
@@ -281,6 +286,8 @@ def plot_convergence(
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
                                   markeredgecolor=CROSS_FIELD_COLOUR, markeredgewidth=2.0,
                                   label=text("fig.convergence_point", lang)))  # fmt: skip
+            if inferred_points:
+                handles.append(inference_legend(lang, 12.0))
             handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.2, label=text("fig.cross_field_link", lang)))
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=grey,
                                   alpha=FADED_ALPHA + 0.1, markeredgecolor="none", label=text("fig.other_nodes", lang)))  # fmt: skip

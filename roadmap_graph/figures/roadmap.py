@@ -17,12 +17,15 @@
   flags (critical, no measure, no alternative) that *more than one* mission depends on —
   high demand meeting every binding constraint; ``show_bottlenecks=k`` marks the top k
   of the ranking instead;
+* gateways and bottlenecks whose finding rests on inference (a gateway of some mission only
+  through inferred links; a bottleneck whose standing weakens without them) in the one mark
+  of such findings, a dark dashed ring (:func:`~roadmap_graph.figures.style.inference_ring`);
 * ``highlight``: nodes drawn over a yellow halo, their labels on a yellow ground;
 * a legend below, in the chosen language.
 
 Every artist carries a ``gid`` so that tests and callers can find it: ``node:<id>`` (the
 marker), ``label:<id>``, ``gateway:<id>`` (the ring), ``bottleneck:<id>`` (the red outline: the
-same marker, larger, behind), ``highlight:<id>`` (the halo), ``edge:<u>-><v>``,
+same marker, larger, behind), ``highlight:<id>`` (the halo), ``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>``,
 ``arrow:<u>-><v>``, ``alternatives:<id>:<group>``, ``band:<field>``, ``band-label:<field>``,
 ``row-title:<row>``, ``title``.
 
@@ -65,6 +68,8 @@ from .style import (
     SUPPORT_DOTS,
     field_colours,
     figure_style,
+    inference_legend,
+    inference_ring,
 )
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
@@ -205,13 +210,21 @@ def _draw(
     page = (round(ax.bbox.width / fig.dpi, 4), round(ax.bbox.height / fig.dpi, 4))
     fontsize = float(options.pop("fontsize", 7.0))
 
-    gateway_nodes = {g.id for g in gateways(G).gateways} & set(H) if show_gateways else set()
-    bottleneck_nodes = set(bottlenecks(G).marked(show_bottlenecks)) & set(H)
+    found_gateways = gateways(G).gateways
+    gateway_nodes = {g.id for g in found_gateways} & set(H) if show_gateways else set()
+    ranking = bottlenecks(G)
+    bottleneck_nodes = set(ranking.marked(show_bottlenecks)) & set(H)
+    # The marks whose finding rests on inference: a gateway of some mission only through
+    # inferred links, a bottleneck whose standing weakens without them.
+    inferred_nodes = {g.id for g in found_gateways if g.id in gateway_nodes and g.evidence() == "inferred"}
+    inferred_nodes |= {n for n in bottleneck_nodes if ranking.evidence_of(n) == "inferred"}
     colours = field_colours(field_order(G))
     cross = any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
     marks = {"cross": cross, "gateway": bool(gateway_nodes), "bottleneck": bool(bottleneck_nodes), "highlight": bool(emphasis)}
 
     handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
+    if legend and inferred_nodes:
+        handles.append(inference_legend(lang))
     legend_artist = None
     measure = matplotlib_measure(fig.dpi) if layout is None else None
     given = layout
@@ -244,7 +257,7 @@ def _draw(
     _draw_bands(ax, layout, colours)
     draw_row_titles(ax, layout)
     _draw_edges(ax, H, layout)
-    _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis)
+    _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis, inferred_nodes)
     if title:
         ax.text(width / 2, height - 0.12, title, ha="center", va="top", fontsize=layout.label_fontsize * 1.5,
                 parse_math=False, gid="title")
@@ -395,11 +408,14 @@ def _draw_nodes(
     gateway_nodes: set[str],
     bottleneck_nodes: set[str],
     emphasis: set[str],
+    inferred_nodes: set[str],
 ) -> None:
     ms = L.marker_size
     fs = L.label_fontsize
     for n, (x, y) in L.positions.items():
         attrs = H.nodes[n]
+        if n in inferred_nodes:
+            inference_ring(ax, x, y, ms * (2.05 if n in gateway_nodes else 1.7), f"inferred:{n}")
         if n in emphasis:
             ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 2.1, markerfacecolor=HIGHLIGHT_COLOUR,
                     markeredgecolor="none", alpha=0.8, zorder=2.5, gid=f"highlight:{n}")

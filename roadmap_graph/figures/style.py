@@ -39,6 +39,11 @@ EDGE_COLOUR = "#555555"
 SUPPORT_COLOUR = "#7a7a7a"
 ALTERNATIVE_DASH = (0, (4, 2))
 SUPPORT_DOTS = (0, (1, 1.5))
+#: The one mark of a finding that rests on inference (it does not hold on the stated links
+#: alone): a dark dashed ring around the node, the same in every figure, with one legend
+#: entry (:func:`inference_legend`); tables and the report mark it with the same words.
+INFERENCE_COLOUR = "#222222"
+INFERENCE_DASH = (0, (2.2, 1.6))
 
 
 @cache
@@ -87,3 +92,39 @@ def use_korean_font() -> None:
     import matplotlib as mpl
 
     mpl.rcParams["font.family"] = font_family()
+
+
+def dashed_ring() -> Any:
+    """The marker of :func:`inference_ring`: a circle drawn as twelve dashes (a path, so it
+    looks the same as a node mark and as a legend entry)."""
+    import math
+
+    from matplotlib.path import Path
+
+    vertices: list[tuple[float, float]] = []
+    codes: list[int] = []
+    dashes, steps = 12, 6
+    for k in range(dashes):
+        start = 2 * math.pi * k / dashes
+        for i in range(steps + 1):
+            angle = start + (2 * math.pi / dashes) * 0.6 * i / steps
+            vertices.append((math.cos(angle), math.sin(angle)))
+            codes.append(int(Path.MOVETO if i == 0 else Path.LINETO))
+    return Path(vertices, codes)
+
+
+def inference_ring(ax: Any, x: float, y: float, size: float, gid: str) -> Any:
+    """Draw the mark of a finding that rests on inference around the node at ``(x, y)``:
+    a dashed ring ``size`` points across, above the node's other rings."""
+    return ax.plot([x], [y], linestyle="none", marker=dashed_ring(), markersize=size, markerfacecolor="none",
+                   markeredgecolor=INFERENCE_COLOUR, markeredgewidth=1.3, zorder=2.95, gid=gid)[0]  # fmt: skip
+
+
+def inference_legend(lang: str, size: float = 11.0) -> Any:
+    """The legend entry of :func:`inference_ring` ("rests on inference")."""
+    from matplotlib.lines import Line2D
+
+    from ..vocabulary import text
+
+    return Line2D([], [], linestyle="none", marker=dashed_ring(), markersize=size, markerfacecolor="none",
+                  markeredgecolor=INFERENCE_COLOUR, markeredgewidth=1.3, label=text("fig.rests_on_inference", lang))  # fmt: skip

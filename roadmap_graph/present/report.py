@@ -104,6 +104,8 @@ def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = 
         sections=sections,
         sources=_sources(G, lang),
         words={key: text(f"report.{key}", lang) for key in ("sources", "explorer", "generated", "sort_hint")},
+        evidence=text("report.evidence_stated" if G.graph.get("evidence") == "stated" else "note.evidence", lang),
+        evidence_mark=text("evidence.inferred", lang),
         stylesheet=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
         script=Markup(asset_text("report.js")),
     )

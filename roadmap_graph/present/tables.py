@@ -192,6 +192,8 @@ def html_cell(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
     content = html.escape(shown(column, value, G, lang))
     if column.kind in ("id", "code", "location") and content:
         return f"<code>{content}</code>"
+    if column.vocab == "evidence" and value == "inferred":  # the one mark of a finding that rests on inference
+        return f'<span class="rests-on-inference">{content}</span>'
     return content
 
 

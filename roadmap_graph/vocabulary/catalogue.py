@@ -624,6 +624,77 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.figure_convergence": ("융합 지도", "the convergence map"),
     "report.figure_coverage": ("지원 범위", "the coverage matrix"),
     "report.figure_missing": ("(그림을 그리지 않았다: {reason})", "(no figure: {reason})"),
+    # --- evidence: what rests on the source's words, what on inference (issue 10) ---------
+    "evidence.stated": ("원문 명시", "stated"),
+    "evidence.inferred": ("추론에 기댐", "rests on inference"),
+    "evidence.mark": ("[추론에 기댐]", "[rests on inference]"),
+    "col.evidence": ("근거", "evidence"),
+    "col.stated_rank": ("원문 기준 순위", "rank on stated links"),
+    "col.stated_missions": ("원문 기준 임무", "missions on stated links"),
+    "col.finding": ("결론 유형", "finding"),
+    "col.conclusion": ("결론", "conclusion"),
+    "col.nodes": ("노드", "nodes"),
+    "note.evidence_chain": (
+        "원문에 명시된 연결만으로는 이 임무의 체인에 들지 않는 노드 (추론된 연결로만 들어온다)",
+        "not in this mission's chain on the ministry's stated links alone (only inferred links bring it in)",
+    ),
+    "note.evidence": (
+        "이 표시가 붙은 결론은 추론된 연결을 빼면 성립하지 않거나 약해진다 (그림에서는 검은 점선 고리). '원문 명시'는 원문에 명시된 연결만으로도 성립하는 결론이다.",
+        "marks a finding that fails or weakens when the inferred links are dropped (a dark dashed ring in the figures); \"stated\" marks one that holds on the ministry's stated links alone.",
+    ),
+    "fig.rests_on_inference": ("추론에 기댐 (원문 연결만으로는 성립하지 않음)", "rests on inference (fails on stated links)"),
+    "report.evidence_stated": (
+        "이 보고서는 원문에 명시된 연결만으로 계산했다 (--evidence stated): 추론된 연결은 모두 뺐다.",
+        "This report is computed on the stated links alone (--evidence stated): every inferred link is dropped.",
+    ),
+    "title.sensitivity": ("추론 민감도: 추론된 연결을 빼면 달라지는 결론", "Sensitivity: conclusions that change without inferred links"),
+    "note.sensitivity": (
+        "원문에 명시된 연결: 출처 인용문이 그 관계를 말하는 연결. 추론된 연결: 분석자가 읽어 낸 연결. 각 줄은 추론된 연결을 모두 뺐을 때 달라지는 결론이다.",
+        "Stated links: a quoted sentence of the source states the relation. Inferred links: an analyst's reading. Each line is a conclusion that changes when every inferred link is dropped.",
+    ),
+    "sensitivity.none": ("추론된 연결을 빼도 달라지는 결론이 없다.", "No conclusion changes when the inferred links are dropped."),
+    "sensitivity.none_stated_only": (
+        "원문에 명시된 연결만으로 계산했다 (--evidence stated): 뺄 추론된 연결이 없다.",
+        "Computed on the stated links alone (--evidence stated): there is no inferred link to drop.",
+    ),
+    "sensitivity.ranks": ("{rank}위다", "it ranks {rank}"),
+    "sensitivity.unranked": ("순위에 들지 않는다", "it is not ranked"),
+    "sensitivity.no_stated_need": (
+        "{node}: 원문에 명시된 연결로는 아무것도 요구하지 않는다. 요구하는 노드({nodes})가 모두 추론된 연결이다.",
+        "{node} needs nothing on the ministry's stated links: every requirement it has ({nodes}) is an inferred link.",
+    ),
+    "sensitivity.chain": (
+        "{node}의 선행 체인 중 {n}개 노드는 추론된 연결로만 들어온다: {nodes}",
+        "Only inferred links bring these into the chain of {node} ({n}): {nodes}",
+    ),
+    "sensitivity.bottleneck": (
+        "{node}: 병목 상위 {top}위 안(순위 {rank})에 드는 것은 추론된 연결 덕분이다. 원문에 명시된 연결만으로는 {stated_rank}.",
+        "{node} is a top-{top} bottleneck (rank {rank}) only through inferred links; on the ministry's stated links {stated_rank}.",
+    ),
+    "sensitivity.stated_bottleneck": (
+        "{node}: 원문에 명시된 연결만으로는 병목 상위 {top}위 안(순위 {stated})에 들지만, 추론된 연결을 더하면 {rank}위로 밀린다.",
+        "{node} is a top-{top} bottleneck (rank {stated}) on the ministry's stated links alone; inferred links push it down to rank {rank}.",
+    ),
+    "sensitivity.gateway": (
+        "{node}: {nodes}의 길목기술이라는 결론은 추론된 연결에 기댄다.",
+        "{node} is a gateway of {nodes} only through inferred links.",
+    ),
+    "sensitivity.stated_gateway": (
+        "{node}: 원문에 명시된 연결만으로는 {nodes}의 길목기술이다 (추론된 연결이 우회로를 더한다).",
+        "{node} is a gateway of {nodes} on the ministry's stated links alone (inferred links add a way around it).",
+    ),
+    "sensitivity.critical": (
+        "{node}: 이 기술 하나의 실패로 달성할 수 없게 되는 임무({nodes})는 추론된 연결에 기댄 결론이다.",
+        "Losing {node} alone makes {nodes} infeasible only through inferred links.",
+    ),
+    "sensitivity.stated_critical": (
+        "{node}: 원문에 명시된 연결만으로는 이 기술 하나의 실패로 임무({nodes})를 달성할 수 없게 된다 (추론된 대안이 이를 막는다).",
+        "On the ministry's stated links alone, losing {node} would make {nodes} infeasible (an inferred alternative covers for it).",
+    ),
+    "sensitivity.convergence": (
+        "{node}: 여러 분야({nodes})의 임무를 잇는 융합 지점이라는 결론은 추론된 연결에 기댄다.",
+        "{node} is a convergence point (serving missions of {nodes}) only through inferred links.",
+    ),
     # --- the explorer page -----------------------------------------------------------------
     "ui.search": ("노드 검색 (이름·영문명·ID)", "Search nodes (name, English name, id)"),
     "ui.no_results": ("결과 없음", "no results"),
