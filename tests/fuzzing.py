@@ -54,6 +54,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -586,11 +587,12 @@ def m_many_dangling(rng: random.Random, data: Any) -> str:
 
 def m_cycle(rng: random.Random, data: Any) -> str:
     nodes = data.get("nodes") if isinstance(data, dict) else None
+    nodes = nodes if isinstance(nodes, list) else []
     pairs = []
-    for node in nodes if isinstance(nodes, list) else []:
+    for node in nodes:
         if isinstance(node, dict) and isinstance(node.get("requires"), list):
             pairs += [(node, _link_id(x)) for x in node["requires"]]
-    by_id = {n.get("id"): n for n in nodes or [] if isinstance(n, dict)}
+    by_id = {n.get("id"): n for n in nodes if isinstance(n, dict)}
     pairs = [(a, b) for a, b in pairs if b in by_id]
     if pairs:
         a, b = rng.choice(pairs)
@@ -873,7 +875,7 @@ def _frame(tb: traceback.StackSummary) -> str:
     path = last.filename
     for marker in ("roadmap_graph/", "site-packages/", "lib/python"):
         if marker in path:
-            path = path.split(marker, 1)[1]
+            path = re.sub(r"^\d+\.\d+/", "", path.split(marker, 1)[1])  # lib/python3.11/json -> json
             break
     return f"{path}:{last.name}"
 
@@ -1000,6 +1002,11 @@ def run_case(case: Case, folder: Path) -> Outcome:
             roadmap = rg.load_roadmap(paths)
     except rg.RoadmapLoadError as err:
         refusal = err
+    except MemoryError as err:
+        # The traceback's frames hold what filled the memory: drop them before anything else.
+        err.__traceback__ = None
+        del err
+        outcome = Outcome("failed", ("load", "MemoryError", ""), f"at the address-space limit ({ADDRESS_SPACE >> 20} MiB)", fatal=True)
     except Exception as err:  # any other exception is the finding
         outcome = _crash(stage, err)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -1046,6 +1053,7 @@ def worker_main(address_space: int) -> None:
     import roadmap_graph.present.export  # noqa: F401
 
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    warnings.simplefilter("ignore")  # ruamel's warnings (a reused anchor) would flood stderr
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not break the protocol
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -1243,6 +1251,7 @@ def campaign(
     cases: int,
     seed: int = 0,
     *,
+    first: int = 0,
     save_dir: Path | None = None,
     minimise_trials: int = 200,
     minimise_seconds: float = 30.0,
@@ -1250,13 +1259,13 @@ def campaign(
     log: Callable[[str], None] | None = None,
     worker: Worker | None = None,
 ) -> Report:
-    """Run ``cases`` cases of ``seed``; save one repro per failure class, minimised when
-    ``minimise_if(failure)``."""
+    """Run ``cases`` cases of ``seed`` from case ``first``; save one repro per failure
+    class, minimised when ``minimise_if(failure)``."""
     worker = worker or Worker()
     report = Report()
     started = time.monotonic()
     try:
-        for i in range(cases):
+        for i in range(first, first + cases):
             case = make_case(seed, i)
             outcome = worker.run(case)
             report.cases += 1
@@ -1291,6 +1300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=1000, help="how many cases to run")
     parser.add_argument("--seed", type=int, default=0, help="the campaign's seed")
+    parser.add_argument("--first", type=int, default=0, help="the first case (to resume a campaign)")
     parser.add_argument("--case", type=int, help="run only this case of the seed, and write its files to --save-dir")
     parser.add_argument("--save-dir", type=Path, help="where to save minimised repros")
     parser.add_argument("--minimise-trials", type=int, default=200, help="loads spent minimising each class (0: none)")
@@ -1314,7 +1324,7 @@ def main(argv: list[str] | None = None) -> int:
                 (args.save_dir / name).write_bytes(raw)
         return 1 if outcome.failure else 0
     report = campaign(
-        args.cases, args.seed, save_dir=args.save_dir, minimise_trials=args.minimise_trials, log=lambda s: print(s, flush=True)
+        args.cases, args.seed, first=args.first, save_dir=args.save_dir, minimise_trials=args.minimise_trials, log=lambda s: print(s, flush=True)
     )
     for line in report.lines():
         print(line)
