@@ -592,7 +592,7 @@ def m_cycle(rng: random.Random, data: Any) -> str:
     for node in nodes:
         if isinstance(node, dict) and isinstance(node.get("requires"), list):
             pairs += [(node, _link_id(x)) for x in node["requires"]]
-    by_id = {n.get("id"): n for n in nodes if isinstance(n, dict)}
+    by_id = {n["id"]: n for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)}
     pairs = [(a, b) for a, b in pairs if b in by_id]
     if pairs:
         a, b = rng.choice(pairs)
@@ -825,7 +825,13 @@ def make_case(seed: int, index: int) -> Case:
     target = rng.choice(documents)
     for _ in range(rng.choice([0, 1, 1, 1, 2, 2, 3, 5])):
         mutator = rng.choice(STRUCTURE_MUTATORS)
-        recipe.append(f"{mutator.__name__[2:]}({mutator(rng, target)[:40]})")
+        try:
+            done = mutator(rng, target)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as err:
+            # A mutator met what an earlier one left (a mapping as an id, say): the case
+            # goes on with what was done so far, and a campaign never dies in the harness.
+            done = f"stopped: {type(err).__name__}"
+        recipe.append(f"{mutator.__name__[2:]}({done[:40]})")
     files = []
     for d, doc in enumerate(documents):
         if as_json:
@@ -1266,8 +1272,12 @@ def campaign(
     started = time.monotonic()
     try:
         for i in range(first, first + cases):
-            case = make_case(seed, i)
-            outcome = worker.run(case)
+            try:
+                case = make_case(seed, i)
+            except Exception as err:  # a bug of the harness: counted, and the campaign goes on
+                case, outcome = Case(()), _crash("making the case", err)
+            else:
+                outcome = worker.run(case)
             report.cases += 1
             report.counts[outcome.status] = report.counts.get(outcome.status, 0) + 1
             if outcome.cpu > report.slowest[0]:
