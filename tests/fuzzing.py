@@ -72,9 +72,10 @@ MEMORY_BUDGET = 200 << 20
 #: The longest line a problem may render to: messages quote a bounded excerpt of a value.
 MAX_MESSAGE_CHARS = 4000
 #: Catalogue keys of problems that concern the whole file, where no line exists: the file
-#: cannot be read at all (an OS error), or a whole-file limit (its size, not a regular
-#: file). Every other problem must carry a line number.
-WHOLE_FILE_MESSAGES = frozenset({"load.cannot_read", "load.file_too_large", "load.not_regular_file"})
+#: cannot be read at all (an OS error, not a regular file) or breaches a limit counted over
+#: the whole file (its size; its nodes or links, counted before any position is read).
+#: Every other problem must carry a line number.
+WHOLE_FILE_MESSAGES = frozenset({"load.cannot_read", "load.not_regular", "load.limit"})
 
 
 # --- the inputs -----------------------------------------------------------------------

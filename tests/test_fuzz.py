@@ -25,19 +25,7 @@ CORPUS = Path(__file__).parent / "fuzz_regressions"
 
 #: Failure classes (a pattern on ``"stage | what | where"``) that issue 9 lists and that
 #: are still open, with the part of the issue that fixes them.
-KNOWN_OPEN: dict[str, str] = {
-    r"^load \| hang over": "limits: alias expansions, did-you-mean speed",
-    r"^load \| load over .* CPU": "limits, did-you-mean speed",
-    r"^load \| memory over": "limits: alias expansions",
-    r"^load \| worker (exited|killed)": "limits: alias expansions (the worker ran out of memory)",
-    r"^load \| (MemoryError|RecursionError) ": "limits: nesting depth, alias expansions",
-    r"^load \| (ValueError|ConstructorError|KeyError|OverflowError) \| ruamel/": "every YAML value error is a located load error",
-    r"^load \| problem without line: (load\.yaml_error|[a-z]+\.\* in a \.json file)": "JSON errors and NUL carry line:col",
-    r"^load \| message over \d+ chars": "messages quote a bounded excerpt",
-    r"^export (graphml|gexf) \| XML not well-formed": "control characters rejected or escaped",
-    r"^export (node-link|cytoscape) \| not strict JSON": "NaN and Infinity rejected at load",
-    r"^reload dump \| round trip changed the roadmap": "NaN rejected at load (NaN != NaN)",
-}
+KNOWN_OPEN: dict[str, str] = {}
 
 
 def known(failure: tuple[str, str, str]) -> str | None:
@@ -105,61 +93,13 @@ MUST_REFUSE = {
     "alias_bomb.yaml", "unknown_tag.yaml", "bad_date.yaml", "bad_datetime.yaml", "int_abc.yaml", "float_abc.yaml",
     "bool_maybe.yaml", "escape_110000.yaml", "unknown_node.json", "nul_byte.yaml", "duplicate_source_ids.yaml",
     "python_tag.yaml", "schema_version_true.yaml", "schema_version_float.yaml", "nan_value.yaml",
+    "control_char_name.yaml", "horizon_a.yaml", "found_yaml_directive.json", "found_tag_directive.yml",
 }  # fmt: skip
 PAIRS = {"horizon_a.yaml": "horizon_b.yaml"}
 
-#: Cases that fail today, with the part of issue 9 that fixes them (strict: an XPASS fails,
-#: so the mark goes when the fix lands).
-_LIMITS = "issue 9, limits: located error in under 2 s and 200 MB"
-_VALUES = "issue 9: every YAML/JSON value error is a located load error"
-_JSON_LINES = "issue 9: JSON errors carry line:col like YAML's"
-OPEN: dict[str, str] = {
-    "alias_bomb": _LIMITS,
-    "found_alias_bomb": _LIMITS,
-    "many_dangling": "issue 9: did-you-mean stays fast",
-    "long_id": "issue 9: messages quote a bounded excerpt; limits",
-    "found_long_message": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_date": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_list": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_schema_version": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_too_long": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_link": "issue 9: messages quote a bounded excerpt",
-    "found_memory_bomb": _LIMITS,
-    "found_long_message_number": "issue 9: messages quote a bounded excerpt",
-    "found_long_message_one_of": "issue 9: messages quote a bounded excerpt",
-    "found_deep_json_fast": _VALUES,
-    "found_deep_walker": _VALUES,
-    "found_bool_tag": _VALUES,
-    "found_float_tag": _VALUES,
-    "big_int": _VALUES,
-    "deep_yaml": _VALUES,
-    "deep_json": _VALUES,
-    "found_deep_mapping": _VALUES,
-    "unknown_tag": _VALUES,
-    "found_unknown_tag": _VALUES,
-    "found_timestamp_tag": _VALUES,
-    "bad_date": _VALUES,
-    "found_bad_date": _VALUES,
-    "bad_datetime": _VALUES,
-    "int_abc": _VALUES,
-    "found_int_tag": _VALUES,
-    "float_abc": _VALUES,
-    "bool_maybe": _VALUES,
-    "escape_110000": _VALUES,
-    "found_escape_unclosed": _VALUES,
-    "nul_byte": _VALUES,
-    "found_nul": _VALUES,
-    "unknown_node": _JSON_LINES,
-    "found_json_check_unlocated": _JSON_LINES,
-    "found_json_load_unlocated": _JSON_LINES,
-    "python_tag": "issue 9: unknown or dangerous tags are errors",
-    "schema_version_true": "issue 9: schema_version must be the integer 1",
-    "schema_version_float": "issue 9: schema_version must be the integer 1",
-    "duplicate_source_ids": "issue 9: duplicate source ids are an error",
-    "nan_value": "issue 9: NaN and Infinity are rejected at load",
-    "control_char_name": "issue 9: control characters rejected at load or escaped in XML",
-    "found_xml_control_char": "issue 9: control characters rejected at load or escaped in XML",
-}
+#: Cases that fail today, with the issue that fixes them (strict: an XPASS fails, so the
+#: mark goes when the fix lands). Empty: every case of the corpus passes.
+OPEN: dict[str, str] = {}
 
 
 def _corpus() -> dict[str, tuple[tuple[tuple[str, bytes], ...], bool]]:

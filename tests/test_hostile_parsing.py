@@ -324,6 +324,24 @@ def test_a_text_beyond_the_limit_is_located(write, kind):
     assert rg.load_roadmap(path, limits=Limits(string_chars=200_000)).node("t1").name == "가" * 100_001
 
 
+@pytest.mark.parametrize("quote", ["", '"', "'"])
+def test_a_text_of_millions_of_characters_is_refused_before_the_scanner_reads_it(write, quote):
+    # ruamel reads a text a character at a time: five million take seconds before anything
+    # could count them, so such a run is found first, and its place given.
+    huge = quote + "가" * 5_000_000 + quote
+    line, column, message = only(write("h.yaml", yaml_with(name=huge)))
+    assert (line, column) == NAME_AT
+    assert "too long (5000000 characters)" in message
+
+
+def test_a_long_line_of_short_texts_is_not_a_long_text(write):
+    # One line of 30,000 ids in a flow list is longer than the limit; no text in it is.
+    ids = ", ".join(f"t{i}" for i in range(30_000))
+    text = yaml_with().replace("targets:", f"requires: [{ids}]\n    targets:", 1)
+    found = problems(write("l.yaml", text))
+    assert found and all("too long" not in message for _, _, message in found)
+
+
 def test_too_many_nodes_points_at_the_first_one_beyond(write):
     line, column, message = only(write("n.yaml", yaml_with()), limits=Limits(nodes=1))
     assert (line, column) == (6, 5)
@@ -534,5 +552,5 @@ def test_a_long_text_in_a_json_list_or_key_is_caught_too(write):
     in_list = json_with().replace('"field": "ai",', f'"field": "ai", "requires": ["{long}"],')
     assert "string_chars = 100000" in only(write("l.json", in_list))[2]
     as_key = json_with().replace('"field": "ai",', f'"field": "ai", "{long}": 1,')
-    line, _, message = only(write("k.json", as_key))  # YAML reads keys of at most 1024 characters
-    assert line == 3 and "syntax error" in message
+    line, _, message = only(write("k.json", as_key))  # found before YAML's 1024-character key rule
+    assert line == 3 and "too long (100001 characters)" in message

@@ -158,6 +158,18 @@ def parse_text(path: str, text: str, limits: Limits | None = None) -> Parsed:
     column; when a limit is breached, reading stops there and ``data`` is ``None``.
     """
     limits = limits or Limits()
+    if len(text) > limits.string_chars:
+        # The scanner reads a text to its end, a character at a time, before anything can
+        # count it: a five-million-character id costs seconds. A run of characters with no
+        # space or flow indicator longer than the limit can only be one text (or comment)
+        # that long (with its quotes): refuse it before reading. Only the starts of runs are
+        # tried, so the search takes linear time.
+        run = re.search(r"(?<![^\s\[\]{},])[^\s\[\]{},]{" + str(limits.string_chars + 3) + "}", text)
+        if run:
+            end = re.compile(r"[\s\[\]{},]").search(text, run.end())
+            count = len(text[run.start() : end.start() if end else len(text)].strip(":'\""))
+            where = _position(path, text, run.start())
+            return Parsed(path, problems=[Problem(where, breach("string_chars", limits, count=count))])
     deep = re.search(r"(?:[\[{][ \t\r\n]*){" + str(limits.depth + 2) + "}", text)
     if deep:
         # The scanner reads a flow collection to its end before the composer sees its
@@ -208,6 +220,12 @@ def _parse_yaml(path: str, text: str, limits: Limits) -> Parsed:
         return parsed
     except RecursionError:  # a depth limit raised beyond what Python's stack can compose
         parsed.problems.append(Problem(here(), Message("load.too_deep_to_read")))
+        return parsed
+    except MemoryError:
+        raise
+    except Exception as err:  # ruamel's own failures, e.g. an IndexError on a broken %TAG directive
+        detail = verbatim(f"{type(err).__name__}: {err}")
+        parsed.problems.append(Problem(here(), Message("load.yaml_unreadable", detail=detail)))
         return parsed
     finally:
         if parser is not None:

@@ -298,6 +298,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "YAML syntax error: {detail}; check the indentation and quoting here",
     ),
     "load.yaml_error": ("YAML 오류: {detail}", "YAML error: {detail}"),
+    "load.yaml_unreadable": (
+        "YAML 읽기가 이 근처에서 실패했다 ({detail}); 지시문(%YAML, %TAG)과 이 줄 주변의 문법을 확인한다 (로드맵에는 지시문이 필요 없다)",
+        "the YAML reader failed near here ({detail}); check the directives (%YAML, %TAG) and the syntax around this line (a roadmap needs no directives)",
+    ),
     "load.empty": (
         "파일이 비어 있다; 로드맵은 'schema_version: 1'과 'roadmap:' 매핑으로 시작한다 (전체 형식은 'roadmap-graph schema')",
         "the file is empty; a roadmap starts with 'schema_version: 1' and a 'roadmap:' mapping (run 'roadmap-graph schema' for the full format)",
