@@ -184,7 +184,8 @@ def _read_text(path: str, text: str, reading: _Reading) -> tuple[Parsed, _Doc | 
             if beyond is not None:
                 parsed.problems.append(Problem(parsed.locate(beyond[0]), beyond[1]))
                 return parsed, None
-            reading.say(Message("load.progress.validating", path=verbatim(path), nodes=len(data.get("nodes") or ())))
+            nodes = data.get("nodes")
+            reading.say(Message("load.progress.validating", path=verbatim(path), nodes=len(nodes) if isinstance(nodes, list) else 0))
             try:
                 return parsed, _Doc(parsed, Roadmap.model_validate(data), text=text)
             except ValidationError:
