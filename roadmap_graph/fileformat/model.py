@@ -66,6 +66,9 @@ MEASURE_CATEGORIES: tuple[str, ...] = (
     "infrastructure",
     "public_literacy",
 )
+#: The kinds of measure every field's missions are expected to have (gap rule RG401);
+#: ``public_literacy`` (education and literacy for non-experts) is optional.
+EXPECTED_MEASURE_CATEGORIES: tuple[str, ...] = MEASURE_CATEGORIES[:5]
 
 Slug = Annotated[
     str,
