@@ -10,7 +10,7 @@ same rule the quote tests apply: a quote broken over two lines in YAML still mat
 
 >>> body = "첫 줄\\n둘째   줄의 문장\\n"
 >>> find_quote(body, "둘째 줄의")
-(4, 10)
+(4, 11)
 """
 
 from __future__ import annotations

@@ -40,8 +40,8 @@ Graph attributes
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> G.nodes["bio_synthetic_biology"]["kind"], G.nodes["bio_synthetic_biology"]["field"]
 ('core_technology', 'bio')
->>> G.edges["bio_gene_delivery", "rna_platform"]["group"]
-0
+>>> G.edges["bio_gene_delivery", "rna_platform"]["group"], G.edges["bio_gene_delivery", "rna_platform"]["provenance"]
+(None, 'stated')
 """
 
 from __future__ import annotations
