@@ -95,10 +95,15 @@ def test_bundled_bottlenecks_by_hand(G):
     assert cloud.reach_by_field == {"ai": 1, "bio": 1}
     assert set(cloud.flags) == {"critical", "no_measure", "no_alternative", "cross_field"}
     assert bottlenecks(G)[0].id == "cloud_optimization"
-    # The viral vector has an alternative (the RNA platform): not critical, and no dependent
-    # is without an alternative to it.
+    # The release names the viral vector and the RNA platform as examples (등) of gene
+    # delivery, not alternatives: each is a plain part of it, so each is critical for the
+    # clinical-entry mission and the only provider of gene delivery's need for it.
     viral = ranked["viral_vector"]
-    assert viral.critical_missions == () and viral.sole_provider_for == 0
-    assert set(viral.flags) & set(BINDING) == {"no_measure"}
+    assert viral.critical_missions == ("bio_mission_gene_cell_therapy",) and viral.sole_provider_for == 1
+    assert set(viral.flags) & set(BINDING) == {"critical", "no_measure", "no_alternative"}
+    rna = ranked["rna_platform"]  # also under the mRNA platform: gene therapy and vaccines
+    assert rna.critical_missions == ("bio_mission_gene_cell_therapy", "bio_mission_vaccine") and rna.sole_provider_for == 2
+    # the top three are unchanged by the corrections: they rest on inferred links (issue 10)
+    assert [b.id for b in bottlenecks(G)[:3]] == ["cloud_optimization", "data_robustness", "rna_platform"]
     # 합성생물학 is supported by the bio–AI workforce measure.
     assert "no_measure" not in ranked["bio_synthetic_biology"].flags

@@ -72,8 +72,9 @@ def test_chain_json_shape_keeps_its_keys_and_only_gains(G):
 
 
 def test_bundled_gene_cell_therapy_chain_by_hand(G):
-    # 임상 진입 → 유전자·세포치료 → {유전물질 전달 → (RNA 플랫폼 | 바이러스 벡터), 차세대 세포치료제};
-    # the core technology is supported by joint research and regulatory science.
+    # 임상 진입 → 유전자·세포치료 → {유전물질 전달 → {RNA 플랫폼, 바이러스 벡터}, 차세대 세포치료제};
+    # the core technology is supported by joint research and regulatory science. The two
+    # delivery routes are examples (등), plain parts of gene delivery, not alternatives.
     chain = rg.prerequisite_chain(G, "bio_mission_gene_cell_therapy")
     assert {n.id: n.depth for n in chain.nodes} == {
         "bio_mission_gene_cell_therapy": 0,
@@ -85,10 +86,15 @@ def test_bundled_gene_cell_therapy_chain_by_hand(G):
         "rna_platform": 3,
         "viral_vector": 3,
     }
-    alternatives = {(e.target, e.group) for e in chain.edges if e.source == "bio_gene_delivery"}
-    assert alternatives == {("rna_platform", 0), ("viral_vector", 0)}
+    routes = {(e.target, e.group, e.provenance) for e in chain.edges if e.source == "bio_gene_delivery"}
+    assert routes == {("rna_platform", None, "stated"), ("viral_vector", None, "stated")}
     tree = chain.tree("ko")
-    assert "다음 중 하나" in tree and "RNA 플랫폼" in tree and "바이러스 벡터" in tree
+    assert "다음 중 하나" not in tree and "RNA 플랫폼" in tree and "바이러스 벡터" in tree
+    # only the two routes are stated; the mission → core → technology links are inferred
+    assert {(e.source, e.target) for e in chain.edges if e.provenance == "stated"} == {
+        ("bio_gene_delivery", "rna_platform"),
+        ("bio_gene_delivery", "viral_vector"),
+    }
 
 
 def test_bundled_depth_is_the_longest_path(G):

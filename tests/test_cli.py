@@ -25,9 +25,11 @@ def test_summary_table_in_korean_and_english():
     ko = run("summary")
     assert ko.exit_code == 0
     assert "인공지능" in ko.stdout and "첨단바이오" in ko.stdout
-    assert "≥ 90 %" in ko.stdout and "(정량 목표·기한 없음)" in ko.stdout
+    assert "90% 이상" in ko.stdout and "최대 10배" in ko.stdout
+    assert "(정량 목표·기한 없음)" not in ko.stdout  # every mission is due by 2030, the silent one too
     en = run("--lang", "en", "summary")
-    assert "Artificial intelligence" in en.stdout and "(no quantified target or deadline)" in en.stdout
+    assert "Artificial intelligence" in en.stdout and "up to 10×" in en.stdout
+    assert "(no quantified target or deadline)" not in en.stdout
     assert run("summary", "--lang", "en").stdout == en.stdout  # options after the command too
 
 
@@ -35,7 +37,7 @@ def test_summary_json_and_csv():
     data = json.loads(run("summary", "--format", "json").stdout)
     assert data["nodes"] == 47 and len(data["missions"]) == 8
     csv_text = run("summary", "--format", "csv").stdout
-    assert csv_text.splitlines()[0] == "field,mission,name,metric,comparator,value,unit,by"
+    assert csv_text.splitlines()[0] == "field,mission,name,metric,comparator,value,unit,by,bound"
     assert "bio_mission_health_data" in csv_text and "1000000" in csv_text
 
 
@@ -45,11 +47,23 @@ def test_chain_json_is_the_library_answer(G):
     assert json.loads(result.stdout) == rg.prerequisite_chain(G, "bio_mission_synbio").to_dict()
 
 
-def test_chain_tree_shows_alternatives_and_support():
-    out = run("chain", "bio_mission_gene_cell_therapy").stdout
+def test_chain_tree_shows_alternatives_and_support(write):
+    # the bundled roadmap has no alternatives (its "RNA 플랫폼·바이러스 벡터 등" are examples)
+    path = write(
+        "alt.yaml",
+        "schema_version: 1\nroadmap: {id: r, title: 로드맵}\nfields: [{id: bio, name: 바이오}]\nnodes:\n"
+        "  - {id: m, kind: mission, field: bio, name: 임무, requires: [c]}\n"
+        "  - {id: c, kind: core_technology, field: bio, name: 중점, any_of: [[r, v]], supported_by: [w]}\n"
+        "  - {id: r, kind: enabling_technology, field: bio, name: RNA, name_en: RNA platform}\n"
+        "  - {id: v, kind: enabling_technology, field: bio, name: 벡터, name_en: Viral vector}\n"
+        "  - {id: w, kind: ecosystem_measure, field: bio, name: 인력, category: workforce}\n",
+    )
+    out = run("-g", path, "chain", "m").stdout
     assert "∨ 다음 중 하나:" in out and "+ 지원:" in out
-    out_en = run("--lang", "en", "chain", "bio_mission_gene_cell_therapy").stdout
+    out_en = run("--lang", "en", "-g", path, "chain", "m").stdout
     assert "one of:" in out_en and "Viral vector" in out_en
+    bundled = run("--lang", "en", "chain", "bio_mission_gene_cell_therapy").stdout
+    assert "one of:" not in bundled and "Viral vector" in bundled and "supported by:" in bundled
 
 
 def test_chain_unknown_id_exits_4_with_did_you_mean():
@@ -176,11 +190,12 @@ def test_convergence_json_contract_and_fields_option(G):
     data = json.loads(run("convergence", "--format", "json").stdout)
     assert {"cross_field_edges", "convergence_points", "field_matrix"} <= set(data)
     assert all(set(e) == {"source", "target", "source_field", "target_field", "relation", "provenance"} for e in data["cross_field_edges"])
-    assert [p["id"] for p in data["convergence_points"]] == ["ai_robot_automation", "cloud_optimization", "generative_ai"]
-    assert data["field_matrix"]["bio"]["ai"] == 3
+    # AI·로봇 and 생성형 AI are bio nodes (named only in the bio section): one convergence point
+    assert [p["id"] for p in data["convergence_points"]] == ["cloud_optimization"]
+    assert data["field_matrix"]["bio"]["ai"] == 1
     assert json.loads(run("convergence", "--fields", "ai,bio", "--format", "json").stdout)["convergence_points"] == data["convergence_points"]
     text = run("--lang", "en", "convergence").stdout
-    assert "Where two fields' chains first meet (3)" in text
+    assert "Where two fields' chains first meet (1)" in text
     bad = run("convergence", "--lang", "en", "--fields", "ai,bi")
     assert bad.exit_code == 2 and "did you mean 'bio'" in bad.stderr
 

@@ -198,30 +198,21 @@ def test_to_dict_is_json_with_the_fixed_shape(roadmap):
 
 
 def test_convergence_points_of_the_bundled_roadmap(G):
-    # Read off graphs/kr_nst_roadmap_2_ai_bio.yaml. Every bio node is reached only from bio
-    # missions (no AI node links to a bio node, except generative_ai → bio_ai_workforce,
-    # and nothing AI-side leads to generative_ai), so no bio node is a point; in particular
-    # bio_ai_workforce serves bio_mission_synbio (via bio_synthetic_biology and
-    # bioprocess_culture_purification) and bio_mission_health_data (via
-    # bio_digital_health_data and generative_ai): bio only, like its own field.
-    # The AI nodes that bio nodes link to:
-    # * ai_robot_automation: required by bio_synthetic_biology ← bio_mission_synbio, and by
-    #   nothing AI-side → serves bio only, not its own field ai → a point, fields ['bio'];
+    # Read off graphs/kr_nst_roadmap_2_ai_bio.yaml. AI·로봇 자동화 and 생성형 AI are bio nodes
+    # (the release names them only in its bio section), so one link crosses the fields:
+    # bio_cloud_analysis_infra → cloud_optimization (inferred). No AI node links to a bio
+    # node, so no bio node serves an AI mission. The one AI node a bio node links to:
     # * cloud_optimization: required by ai_efficient_learning ← ai_mission_efficient_learning
     #   and by bio_cloud_analysis_infra ← bio_digital_health_data ← bio_mission_health_data
-    #   → ['ai', 'bio'];
-    # * generative_ai: required by genai_drug_diagnosis ← bio_digital_health_data ←
-    #   bio_mission_health_data only → ['bio'].
-    # Every other AI node is reached from AI missions only.
+    #   → ['ai', 'bio'].
+    # Every other AI node is reached from AI missions only; every other bio node from bio.
     c = convergence(G)
     # cloud_optimization serves bio only through its inferred link from bio_cloud_analysis_infra.
     assert c.to_dict()["convergence_points"] == [
-        {"id": "ai_robot_automation", "field": "ai", "kind": "enabling_technology", "fields": ["bio"], "stated": True},
         {"id": "cloud_optimization", "field": "ai", "kind": "enabling_technology", "fields": ["ai", "bio"], "stated": False},
-        {"id": "generative_ai", "field": "ai", "kind": "enabling_technology", "fields": ["bio"], "stated": True},
     ]
-    assert [p.kind for p in c.convergence_points] == ["enabling_technology"] * 3
-    assert c.convergence_points[1].name_en == "Cloud optimisation"
+    assert [p.kind for p in c.convergence_points] == ["enabling_technology"]
+    assert c.convergence_points[0].name_en == "Cloud optimisation"
 
 
 def test_cross_field_edges_and_matrix_of_the_bundled_roadmap(G):
@@ -229,45 +220,31 @@ def test_cross_field_edges_and_matrix_of_the_bundled_roadmap(G):
     assert c.to_dict()["cross_field_edges"] == [
         {"source": "bio_cloud_analysis_infra", "target": "cloud_optimization",
          "source_field": "bio", "target_field": "ai", "relation": "requires", "provenance": "inferred"},
-        {"source": "bio_synthetic_biology", "target": "ai_robot_automation",
-         "source_field": "bio", "target_field": "ai", "relation": "requires", "provenance": "stated"},
-        {"source": "genai_drug_diagnosis", "target": "generative_ai",
-         "source_field": "bio", "target_field": "ai", "relation": "requires", "provenance": "stated"},
-        {"source": "generative_ai", "target": "bio_ai_workforce",
-         "source_field": "ai", "target_field": "bio", "relation": "supported_by", "provenance": "inferred"},
     ]  # fmt: skip
     # ai → ai, counted from the file: 4 mission links, ai_efficient_learning 3,
     # ai_advanced_modeling 5, ai_industrial_ai 1 (support), ai_safe_trustworthy 3 + 1
     # support, unrefined_data_learning 1, infringement_detection 1 (support) = 19.
-    # bio → bio: 4 mission links, bio_synthetic_biology 2 + 1 support, bio_gene_cell_therapy
+    # bio → bio: 4 mission links, bio_synthetic_biology 3 + 1 support, bio_gene_cell_therapy
     # 2 + 2, bio_vaccine 1 + 2, bio_digital_health_data 3 + 2, bioparts_screening 1,
     # bioprocess_culture_purification 2 + 1, bio_gene_delivery 2, mrna_platform 1,
-    # korean_bio_big_data 1 (support), bio_cloud_analysis_infra 0, genai_drug_diagnosis 1 = 28.
-    # 19 + 28 + the 4 cross-field edges = 51 edges.
-    assert c.field_matrix == {"ai": {"ai": 19, "bio": 1}, "bio": {"ai": 3, "bio": 28}}
+    # korean_bio_big_data 1 (support), bio_cloud_analysis_infra 0, genai_drug_diagnosis 2,
+    # generative_ai 1 (support) = 31.
+    # 19 + 31 + the 1 cross-field edge = 51 edges.
+    assert c.field_matrix == {"ai": {"ai": 19, "bio": 0}, "bio": {"ai": 1, "bio": 31}}
     assert G.number_of_edges() == 51
 
 
 def test_integration_and_meeting_points_of_the_bundled_roadmap(G):
-    # Only three requirement edges cross fields, all bio → ai (generative_ai → bio_ai_workforce
-    # is support): bio_synthetic_biology → ai_robot_automation, bio_cloud_analysis_infra →
-    # cloud_optimization, genai_drug_diagnosis → generative_ai. Those three sources build on
-    # ai and bio and none of their requirement children does: the meeting points. Above them,
-    # bio_digital_health_data and the missions bio_mission_synbio and bio_mission_health_data
-    # inherit both fields. No AI node requires anything from bio.
+    # One requirement edge crosses fields, bio → ai: bio_cloud_analysis_infra →
+    # cloud_optimization. Its source builds on ai and bio and none of its requirement
+    # children does: the one meeting point. Above it, bio_digital_health_data and the
+    # mission bio_mission_health_data inherit both fields. No AI node requires anything from bio.
     c = convergence(G)
     assert {p.id: p.fields for p in c.integration_points} == dict.fromkeys(
-        [
-            "bio_cloud_analysis_infra",
-            "bio_digital_health_data",
-            "bio_mission_health_data",
-            "bio_mission_synbio",
-            "bio_synthetic_biology",
-            "genai_drug_diagnosis",
-        ],
+        ["bio_cloud_analysis_infra", "bio_digital_health_data", "bio_mission_health_data"],
         ("ai", "bio"),
     )
-    assert c.meeting_points == ("bio_cloud_analysis_infra", "bio_synthetic_biology", "genai_drug_diagnosis")
+    assert c.meeting_points == ("bio_cloud_analysis_infra",)
 
 
 def test_brokerage_of_the_bundled_roadmap(G):
@@ -276,20 +253,23 @@ def test_brokerage_of_the_bundled_roadmap(G):
     def roles(node):
         return {r: getattr(c.brokerage[node], r) for r in ROLES if getattr(c.brokerage[node], r)}
 
-    # Flow bio_ai_workforce (bio) → generative_ai (ai) → genai_drug_diagnosis (bio), and
-    # genai_drug_diagnosis is not supported by bio_ai_workforce: an AI node serving bio on
-    # both sides, itinerant.
-    assert roles("generative_ai") == {"itinerant": 1}
+    # Flow bio_ai_workforce → generative_ai → genai_drug_diagnosis, all bio now (generative_ai
+    # is named only in the bio section), and genai_drug_diagnosis is not supported by
+    # bio_ai_workforce: a coordinator.
+    assert roles("generative_ai") == {"coordinator": 1}
     # cloud_optimization (ai) → bio_cloud_analysis_infra (bio) → bio_digital_health_data (bio):
-    # bio takes AI's capability in, gatekeeper.
+    # bio takes AI's capability in, gatekeeper: the only cross-field role left.
     assert roles("bio_cloud_analysis_infra") == {"gatekeeper": 1}
-    # genai_drug_diagnosis has prerequisites generative_ai (ai) and korean_bio_big_data (bio)
+    assert [n for n, b in c.brokerage.items() if b.gatekeeper + b.itinerant + b.representative + b.liaison] == [
+        "bio_cloud_analysis_infra"
+    ]
+    # genai_drug_diagnosis has prerequisites generative_ai and korean_bio_big_data (both bio)
     # and one dependent, bio_digital_health_data, which also requires korean_bio_big_data
-    # directly: that path is closed, only the AI one counts.
-    assert roles("genai_drug_diagnosis") == {"gatekeeper": 1}
-    # bio_synthetic_biology: four prerequisites (three bio, ai_robot_automation) into one
-    # dependent, bio_mission_synbio.
-    assert roles("bio_synthetic_biology") == {"coordinator": 3, "gatekeeper": 1}
+    # directly: that path is closed, only the generative-AI one counts.
+    assert roles("genai_drug_diagnosis") == {"coordinator": 1}
+    # bio_synthetic_biology: four prerequisites (screening, process, AI·로봇, the workforce
+    # measure), all bio, into one dependent, bio_mission_synbio.
+    assert roles("bio_synthetic_biology") == {"coordinator": 4}
     # Nodes at the ends of the flow broker nothing.
     assert {"cloud_optimization", "bio_ai_workforce", "bio_mission_synbio"}.isdisjoint(c.brokerage)
     assert sum(b.representative + b.liaison for b in c.brokerage.values()) == 0
@@ -301,15 +281,12 @@ def test_participation_of_the_bundled_roadmap(G):
     # bio_cloud_analysis_infra): P = 1 − (½² + ½²) = ½, the maximum for K = 2 → 1.
     assert (p["cloud_optimization"].participation, p["cloud_optimization"].participation_in) == (1.0, 1.0)
     assert p["cloud_optimization"].participation_out == 0.0
-    # generative_ai is a convergence point, yet both its neighbours (genai_drug_diagnosis,
-    # bio_ai_workforce) are bio: P = 0. P looks at neighbours, not at the node's own field.
-    assert p["generative_ai"].participation == 0.0
-    # bio_synthetic_biology: 5 neighbours, 4 bio, 1 ai: 1 − (16 + 1)/25 = 8/25, / ½ = 0.64;
-    # its 4 prerequisites split 3:1: 1 − (9 + 1)/16 = 3/8, / ½ = 0.75.
-    assert p["bio_synthetic_biology"].participation == pytest.approx(0.64)
-    assert p["bio_synthetic_biology"].participation_out == pytest.approx(0.75)
-    # genai_drug_diagnosis: bio_digital_health_data, korean_bio_big_data, generative_ai: 8/9.
-    assert p["genai_drug_diagnosis"].participation == pytest.approx(8 / 9)
+    # bio_cloud_analysis_infra: one prerequisite (ai), one dependent (bio): 1.
+    assert p["bio_cloud_analysis_infra"].participation == 1.0
+    # generative_ai, bio_synthetic_biology and genai_drug_diagnosis have only bio neighbours now.
+    for n in ("generative_ai", "bio_synthetic_biology", "genai_drug_diagnosis"):
+        assert p[n].participation == 0.0, n
+    assert p["bio_synthetic_biology"].degree == 5
     assert p["ai_mission_agi"].participation == 0.0 and p["ai_mission_agi"].degree == 1
 
 
@@ -325,7 +302,7 @@ def test_bundled_fields_restrict_the_result(G):
     assert only_ai.convergence_points == () and only_ai.cross_field_edges == ()
     assert only_ai.integration_points == ()
     assert only_ai.to_dict()["field_matrix"] == {"ai": {"ai": 19}}
-    assert convergence(G, fields="bio").to_dict()["field_matrix"] == {"bio": {"bio": 28}}
+    assert convergence(G, fields="bio").to_dict()["field_matrix"] == {"bio": {"bio": 31}}
     assert only_ai.participation == full.participation
 
 
@@ -381,24 +358,26 @@ def test_a_cycle_is_refused():
 def test_bundled_rows_and_frames(G):
     c = convergence(G)
     rows = c.point_rows()
-    assert rows[1] == {
-        "id": "cloud_optimization",
-        "field": "ai",
-        "kind": "enabling_technology",
-        "name": "클라우드 최적화",
-        "name_en": "Cloud optimisation",
-        "fields": "ai, bio",
-        "stated": False,
-    }
-    assert c.rows("matrix") == [{"field": "ai", "ai": 19, "bio": 1}, {"field": "bio", "ai": 3, "bio": 28}]
+    assert rows == [
+        {
+            "id": "cloud_optimization",
+            "field": "ai",
+            "kind": "enabling_technology",
+            "name": "클라우드 최적화",
+            "name_en": "Cloud optimisation",
+            "fields": "ai, bio",
+            "stated": False,
+        }
+    ]
+    assert c.rows("matrix") == [{"field": "ai", "ai": 19, "bio": 0}, {"field": "bio", "ai": 1, "bio": 31}]
     assert [r["total"] for r in c.rows("brokerage") if r["id"] == "bio_synthetic_biology"] == [4]
     frame = c.to_frame()
     assert list(frame.columns) == ["id", "field", "kind", "name", "name_en", "fields", "evidence"]
-    assert list(frame["id"]) == ["ai_robot_automation", "cloud_optimization", "generative_ai"]
-    assert len(c.to_frame("edges")) == 4 and len(c.to_frame("participation")) == 47
+    assert list(frame["id"]) == ["cloud_optimization"]
+    assert len(c.to_frame("edges")) == 1 and len(c.to_frame("participation")) == 47
     assert list(c.to_frame("matrix").columns) == ["field", "ai", "bio"]
     assert list(c.to_frame("brokerage").columns)[-1] == "total"
-    assert c.to_frame("integration")["meeting"].sum() == 3
+    assert c.to_frame("integration")["meeting"].sum() == 1
     assert c.rows("integration")[0] == {
         "id": "bio_cloud_analysis_infra", "field": "bio", "kind": "enabling_technology",
         "fields": "ai, bio", "meeting": True,

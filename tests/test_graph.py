@@ -20,7 +20,8 @@ def test_one_edge_per_link_pointing_to_the_prerequisite(roadmap):
     expected = {}
     for node in roadmap.nodes:
         for relation, group, link in node.links():
-            expected[(node.id, link.id)] = (relation, group, link.provenance or node.provenance)
+            # a bare link is no surer than its node and never inherits stated
+            expected[(node.id, link.id)] = (relation, group, link.provenance or ("inferred" if node.provenance == "inferred" else None))
     got = {(u, v): (d["relation"], d["group"], d["provenance"]) for u, v, d in G.edges(data=True)}
     assert got == expected
     for node in roadmap.nodes:
@@ -40,10 +41,10 @@ def test_node_attributes_on_the_bundled_roadmap(G, bundled):
     assert G.graph["roadmap"]["horizon"] == 2030
 
 
-def test_bare_link_inherits_the_declaring_nodes_provenance_and_sources(G):
+def test_a_link_carries_its_own_provenance_and_sources_not_its_nodes(G):
     edge = G.edges["ai_safe_trustworthy", "explainable_ai"]
-    assert edge["provenance"] == "stated"
-    assert edge["sources"] == G.nodes["ai_safe_trustworthy"]["sources"]
+    assert edge["provenance"] == "inferred" and edge["note"]  # the node is stated; the link is not
+    assert edge["sources"] and edge["sources"] != G.nodes["ai_safe_trustworthy"]["sources"]
     explicit = G.edges["mrna_platform", "rna_platform"]
     assert explicit["provenance"] == "inferred" and explicit["note"]
 
@@ -66,7 +67,10 @@ def _plain_build(roadmap: rg.Roadmap) -> nx.DiGraph:
             description=node.description,
             description_en=node.description_en,
             category=node.category,
-            targets=[t.model_dump(mode="json") for t in node.targets],
+            targets=[
+                {**t.model_dump(mode="json"), "bound": t.kind, "comparator": {"at_least": ">=", "up_to": "<=", "exactly": "=="}.get(t.kind)}
+                for t in node.targets
+            ],
             provenance=node.provenance,
             sources=[s.model_dump(mode="json") for s in node.sources],
             location=str(location) if location else None,
@@ -74,14 +78,13 @@ def _plain_build(roadmap: rg.Roadmap) -> nx.DiGraph:
         )
     for node in roadmap.nodes:
         for relation, group, link in node.links():
-            sources = link.sources or node.sources
             G.add_edge(
                 node.id,
                 link.id,
                 relation=relation,
                 group=group,
-                provenance=link.provenance or node.provenance,
-                sources=[s.model_dump(mode="json") for s in sources],
+                provenance=link.provenance or ("inferred" if node.provenance == "inferred" else None),
+                sources=[s.model_dump(mode="json") for s in link.sources],
                 note=link.note,
             )
     return G
@@ -131,4 +134,5 @@ nodes:
     assert G.graph == expected.graph
     assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
     assert list(G.edges(data=True)) == list(expected.edges(data=True))
-    assert G.edges["m", "a"]["sources"] == [{"source": "src", "quote": "원문", "note": None}]
+    assert G.edges["m", "a"]["sources"] == [] and G.edges["m", "a"]["provenance"] is None  # bare: unknown
+    assert G.nodes["m"]["targets"][0]["bound"] == "at_least"

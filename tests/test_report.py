@@ -6,6 +6,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import roadmap_graph as rg
 from roadmap_graph.analyses import REGISTRY
@@ -16,7 +18,7 @@ from roadmap_graph.present.report import MARKER, report_html, write_report
 from roadmap_graph.vocabulary import Message, text
 
 from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
-from .conftest import raises_en
+from .conftest import examples, raises_en
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +44,13 @@ def test_bundled_report_content(G, page_ko):
     for m in (n for n, k in G.nodes(data="kind") if k == "mission"):
         assert f'id="chain-{m}"' in page_ko  # every mission, with its chain figure
     assert page_ko.count("<svg") == 1 + 8 + 1 + 1  # roadmap, 8 chains, convergence, coverage
-    assert "≥ 90 %" in page_ko and "RG201" in page_ko and "cloud_optimization" in page_ko
+    assert "90% 이상" in page_ko and "RG201" in page_ko and "cloud_optimization" in page_ko
 
 
 def test_every_node_links_to_its_source_quote(G, page_ko):
     anchors = set(re.findall(r'id="src-([a-z0-9_]+)"', page_ko))
-    assert anchors == set(G) | set(G.graph["fields"])  # fields carry quotes (and gap findings) too
+    # fields carry quotes (and gap findings) too, and so does the roadmap as a whole
+    assert anchors == set(G) | set(G.graph["fields"]) | {"roadmap"}
     assert set(re.findall(r'href="#src-([a-z0-9_]+)"', page_ko)) <= anchors
     assert "바이오부품의 설계·생산효율을 10배까지" in page_ko  # a quote, verbatim
 
@@ -136,3 +139,41 @@ nodes:
     assert 'id="chain-m2"' in page and "RG101" in page
     assert page.count("<svg") == 1 + 2 + 1  # the roadmap, two chains, coverage; no convergence map
     assert "(그림을 그리지 않았다:" in page
+
+
+def test_bundled_report_links_every_quote_to_its_line_in_the_source_text(page_ko):
+    assert '<section id="source-texts">' in page_ko and 'href="#source-texts"' in page_ko
+    anchors = set(re.findall(r'<p id="(text-msit_release-\d+)"', page_ko))
+    links = re.findall(r'class="intext" href="#(text-[^"]+)"', page_ko)
+    assert len(links) == page_ko.count("<blockquote>") > 100  # every quote, none missing
+    assert set(links) <= anchors and 'class="missing"' not in page_ko
+    assert "<mark>" in page_ko  # the quoted passages are marked in the text
+    # the line numbers are the file's: a reader opening the .txt finds the same line
+    from roadmap_graph.fileformat.bundled import bundled_source_text_paths
+
+    lines = bundled_source_text_paths()[0].read_text("utf-8").split("\n")
+    n = int(re.search(r'href="#text-msit_release-(\d+)">[^<]*</a></cite></blockquote><blockquote><span class="qlabel">[^<]*</span> 전략기술 특위는', page_ko).group(1))
+    assert "국가전략기술 특별위원회" in lines[n - 1]
+
+
+@given(
+    words=st.lists(st.text(alphabet="가나다라 ab·", min_size=1, max_size=5), min_size=1, max_size=12),
+    spaces=st.lists(st.sampled_from([" ", "  ", "\n", " \n  ", "\t"]), min_size=12, max_size=12),
+    data=st.data(),
+)
+@examples(200)
+def test_a_quote_is_found_up_to_white_space(words, spaces, data):
+    from roadmap_graph.fileformat.sourcetext import find_quote, normalised
+
+    body = "".join(w + s for w, s in zip(words, spaces))
+    i = data.draw(st.integers(0, len(words) - 1))
+    j = data.draw(st.integers(i, len(words) - 1))
+    quote = " ".join(words[i : j + 1])
+    found = find_quote(body, quote)
+    if not normalised(quote):
+        assert found is None
+        return
+    assert found is not None
+    start, end = found
+    assert normalised(body[start:end]) == normalised(quote)
+    assert find_quote(body, quote + "없는말") is None or "없는말" in body

@@ -54,6 +54,11 @@ def test_the_bundled_files_come_from_the_installed_package(installed, tmp_path):
     ).stdout.split()
     assert Path(out[0]).is_relative_to(installed.parent) and out[1] == "True"
     assert (Path(out[0]) / "roadmap.schema.json").is_file()
+    # the ministry's release text ships too: the report links the quotes into it
+    assert (Path(out[0]) / "sources" / "msit_release_2023-10-31.txt").is_file()
+    code = "import roadmap_graph as rg; from roadmap_graph.present.report import _texts; print(sorted(_texts(rg.to_networkx(rg.load_roadmap()))))"
+    found = subprocess.run([str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert found.strip() == "['msit_release']"  # found beside the installed roadmap, as the report needs
 
 
 def test_the_explorer_renders_from_the_installed_package(installed, tmp_path):

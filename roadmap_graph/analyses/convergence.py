@@ -24,11 +24,11 @@ linear in nodes and edges, except brokerage, which is O(Σ in-degree × out-degr
 >>> import roadmap_graph as rg
 >>> c = convergence(rg.to_networkx(rg.load_roadmap()))
 >>> [(p.id, p.fields) for p in c.convergence_points]
-[('ai_robot_automation', ('bio',)), ('cloud_optimization', ('ai', 'bio')), ('generative_ai', ('bio',))]
+[('cloud_optimization', ('ai', 'bio'))]
 >>> c.field_matrix
-{'ai': {'ai': 19, 'bio': 1}, 'bio': {'ai': 3, 'bio': 28}}
+{'ai': {'ai': 19, 'bio': 0}, 'bio': {'ai': 1, 'bio': 31}}
 >>> c.meeting_points
-('bio_cloud_analysis_infra', 'bio_synthetic_biology', 'genai_drug_diagnosis')
+('bio_cloud_analysis_infra',)
 """
 
 from __future__ import annotations

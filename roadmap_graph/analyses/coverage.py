@@ -21,7 +21,7 @@ In both, a zero cell is a gap (:func:`roadmap_graph.plot_coverage` draws it hatc
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> rows, cols, matrix = coverage_matrix(G)
 >>> cols
-['workforce', 'regulation_standards', 'data', 'international_cooperation', 'infrastructure']
+['workforce', 'regulation_standards', 'data', 'international_cooperation', 'infrastructure', 'public_literacy']
 >>> dict(zip(cols, matrix[rows.index("bio_mission_health_data")]))["data"]
 1
 >>> rows, cols, matrix = coverage_matrix(G, columns="technologies")

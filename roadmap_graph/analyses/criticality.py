@@ -13,7 +13,7 @@ O(m_K · missions / 64) word operations for the bitsets.
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> sorted(criticality(G).missions("rna_platform"))
-['bio_mission_vaccine']
+['bio_mission_gene_cell_therapy', 'bio_mission_vaccine']
 """
 
 from __future__ import annotations

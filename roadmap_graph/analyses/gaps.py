@@ -27,7 +27,7 @@ from string import Formatter
 from typing import Any
 
 from ..errors import InvalidOptionError
-from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
+from ..fileformat.model import EXPECTED_MEASURE_CATEGORIES, MEASURE_CATEGORIES, TECHNOLOGY_KINDS
 from ..gcpause import paused_gc
 from ..graph.index import GraphLike, RoadmapIndex, as_index
 from ..vocabulary import DEFAULT_LANG, Message, check_lang, node_name, template, text, verbatim
@@ -321,7 +321,7 @@ def _category_gaps(index: RoadmapIndex) -> Iterator[Gap]:
             continue
         bit = 1 << at[field]
         present = {category for category, bits in categories if bits & bit}
-        for category in MEASURE_CATEGORIES:
+        for category in EXPECTED_MEASURE_CATEGORIES:
             if category not in present:
                 yield "RG401", field, {"category": Message(f"category.{category}"), "category_id": verbatim(category)}
 

@@ -7,8 +7,8 @@ it shows as technologies left without support.
 
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
->>> impact(G, ["rna_platform"]).infeasible_missions   # viral vectors still deliver genes
-('bio_mission_vaccine',)
+>>> impact(G, ["cloud_optimization"]).infeasible_missions   # one mission in each field
+('ai_mission_efficient_learning', 'bio_mission_health_data')
 """
 
 from __future__ import annotations

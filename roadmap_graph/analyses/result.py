@@ -46,7 +46,7 @@ CellKind = Literal[
     "int",
     "float",
     "percent",  # a share in [0, 1], shown as 8.3%
-    "target",  # a target mapping, shown as one phrase (≥ 90 % … (by 2030)); display only
+    "target",  # a target mapping, shown as one phrase (…: 90% 이상 (기한 2030)); display only
     "code",  # a code or other literal, shown in monospace in HTML
     "location",  # file:line:col, shortened for display
     "kappa",  # a redundancy level, None shown as —

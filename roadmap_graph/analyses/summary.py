@@ -32,10 +32,13 @@ class MissionSummary:
 
 @dataclass(frozen=True)
 class Summary(Tabular):
-    """Counts and missions of a roadmap graph.
+    """Counts and missions of a roadmap graph, and what the sources say about the roadmap.
 
     ``counts`` maps ``(field, kind)`` to the number of nodes; ``edges`` maps each relation
     to its number of edges; ``inferred_edges`` counts the links marked inferred.
+    ``roadmap`` is the header: besides id, title and dates, the optional ``decision`` (body,
+    meeting, action, date), ``framing``, ``use``, ``review`` and ``emphases`` (each with
+    ``text``, ``text_en`` and the ``sources`` that quote it); ``fields`` may carry a ``focus``.
     """
 
     roadmap: dict[str, Any]
@@ -45,6 +48,7 @@ class Summary(Tabular):
     inferred_edges: int
     cross_field_edges: int
     missions: tuple[MissionSummary, ...]
+    stated_edges: int = 0
 
     primary: ClassVar[str | None] = "targets"
 
@@ -71,6 +75,7 @@ class Summary(Tabular):
             "inferred_edges": self.inferred_edges,
             "cross_field_edges": self.cross_field_edges,
             "missions": [asdict(m) for m in self.missions],
+            "stated_edges": self.stated_edges,
         }
 
     def heading(self) -> Message:
@@ -106,11 +111,42 @@ class Summary(Tabular):
             tuple((f, localized(info, "goal")) for f, info in self.fields.items()),
             title=Message("title.fields"),
         )
-        return counts, goals, self._targets()
+        about = self._about()
+        return (*((about,) if about.rows else ()), counts, goals, self._targets())
+
+    def _about(self) -> Table:
+        """What the sources say about the roadmap as a whole: who decided it, what it sets
+        out, how it is used and reviewed, its emphases and each field's focus."""
+        info = self.roadmap
+        rows: list[tuple[Any, ...]] = []
+        decision = info.get("decision")
+        if decision:
+            what = Message(
+                "about.decision_at" if decision.get("meeting") else "about.decision_by",
+                body=localized(decision, "body"),
+                meeting=localized(decision, "meeting"),
+                action=localized(decision, "action") if decision.get("action") else Message("about.decided"),
+                date=verbatim(decision["date"]) if decision.get("date") else Message("about.no_date"),
+            )
+            rows.append((Message("about.decision"), what))
+        for key in ("framing", "use", "review"):
+            if info.get(key):
+                rows.append((Message(f"about.{key}"), localized(info[key], "text")))
+        for i, emphasis in enumerate(info.get("emphases") or (), 1):
+            rows.append((Message("about.emphasis", n=i), localized(emphasis, "text")))
+        for field_info in self.fields.values():
+            if field_info.get("focus"):
+                rows.append((Message("about.focus", field=localized(field_info)), localized(field_info["focus"], "text")))
+        return Table(
+            "about",
+            (Column("what", "col.about_what"), Column("statement", "col.about_statement")),
+            tuple(rows),
+            title=Message("title.about"),
+        )
 
     def _targets(self) -> Table:
         rows = [
-            (m.field, m.id, m.id, t.get("metric"), t.get("comparator"), t.get("value"), t.get("unit"), t.get("by"), t or None)
+            (m.field, m.id, m.id, t.get("metric"), t.get("comparator"), t.get("value"), t.get("unit"), t.get("by"), t.get("bound"), t or None)
             for m in self.missions
             for t in (m.targets or ({},))
         ]
@@ -125,6 +161,7 @@ class Summary(Tabular):
                 Column("value", "col.value", "float", show="data"),
                 Column("unit", "col.unit", show="data"),
                 Column("by", "col.by", "int", show="data"),
+                Column("bound", "col.bound", show="data"),
                 Column("target", "col.target", "target", show="display"),
             ),
             tuple(rows),
@@ -155,6 +192,7 @@ def summarize(G: GraphLike) -> Summary:
         counts=dict(counts),
         edges=dict(Counter(d["relation"] for _, _, d in G.edges(data=True))),
         inferred_edges=sum(1 for *_, p in G.edges(data="provenance") if p == "inferred"),
+        stated_edges=sum(1 for *_, p in G.edges(data="provenance") if p == "stated"),
         cross_field_edges=sum(1 for u, v in G.edges if field[u] != field[v]),
         missions=missions,
     )

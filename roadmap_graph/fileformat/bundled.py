@@ -17,6 +17,9 @@ from ..outputs import protect_file
 
 BUNDLED_FILES = ("kr_nst_roadmap_2_ai_bio.yaml",)
 SCHEMA_FILE = "roadmap.schema.json"
+#: The texts of the bundled roadmap's sources (``file`` of a source in its header), relative
+#: to :func:`graphs_dir`: the ministry's release, with a header giving its origin.
+SOURCE_TEXT_FILES = ("sources/msit_release_2023-10-31.txt",)
 
 
 def graphs_dir() -> Path:
@@ -37,9 +40,15 @@ def bundled_roadmap_paths() -> list[Path]:
     return [folder / name for name in BUNDLED_FILES]
 
 
+def bundled_source_text_paths() -> list[Path]:
+    """The source texts of the bundled roadmap (the ministry's release of 2023-10-31)."""
+    folder = graphs_dir()
+    return [folder / name for name in SOURCE_TEXT_FILES]
+
+
 def _protect_bundled_files() -> None:
     try:
-        paths = bundled_roadmap_paths()
+        paths = bundled_roadmap_paths() + bundled_source_text_paths()
     except FileNotFoundError:  # a broken installation: loading says so
         return
     for path in paths:

@@ -476,7 +476,7 @@ def _merge_models(first: FieldInfo, second: FieldInfo) -> tuple[FieldInfo, list[
 
 
 #: The roadmap's metadata, one value for all the files loaded together.
-_HEADER_KEYS = ("id", "title", "title_en", "published", "horizon")
+_HEADER_KEYS = tuple(key for key in RoadmapInfo.model_fields if key != "sources")
 
 
 def _merge_headers(docs: list[_Doc], sources: tuple[Source, ...]) -> tuple[RoadmapInfo, list[Problem]]:
@@ -492,7 +492,7 @@ def _merge_headers(docs: list[_Doc], sources: tuple[Source, ...]) -> tuple[Roadm
         header = doc.roadmap.roadmap
         for key in _HEADER_KEYS:
             value = getattr(header, key)
-            if value is None:
+            if value is None or value == ():
                 continue
             if key not in values:
                 values[key], first[key] = value, d
@@ -575,8 +575,10 @@ def _value_message(kind: str, error: Any, loc: PathKey, what: Verbatim) -> Messa
         return Message("load.one_of", what=what, expected=verbatim(ctx.get("expected")), got=got)
     if kind == "string_pattern_mismatch":
         return Message("load.bad_id", what=what, got=got)
-    if kind == "target_needs_value":
-        return Message("load.target_needs_value")
+    if kind in ("target_needs_value", "target_milestone_value", "source_file_path"):
+        return Message(f"load.{kind}")
+    if kind in ("target_bound_needs_value", "target_bound_conflict"):
+        return Message(f"load.{kind}", bound=verbatim(ctx.get("bound")), comparator=verbatim(ctx.get("comparator")))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = _model_at(loc)
         keys = verbatim(", ".join(model.model_fields) if model else "")

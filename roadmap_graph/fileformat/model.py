@@ -9,8 +9,10 @@ analysis says what is missing.
 Edges point from the dependent to its prerequisite: a mission ``requires`` core
 technologies, a core technology ``requires`` enabling technologies, a technology is
 ``supported_by`` ecosystem measures. ``any_of`` lists groups of alternatives: each group
-needs at least one of its members. A link written as a bare id inherits the provenance and
-sources of the node that declares it.
+needs at least one of its members. A link's provenance is its own: it is ``stated`` only
+where the link says so (with its quote in its own ``sources``). A link written as a bare id
+carries no evidence of its own: it is ``inferred`` when its node is inferred, and otherwise
+unknown (``None``); it never inherits the node's ``stated`` or its quotes.
 
 These models check the shape of one document. Whether references resolve, whether links
 respect the layers and whether requirements form a cycle is checked across all loaded files
@@ -44,8 +46,17 @@ TECHNOLOGY_KINDS = frozenset({"core_technology", "enabling_technology"})
 
 Provenance = Literal["stated", "inferred"]
 Comparator = Literal[">=", "<=", "=="]
+Bound = Literal["at_least", "up_to", "exactly", "milestone"]
+BOUNDS: tuple[str, ...] = ("at_least", "up_to", "exactly", "milestone")
+#: The bound each (older) comparator means; ``milestone`` has no comparator (no number).
+COMPARATOR_BOUND: dict[str, str] = {">=": "at_least", "<=": "up_to", "==": "exactly"}
 MeasureCategory = Literal[
-    "workforce", "regulation_standards", "data", "international_cooperation", "infrastructure"
+    "workforce",
+    "regulation_standards",
+    "data",
+    "international_cooperation",
+    "infrastructure",
+    "public_literacy",
 ]
 MEASURE_CATEGORIES: tuple[str, ...] = (
     "workforce",
@@ -53,7 +64,11 @@ MEASURE_CATEGORIES: tuple[str, ...] = (
     "data",
     "international_cooperation",
     "infrastructure",
+    "public_literacy",
 )
+#: The kinds of measure every field's missions are expected to have (gap rule RG401);
+#: ``public_literacy`` (education and literacy for non-experts) is optional.
+EXPECTED_MEASURE_CATEGORIES: tuple[str, ...] = MEASURE_CATEGORIES[:5]
 
 Slug = Annotated[
     str,
@@ -81,6 +96,23 @@ class Source(_Model):
     url: Text | None = None
     date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     note: Text | None = None
+    file: Text | None = Field(
+        default=None,
+        max_length=300,
+        description="The document's text kept beside the roadmap: a path relative to the "
+        "roadmap file's folder (no '..'), e.g. sources/release.txt. The quote tests and the "
+        "report read it; the report links each quote to its place in it. 원문 사본의 상대 경로.",
+    )
+
+    @field_validator("file")
+    @classmethod
+    def _relative_path(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = value.replace("\\", "/").split("/")
+            if value.startswith(("/", "\\")) or ":" in value or ".." in parts or "" in parts:
+                # the loader words this in the reader's language (load.source_file_path)
+                raise PydanticCustomError("source_file_path", "file must be a relative path without '..'")
+        return value
 
 
 class SourceRef(_Model):
@@ -93,8 +125,30 @@ class SourceRef(_Model):
     note: Text | None = None
 
 
+class Statement(_Model):
+    """Something the sources say about the roadmap as a whole, in Korean and English, with
+    the quotes that say it (로드맵에 대한 출처의 서술)."""
+
+    text: Text = Field(description="What the sources say, in Korean (usually close to the quote).")
+    text_en: Text | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+
+class Decision(_Model):
+    """Who decided the roadmap, at which meeting, how and when (의결 기구·회의)."""
+
+    body: Text = Field(description="The deciding body, e.g. 국가전략기술 특별위원회.")
+    body_en: Text | None = None
+    meeting: Text | None = Field(default=None, description="The meeting, e.g. 제4차 회의.")
+    meeting_en: Text | None = None
+    action: Text | None = Field(default=None, description="What the body did, e.g. 심의·의결.")
+    action_en: Text | None = None
+    date: dt.date | None = Field(default=None, description="The meeting's date, YYYY-MM-DD.")
+    sources: tuple[SourceRef, ...] = ()
+
+
 class RoadmapInfo(_Model):
-    """What the roadmap is (로드맵 정보)."""
+    """What the roadmap is (로드맵 정보), and what its sources say about it as a whole."""
 
     id: Text
     title: Text
@@ -102,6 +156,15 @@ class RoadmapInfo(_Model):
     published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     horizon: Year | None = Field(default=None, description="Target year of the missions.")
     sources: tuple[Source, ...] = ()
+    decision: Decision | None = Field(default=None, description="Who decided the roadmap, and when.")
+    framing: Statement | None = Field(
+        default=None, description="What the roadmap sets out (e.g. missions, targets, investment and policy direction)."
+    )
+    use: Statement | None = Field(
+        default=None, description="How the government will use it (e.g. as criteria for R&D investment and evaluation)."
+    )
+    review: Statement | None = Field(default=None, description="How and when its targets are to be reviewed.")
+    emphases: tuple[Statement, ...] = Field(default=(), description="What the roadmap emphasises, in the sources' order.")
 
 
 class Silence(_Model):
@@ -124,6 +187,7 @@ class FieldInfo(_Model):
         description="Fields the roadmap says this field converges with (융합); the gap "
         "analysis checks that links between them exist.",
     )
+    focus: Statement | None = Field(default=None, description="The field's headline focus, as the sources put it.")
     sources: tuple[SourceRef, ...] = ()
     ignore: tuple[Silence, ...] = ()
 
@@ -134,8 +198,9 @@ class Link(_Model):
     id: Slug
     provenance: Provenance | None = Field(
         default=None,
-        description="stated: the sources say so; inferred: an analyst's reading. "
-        "Default: the declaring node's provenance.",
+        description="stated: a quoted sentence states this link (quote it in sources); "
+        "inferred: an analyst's reading (say why in note). A bare id is inferred under an "
+        "inferred node and unknown otherwise: it never inherits stated.",
     )
     note: Text | None = None
     sources: tuple[SourceRef, ...] = ()
@@ -152,14 +217,29 @@ class Link(_Model):
 
 
 class Target(_Model):
-    """A quantified target or deadline (목표), e.g. ``>= 50 %`` by 2030."""
+    """A quantified target or a milestone (목표), e.g. at least 50 % by 2030.
+
+    ``bound`` says what kind of target it is: ``at_least`` (50% 이상), ``up_to`` (최대 10배),
+    ``exactly``, or ``milestone`` (a deadline with no number). Older files say it with
+    ``comparator`` (``>=`` at_least, ``<=`` up_to, ``==`` exactly), which keeps working; a
+    target with no ``value`` is a milestone. Where both are written they must agree.
+    """
 
     metric: Text
     metric_en: Text | None = None
     value: Number | None = None
-    unit: Text | None = None
-    comparator: Comparator = Field(
-        default=">=", description="How value reads: '>=' at least, '<=' up to, '==' exactly."
+    unit: Text | None = Field(default=None, description="The unit as written, e.g. %, 명, 배.")
+    unit_en: Text | None = Field(
+        default=None, description="The unit in English where the built-in unit words lack it."
+    )
+    bound: Bound | None = Field(
+        default=None,
+        description="at_least, up_to, exactly, or milestone (no number). Default: from "
+        "comparator, or milestone when there is no value.",
+    )
+    comparator: Comparator | None = Field(
+        default=None,
+        description="Older spelling of bound: '>=' at least (the default), '<=' up to, '==' exactly.",
     )
     by: Year | None = Field(default=None, description="Deadline year.")
     note: Text | None = None
@@ -167,10 +247,29 @@ class Target(_Model):
 
     @model_validator(mode="after")
     def _number_or_year(self) -> Target:
+        # the loader words these in the reader's language (catalogue keys load.target_*)
         if self.value is None and self.by is None:
-            # the loader words this in the reader's language (catalogue key load.target_needs_value)
             raise PydanticCustomError("target_needs_value", "a target needs a number (value) or a year (by)")
+        if self.bound == "milestone" and self.value is not None:
+            raise PydanticCustomError("target_milestone_value", "a milestone has no value")
+        if self.bound not in (None, "milestone") and self.value is None:
+            raise PydanticCustomError(
+                "target_bound_needs_value", "bound {bound} needs a value", {"bound": self.bound}
+            )
+        if self.bound not in (None, "milestone") and self.comparator and COMPARATOR_BOUND[self.comparator] != self.bound:
+            raise PydanticCustomError(
+                "target_bound_conflict",
+                "bound {bound} disagrees with comparator {comparator}",
+                {"bound": self.bound, "comparator": self.comparator},
+            )
         return self
+
+    @property
+    def kind(self) -> str:
+        """The kind of bound, however the file spells it: at_least, up_to, exactly or milestone."""
+        if self.value is None:
+            return "milestone"
+        return self.bound or COMPARATOR_BOUND[self.comparator or ">="]
 
 
 class Node(_Model):

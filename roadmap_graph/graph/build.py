@@ -12,7 +12,9 @@ Node attributes
     ``kind`` (mission | core_technology | enabling_technology | ecosystem_measure),
     ``field`` (a field id), ``name`` (Korean), ``name_en`` (or ``None``), ``description``,
     ``description_en``, ``category`` (measures only, else ``None``), ``targets`` (a list of
-    dicts: metric, metric_en, value, unit, comparator, by, note, sources), ``provenance``
+    dicts: metric, metric_en, value, unit, unit_en, bound, comparator, by, note, sources;
+    ``bound`` is always filled in: at_least, up_to, exactly or milestone, and
+    ``comparator`` agrees with it: >=, <=, == or ``None`` for a milestone), ``provenance``
     (stated | inferred | ``None`` when the file does not say), ``sources`` (a list of dicts:
     source, quote, note), ``location`` (``"path:line:col"`` where the node was defined, or
     ``None`` for a roadmap built in code), ``ignore`` (the gap rules silenced for this node,
@@ -23,8 +25,10 @@ Edge attributes
     ``any_of`` group, the index of that group within the dependent node (edges out of one
     node with the same ``group`` are alternatives: one of them suffices); ``None`` for a
     plain requirement, which is needed on its own, and for support. ``provenance``: the
-    link's own, or else the declaring node's (a link written as a bare id inherits it).
-    ``sources``: likewise. ``note``: the link's note or ``None``.
+    link's own; a link that does not say (a bare id) is ``"inferred"`` when its node is
+    inferred and ``None`` (unknown) otherwise: a link is never ``"stated"`` by inheriting
+    its node's provenance. ``sources``: the link's own quotes (never the node's).
+    ``note``: the link's note or ``None``.
     *Requirement edges* are those with ``relation == "requires"``; support edges are not
     requirements.
 
@@ -36,8 +40,8 @@ Graph attributes
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> G.nodes["bio_synthetic_biology"]["kind"], G.nodes["bio_synthetic_biology"]["field"]
 ('core_technology', 'bio')
->>> G.edges["bio_gene_delivery", "rna_platform"]["group"]
-0
+>>> G.edges["bio_gene_delivery", "rna_platform"]["group"], G.edges["bio_gene_delivery", "rna_platform"]["provenance"]
+(None, 'stated')
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from ..errors import Problem, RoadmapLoadError
-from ..fileformat.model import Roadmap
+from ..fileformat.model import COMPARATOR_BOUND, Roadmap, Target
 from ..fileformat.validation import find_problems
 from ..gcpause import paused_gc
 from ..vocabulary import Message, verbatim
@@ -103,7 +107,7 @@ def _nodes(roadmap: Roadmap) -> Iterator[tuple[str, dict[str, Any]]]:
             "description": node.description,
             "description_en": node.description_en,
             "category": node.category,
-            "targets": _dicts(node.targets) if node.targets else [],
+            "targets": [_target(t) for t in node.targets] if node.targets else [],
             "provenance": node.provenance,
             "sources": _dicts(node.sources) if node.sources else [],
             "location": str(location) if location else None,
@@ -113,15 +117,23 @@ def _nodes(roadmap: Roadmap) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def _edges(roadmap: Roadmap) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for node in roadmap.nodes:
-        inherited_sources = _dicts(node.sources) if node.sources else []  # for bare links
+        # a link without its own provenance is no surer than its node, and never stated
+        default = "inferred" if node.provenance == "inferred" else None
         for relation, group, link in node.links():
             yield node.id, link.id, {
                 "relation": relation,
                 "group": group,
-                "provenance": link.provenance or node.provenance,
-                "sources": _dicts(link.sources) if link.sources else inherited_sources,
+                "provenance": link.provenance or default,
+                "sources": _dicts(link.sources) if link.sources else [],
                 "note": link.note,
             }
+
+
+def _target(target: Target) -> dict[str, Any]:
+    # bound and comparator always filled in and agreeing, however the file spelled them
+    bound = target.kind
+    comparator = next((c for c, b in COMPARATOR_BOUND.items() if b == bound), None)
+    return {**target.model_dump(mode="json"), "bound": bound, "comparator": comparator}
 
 
 def _dicts(models: Iterable[BaseModel]) -> list[dict[str, Any]]:

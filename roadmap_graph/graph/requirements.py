@@ -14,8 +14,8 @@ The analyses read this structure from the shared index (:class:`~.index.RoadmapI
 
 >>> import roadmap_graph as rg
 >>> index = rg.RoadmapIndex(rg.to_networkx(rg.load_roadmap()))
->>> [index.names(g) for g in index.groups[index.at["bio_gene_delivery"]]]
-[['rna_platform', 'viral_vector']]
+>>> [index.names(g) for g in index.groups[index.at["bio_gene_delivery"]]]  # two plain requirements
+[['rna_platform'], ['viral_vector']]
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ The page has one section per registered analysis (:data:`roadmap_graph.analyses.
 in registry order: its title, its figure, its tables (rendered by the same code as the
 command line's tables) and their notes. An analysis that the report shows several times
 (each mission's chain, the failure of each marked bottleneck) has one article per run. A
-last section holds every node's and field's source quotes; every node name links there.
+section then holds every source quote (of the roadmap header, each field, each node, its
+targets and its links); every node name links there. Where a source keeps its text beside
+the roadmap file (a source's ``file``), a last section shows that text with numbered lines,
+the quoted passages marked, and each quote links to the line where it begins.
 A new analysis needs nothing here: registering it adds its section.
 
 A folder is only ever overwritten if this module made it (it leaves a marker file there),
@@ -30,6 +33,7 @@ import networkx as nx
 from ..analyses import REGISTRY
 from ..analyses.registry import Analysis
 from ..errors import InvalidOptionError, OutputError, OutputPathError
+from ..fileformat.sourcetext import SourceText, find_quote, find_source_texts
 from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
 from ..vocabulary import Message, check_lang, localized, node_name, text, verbatim
@@ -97,13 +101,18 @@ def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = 
     index = RoadmapIndex(G)
     sections = [_section(analysis, index, lang, say) for analysis in REGISTRY.values()]
     info = G.graph.get("roadmap", {})
+    texts = _texts(G)
     return render(
         "report.html",
         lang=lang,
         title=localized(info, "title").text(lang),
         sections=sections,
-        sources=_sources(G, lang),
-        words={key: text(f"report.{key}", lang) for key in ("sources", "explorer", "generated", "sort_hint")},
+        sources=_sources(G, lang, texts),
+        texts=[_text_view(sid, t, G, texts) for sid, t in texts.items()],
+        words={
+            key: text(f"report.{key}", lang)
+            for key in ("sources", "explorer", "generated", "sort_hint", "source_texts", "in_text", "origin", "line")
+        },
         evidence=text("report.evidence_stated" if G.graph.get("evidence") == "stated" else "note.evidence", lang),
         evidence_mark=text("evidence.inferred", lang),
         stylesheet=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
@@ -174,21 +183,118 @@ def _svg(G: nx.DiGraph, kind: str, lang: str, params: Mapping[str, Any], say: Pr
     return svg[svg.index("<svg") :]  # drop the XML prolog and doctype: inline SVG
 
 
-def _sources(G: nx.DiGraph, lang: str) -> list[dict[str, Any]]:
-    """Every field's and node's source quotes, with the title of each source document."""
-    titles = {s["id"]: s for s in G.graph.get("roadmap", {}).get("sources", [])}
-    entries = [(f, info, True) for f, info in G.graph.get("fields", {}).items()]
-    entries += [(n, G.nodes[n], False) for n in sorted(G)]
-    return [
-        {
-            "id": key,
-            "name": node_name(attrs, lang),
-            "provenance": text("report.field" if is_field else f"provenance.{attrs.get('provenance') or 'unknown'}", lang),
-            "quotes": [
-                {"quote": s.get("quote") or "", "source": (titles.get(s["source"]) or {}).get("title") or s["source"]}
-                for s in attrs.get("sources") or []
-            ],
-            "none": text("report.no_source", lang),
-        }
-        for key, attrs, is_field in entries
-    ]
+def _texts(G: nx.DiGraph) -> dict[str, SourceText]:
+    """The texts of the roadmap's sources that keep one beside the roadmap file."""
+    files = [str(d["location"]).rsplit(":", 2)[0] for _, d in G.nodes(data=True) if d.get("location")]
+    files += [str(f["location"]).rsplit(":", 2)[0] for f in G.graph.get("fields", {}).values() if f.get("location")]
+    return find_source_texts(G.graph.get("roadmap", {}).get("sources") or [], dict.fromkeys(files))
+
+
+def _all_quotes(G: nx.DiGraph) -> list[dict[str, Any]]:
+    info = G.graph.get("roadmap", {})
+    refs = [s for key in ("decision", "framing", "use", "review") for s in (info.get(key) or {}).get("sources") or []]
+    refs += [s for emphasis in info.get("emphases") or [] for s in emphasis.get("sources") or []]
+    for f in G.graph.get("fields", {}).values():
+        refs += list(f.get("sources") or []) + list((f.get("focus") or {}).get("sources") or [])
+    for _, d in G.nodes(data=True):
+        refs += list(d.get("sources") or []) + [s for t in d.get("targets") or [] for s in t.get("sources") or []]
+    for *_, d in G.edges(data=True):
+        refs += list(d.get("sources") or [])
+    return refs
+
+
+def _href(ref: Mapping[str, Any], texts: Mapping[str, SourceText]) -> tuple[str | None, bool]:
+    """The link to the line where the quote begins in its source's text, and whether the
+    source has a text at all (a quote not found in a text it has is marked)."""
+    source_text = texts.get(ref.get("source") or "")
+    if source_text is None or not ref.get("quote"):
+        return None, False
+    line = source_text.line_of(ref["quote"])
+    return (f"#text-{ref['source']}-{line}" if line is not None else None), True
+
+
+def _quote(ref: Mapping[str, Any], titles: Mapping[str, Any], texts: Mapping[str, SourceText], lang: str, label: str | None = None) -> dict[str, Any]:
+    href, has_text = _href(ref, texts)
+    return {
+        "label": label,
+        "quote": ref.get("quote") or "",
+        "source": (titles.get(ref["source"]) or {}).get("title") or ref["source"],
+        "href": href,
+        "missing": text("report.not_in_text", lang) if has_text and href is None else None,
+    }
+
+
+def _sources(G: nx.DiGraph, lang: str, texts: Mapping[str, SourceText] | None = None) -> list[dict[str, Any]]:
+    """Every source quote, by what it is about: the roadmap as a whole, each field, each
+    node with its targets' and links' quotes; each quote links to its place in the source's
+    text where there is one."""
+    texts = texts or {}
+    info = G.graph.get("roadmap", {})
+    titles = {s["id"]: s for s in info.get("sources", [])}
+    entries = []
+    header = []
+    for key in ("decision", "framing", "use", "review"):
+        for ref in (info.get(key) or {}).get("sources") or []:
+            header.append(_quote(ref, titles, texts, lang, text(f"about.{key}", lang)))
+    for i, emphasis in enumerate(info.get("emphases") or [], 1):
+        header += [_quote(ref, titles, texts, lang, text("about.emphasis", lang, n=i)) for ref in emphasis.get("sources") or []]
+    if header:
+        entries.append({"id": "roadmap", "name": localized(info, "title").text(lang), "provenance": text("report.roadmap_entry", lang), "quotes": header})
+    for f, attrs in G.graph.get("fields", {}).items():
+        quotes = [_quote(ref, titles, texts, lang) for ref in attrs.get("sources") or []]
+        focus = (attrs.get("focus") or {}).get("sources") or []
+        quotes += [_quote(ref, titles, texts, lang, text("about.focus", lang, field=node_name(attrs, lang))) for ref in focus]
+        entries.append({"id": f, "name": node_name(attrs, lang), "provenance": text("report.field", lang), "quotes": quotes})
+    for n in sorted(G):
+        attrs = G.nodes[n]
+        quotes = [_quote(ref, titles, texts, lang) for ref in attrs.get("sources") or []]
+        for t in attrs.get("targets") or []:
+            quotes += [_quote(ref, titles, texts, lang, text("report.quote_target", lang)) for ref in t.get("sources") or []]
+        for _, v, d in G.out_edges(n, data=True):
+            label = text(
+                "report.quote_link",
+                lang,
+                name=verbatim(node_name(G.nodes[v], lang)),
+                provenance=Message(f"provenance.{d.get('provenance') or 'unknown'}"),
+            )
+            quotes += [_quote(ref, titles, texts, lang, label) for ref in d.get("sources") or []]
+        entries.append(
+            {
+                "id": n,
+                "name": node_name(attrs, lang),
+                "provenance": text(f"provenance.{attrs.get('provenance') or 'unknown'}", lang),
+                "quotes": quotes,
+            }
+        )
+    for entry in entries:
+        entry["none"] = text("report.no_source", lang)
+    return entries
+
+
+def _text_view(sid: str, source_text: SourceText, G: nx.DiGraph, texts: Mapping[str, SourceText]) -> dict[str, Any]:
+    """A source's text as numbered lines, each a list of ``(text, quoted)`` pieces, with the
+    lines where a quote begins marked as anchors."""
+    body = source_text.body
+    quoted = bytearray(len(body) + 1)
+    for ref in _all_quotes(G):
+        if ref.get("source") == sid and ref.get("quote"):
+            found = find_quote(body, ref["quote"])
+            if found is not None:
+                quoted[found[0] : found[1]] = b"\x01" * (found[1] - found[0])
+    lines = []
+    offset = 0
+    for n, line in enumerate(body.split("\n"), source_text.first_line):
+        pieces: list[tuple[str, bool]] = []
+        for i, ch in enumerate(line):
+            mark = bool(quoted[offset + i])
+            if pieces and pieces[-1][1] == mark:
+                pieces[-1] = (pieces[-1][0] + ch, mark)
+            else:
+                pieces.append((ch, mark))
+        offset += len(line) + 1
+        if pieces:  # the text's own indentation is not shown: the line numbers align it
+            pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+        if line.strip():
+            lines.append({"n": n, "pieces": pieces})
+    info = {s["id"]: s for s in G.graph.get("roadmap", {}).get("sources", [])}.get(sid) or {}
+    return {"id": sid, "title": info.get("title") or sid, "url": info.get("url"), "header": "\n".join(source_text.header), "lines": lines}

@@ -35,6 +35,7 @@ from .catalogue import CATALOGUE
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
+    "UNITS",
     "Joined",
     "Lang",
     "Listing",
@@ -47,11 +48,14 @@ __all__ = [
     "did_you_mean",
     "excerpt",
     "field_name",
+    "format_bound",
+    "format_quantity",
     "format_target",
     "joined",
     "listing",
     "localized",
     "node_name",
+    "target_bound",
     "template",
     "text",
     "verbatim",
@@ -411,18 +415,74 @@ def field_name(fields: Mapping[str, Mapping[str, Any]], field: str, lang: str) -
     return node_name(info, lang) if info else field
 
 
-_COMPARATORS = {">=": "≥", "<=": "≤", "==": "="}
+#: The bound each comparator of older files means (``fileformat.model.COMPARATOR_BOUND``).
+_COMPARATOR_BOUND = {">=": "at_least", "<=": "up_to", "==": "exactly"}
+
+#: Units with words in both languages: the unit as written in a roadmap file → its catalogue
+#: key (``unit.<key>``, with ``unit.<key>_one`` for one of it in English). A unit that is a
+#: symbol (``%``, ``×``) or Hangul sticks to its number; any other unit follows a space.
+UNITS: dict[str, str] = {
+    "%": "percent",
+    "배": "times",
+    "명": "people",
+    "건": "cases",
+    "개": "items",
+    "종": "kinds",
+    "곳": "sites",
+    "개소": "sites",
+    "회": "times_count",
+    "년": "years",
+    "개월": "months",
+    "원": "won",
+}
+
+
+def target_bound(target: Mapping[str, Any]) -> str:
+    """What kind of bound a target is (``at_least``, ``up_to``, ``exactly`` or ``milestone``),
+    from its ``bound``, or else its older ``comparator``; a target with no value is a
+    milestone."""
+    if target.get("value") is None:
+        return "milestone"
+    return str(target.get("bound") or _COMPARATOR_BOUND[target.get("comparator") or ">="])
+
+
+def _attached(unit: str) -> bool:
+    """True when the unit is written against its number (50%, 10배, 10×), not after a space."""
+    return all(not ch.isascii() or not ch.isalnum() for ch in unit) and " " not in unit
+
+
+def format_quantity(value: float, unit: str | None, lang: str, *, unit_en: str | None = None) -> str:
+    """A number with its unit as a person writes it: ``1,000,000명``, ``1,000,000 people``,
+    ``10배``, ``10×``, ``50%``, ``350 Wh/kg``."""
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,g}"
+    if not unit:
+        return number
+    word = unit
+    key = UNITS.get(unit.strip())
+    if check_lang(lang) == "en":
+        if unit_en:
+            word = unit_en
+        elif key is not None:
+            word = text(f"unit.{key}_one" if value == 1 and f"unit.{key}_one" in CATALOGUE else f"unit.{key}", "en")
+    return f"{number}{word}" if _attached(word) else f"{number} {word}"
+
+
+def format_bound(target: Mapping[str, Any], lang: str) -> str:
+    """A target's number with its bound, e.g. ``최대 10배``, ``up to 10×``, ``50% 이상``,
+    ``at least 1,000,000 people``; empty for a milestone (no number)."""
+    bound = target_bound(target)
+    if bound == "milestone":
+        return ""
+    quantity = format_quantity(target["value"], target.get("unit"), lang, unit_en=target.get("unit_en"))
+    return text(f"bound.{bound}", lang, quantity=verbatim(quantity))
 
 
 def format_target(target: Mapping[str, Any], lang: str) -> str:
-    """A target as one readable phrase, e.g. ``탐지율 ≥ 90 % (기한 2030)``."""
+    """A target as one readable phrase, e.g. ``탐지율: 90% 이상 (기한 2030)``,
+    ``Gain in efficiency: up to 10× (by 2030)``; a milestone is its metric and its year."""
     metric = target.get("metric_en") if check_lang(lang) == "en" and target.get("metric_en") else target["metric"]
-    parts = [str(metric)]
-    if target.get("value") is not None:
-        value = target["value"]
-        number = f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
-        unit = f" {target['unit']}" if target.get("unit") else ""
-        parts.append(f"{_COMPARATORS[target.get('comparator', '>=')]} {number}{unit}")
+    bound = format_bound(target, lang)
+    parts = [f"{metric}: {bound}" if bound else str(metric)]
     if target.get("by") is not None:
         parts.append(text("word.by_year", lang, year=target["by"]))
     return " ".join(parts)
