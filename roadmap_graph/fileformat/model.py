@@ -31,7 +31,7 @@ Example (a complete, valid roadmap)::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -47,7 +47,7 @@ TECHNOLOGY_KINDS = frozenset({"core_technology", "enabling_technology"})
 Provenance = Literal["stated", "inferred"]
 Comparator = Literal[">=", "<=", "=="]
 Bound = Literal["at_least", "up_to", "exactly", "milestone"]
-BOUNDS: tuple[str, ...] = ("at_least", "up_to", "exactly", "milestone")
+BOUNDS: tuple[str, ...] = get_args(Bound)
 #: The bound each (older) comparator means; ``milestone`` has no comparator (no number).
 COMPARATOR_BOUND: dict[str, str] = {">=": "at_least", "<=": "up_to", "==": "exactly"}
 MeasureCategory = Literal[
@@ -58,14 +58,7 @@ MeasureCategory = Literal[
     "infrastructure",
     "public_literacy",
 ]
-MEASURE_CATEGORIES: tuple[str, ...] = (
-    "workforce",
-    "regulation_standards",
-    "data",
-    "international_cooperation",
-    "infrastructure",
-    "public_literacy",
-)
+MEASURE_CATEGORIES: tuple[str, ...] = get_args(MeasureCategory)
 #: The kinds of measure every field's missions are expected to have (gap rule RG401);
 #: ``public_literacy`` (education and literacy for non-experts) is optional.
 EXPECTED_MEASURE_CATEGORIES: tuple[str, ...] = MEASURE_CATEGORIES[:5]
