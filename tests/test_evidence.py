@@ -223,6 +223,8 @@ def rings(ax) -> set[str]:
 @examples(100)
 @given(roadmaps())
 def test_chain_figure_rings_exactly_the_nodes_resting_on_inference(roadmap):
+    import matplotlib.pyplot as plt
+
     from roadmap_graph.figures.chain import plot_chain
 
     G = rg.to_networkx(roadmap)
@@ -232,8 +234,8 @@ def test_chain_figure_rings_exactly_the_nodes_resting_on_inference(roadmap):
         assert rings(ax) == expected
         legend = ax.get_legend()
         labels = [t.get_text() for t in legend.get_texts()] if legend is not None else []
+        plt.close(ax.figure)  # closed here: many examples run in one test
         assert ("rests on inference (fails on stated links)" in labels) == bool(expected)
-        ax.figure.clf()
 
 
 def test_bundled_figures_share_the_one_mark(G):
