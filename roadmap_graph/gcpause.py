@@ -24,15 +24,27 @@ def paused_gc() -> Iterator[None]:
 
     On the way out of the outermost block, the objects the block left alive join the oldest
     generation (``gc.freeze`` then ``gc.unfreeze``: two list splices, no scan). This is
-    skipped when the program keeps objects frozen itself, so as not to unfreeze them.
+    skipped when the program keeps objects frozen itself, so as not to unfreeze them. When
+    the block fails, a full collection runs on the way out.
     """
     was_enabled = gc.isenabled()
     gc.disable()
+    failed = False
     try:
         yield
+    except BaseException:
+        failed = True
+        raise
     finally:
         if was_enabled:
             if gc.get_freeze_count() == 0:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+            if failed:
+                # A failure leaves cycles (tracebacks hold the frames that held what was being
+                # built, an alias bomb's values say) in the oldest generation, which a program
+                # that mostly loads would rarely collect: a process that loads bad files one
+                # after another (a fuzzer, an editor's checker) would grow without bound.
+                # Collecting here frees every earlier failure's; this one's goes at the next.
+                gc.collect()

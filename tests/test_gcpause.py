@@ -62,3 +62,26 @@ def test_a_disabled_collector_stays_disabled():
     finally:
         if was:
             gc.enable()
+
+
+def test_failures_one_after_another_leave_no_growing_garbage(gc_enabled):
+    # Found by the fuzzer: a worker loading bad files one after another ran out of memory,
+    # each failure's cycles (traceback -> frame -> what was being built) piling up in the
+    # oldest generation that nothing collected.
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a cycle only the collector frees
+
+    def fail() -> None:
+        with paused_gc():
+            built = [Node() for _ in range(10_000)]
+            raise ValueError(len(built))
+
+    def tracked_after(runs: int) -> int:
+        for _ in range(runs):
+            with pytest.raises(ValueError):
+                fail()
+        return sum(isinstance(o, Node) for o in gc.get_objects())
+
+    assert tracked_after(3) <= 10_000  # at most the last failure's
+    assert tracked_after(20) <= 10_000
