@@ -17,8 +17,6 @@ from hypothesis import HealthCheck, settings
 
 import roadmap_graph as rg
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
 # Figures draw off screen, whatever the machine has; set before anything imports matplotlib.
 os.environ["MPLBACKEND"] = "Agg"
 
