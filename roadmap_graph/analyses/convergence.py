@@ -413,17 +413,11 @@ def served_fields(index: RoadmapIndex) -> list[int]:
 
 
 def _served_fields(index: RoadmapIndex) -> list[int]:
-    field, succ = field_counts(index).field, index.succ
+    field = field_counts(index).field
     mission_bit = [0] * len(index.ids)
     for m in index.missions:
         mission_bit[m] = 1 << field[m]
-    served = [0] * len(index.ids)
-    for u in index.order:
-        push = served[u] | mission_bit[u]
-        if push:
-            for v in succ[u]:
-                served[v] |= push
-    return served
+    return index.served_by(mission_bit)
 
 
 def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Convergence:

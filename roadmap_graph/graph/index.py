@@ -204,17 +204,23 @@ class RoadmapIndex:
         """For every node, the bitset of the missions it serves: those from which it is
         reachable over any edge (requirement or support), itself excluded, so a mission
         serves no mission but those above it (none, in a valid roadmap)."""
-        bits = [0] * len(self.ids)
         own = [0] * len(self.ids)
         for j, m in enumerate(self.missions):
             own[m] = 1 << j
-        succ = self.succ
         with paused_gc():
-            for u in self.order:
-                push = bits[u] | own[u]
-                if push:
-                    for v in succ[u]:
-                        bits[v] |= push
+            return self.served_by(own)
+
+    def served_by(self, marks: list[int]) -> list[int]:
+        """For every node, the union (bitwise or) of ``marks`` of the nodes above it over any
+        edge (requirement or support), its own mark excluded: :attr:`mission_served` with
+        one bit per mission, convergence's served fields with one bit per field."""
+        bits = [0] * len(self.ids)
+        succ = self.succ
+        for u in self.order:
+            push = bits[u] | marks[u]
+            if push:
+                for v in succ[u]:
+                    bits[v] |= push
         return bits
 
     @cached_property
