@@ -52,7 +52,10 @@ class _Settings:
         """The roadmap graph; with ``--evidence stated``, without its inferred links."""
         from .graph.build import to_networkx
 
-        G = to_networkx(self.load())
+        return self.evidence_view(to_networkx(self.load()))
+
+    def evidence_view(self, G: Any) -> Any:
+        """``G`` as ``--evidence`` asks: with ``stated``, without its inferred links."""
         if self.evidence == "stated":
             from .graph.evidence import stated_only
 
@@ -66,6 +69,19 @@ class _Settings:
     def override(self, graphs: tuple[str, ...], lang: str | None, evidence: str | None = None) -> _Settings:
         """Options given after the command name win over those given before it."""
         return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang, evidence=evidence or self.evidence)
+
+
+def _version_graph(settings: _Settings, specs: tuple[str, ...]) -> Any:
+    """One version of a roadmap, for ``draw diff`` and ``report --baseline``: the graph of
+    the roadmap files ``specs`` (several files: one roadmap), as ``--evidence`` asks."""
+    from .graph.build import to_networkx
+
+    return settings.evidence_view(to_networkx(settings.load(specs)))
+
+
+def _version_inputs(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """The files among ``specs`` (which no output may overwrite)."""
+    return tuple(s for s in specs if os.path.isfile(s))
 
 
 class _LoadProgress:
@@ -333,7 +349,8 @@ for _analysis in REGISTRY.values():
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage"]))
+@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage", "diff"]))
+@click.argument("versions", nargs=-1, metavar="[OLD NEW]")
 @click.option("--mission", help="The mission, for the chain figure.")
 @click.option(
     "--columns",
@@ -342,19 +359,44 @@ for _analysis in REGISTRY.values():
     show_default=True,
     help="Coverage figure: measure categories or technologies as columns.",
 )
+@click.option("--old", "old", multiple=True, metavar="FILE", help="diff: a file of the old version (repeat for a multi-file roadmap).")
+@click.option("--new", "new", multiple=True, metavar="FILE", help="diff: a file of the new version (repeat for a multi-file roadmap).")
 @click.option("-o", "--output", required=True, type=click.Path(), help="File to write: .svg, .png or .pdf.")
 @_roadmap_options
-def draw(settings: _Settings, kind: str, mission: str | None, columns: str, output: str) -> None:
-    """Draw a figure: the layered roadmap, a mission's chain, the convergence map or the
-    coverage matrix. The extension of -o picks SVG, PNG or PDF."""
-    from .figures import save_figure
+def draw(
+    settings: _Settings,
+    kind: str,
+    versions: tuple[str, ...],
+    mission: str | None,
+    columns: str,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    output: str,
+) -> None:
+    """Draw a figure: the layered roadmap, a mission's chain, the convergence map, the
+    coverage matrix, or the diff of two versions (draw diff OLD NEW: the new roadmap with
+    what was added, removed and changed marked). The extension of -o picks SVG, PNG or PDF."""
+    from .figures import save_diff_figure, save_figure
 
-    options = {"columns": columns} if kind == "coverage" else {}
     if mission is not None and kind != "chain":
         raise click.BadParameter(text("error.mission_only_for_chain", settings.lang), param_hint="--mission")
-    path = save_figure(
-        settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
-    )
+    if kind != "diff":
+        for given, what in ((versions, "OLD NEW"), (old, "--old"), (new, "--new")):
+            if given:
+                raise click.UsageError(text("error.diff_only", settings.lang, what=verbatim(what)))
+        options = {"columns": columns} if kind == "coverage" else {}
+        path = save_figure(
+            settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
+        )
+    else:
+        if len(versions) not in (0, 2):
+            raise click.UsageError(text("error.diff_needs_two", settings.lang))
+        old_specs, new_specs = versions[:1] + old, versions[1:] + new
+        if not old_specs or not new_specs:
+            raise click.UsageError(text("error.diff_needs_two", settings.lang))
+        protect = settings.inputs() + _version_inputs(old_specs + new_specs)
+        old_G, new_G = _version_graph(settings, old_specs), _version_graph(settings, new_specs)
+        path = save_diff_figure(old_G, new_G, output, lang=settings.lang, protect=protect)
     click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
@@ -391,16 +433,25 @@ def explore(settings: _Settings, output: str) -> None:
 @cli.command()
 @click.option("-o", "--output", default="roadmap-report", show_default=True, type=click.Path(), help="Folder to write index.html and explorer.html into.")
 @click.option("--force", is_flag=True, help="Write into a non-empty folder roadmap-graph did not make.")
+@click.option(
+    "--baseline",
+    multiple=True,
+    metavar="FILE",
+    help="An earlier version of the roadmap (repeat for a multi-file roadmap): the report adds a "
+    "section on what changed since it.",
+)
 @_roadmap_options
-def report(settings: _Settings, output: str, force: bool) -> None:
+def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, ...]) -> None:
     """The main job: an offline HTML report (index.html) with every analysis, and the explorer."""
     from .present.report import write_report
 
     G = settings.graph()
+    old_G = _version_graph(settings, baseline) if baseline else None
     def say(step: Message) -> None:
         click.echo(text("cli.step", settings.lang, step=step), err=True)
 
-    page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=settings.inputs())
+    protect = settings.inputs() + _version_inputs(baseline)
+    page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=protect, baseline=old_G)
     click.echo(text("cli.wrote", settings.lang, path=page), err=True)
 
 

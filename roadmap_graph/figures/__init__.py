@@ -1,5 +1,8 @@
 """Draw a figure of a roadmap graph and save it: the one entry point behind ``roadmap-graph draw``.
 
+:func:`save_figure` draws a figure of one graph; :func:`save_diff_figure` the figure of two
+versions of a roadmap (``draw diff OLD NEW``).
+
 The figure functions (:func:`~roadmap_graph.figures.roadmap.plot_roadmap` and the others) draw
 on matplotlib Axes and never save; this module picks one by name, lets it make its own
 figure, renders it in memory in the format its extension names (SVG, PNG or PDF) and
@@ -22,6 +25,8 @@ from ..outputs import check_outputs, write_file
 from ..vocabulary import Message, check_choice, verbatim
 
 KINDS = ("roadmap", "chain", "convergence", "coverage")
+#: The figures of two versions of a roadmap (:func:`save_diff_figure`).
+TWO_GRAPH_KINDS = ("diff",)
 #: The parameters of each figure that an analysis's parameters can set (the report passes
 #: a run's parameters on to the figure of its section).
 FIGURE_PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -81,16 +86,45 @@ def save_figure(
     OutputError
         When writing fails; an old file at ``path`` is left as it was.
     """
+    target = _checked_target(path, protect)
+    return _write_figure(draw(G, kind, lang=lang, mission=mission, **options), target, protect)
+
+
+def save_diff_figure(
+    old_G: nx.DiGraph,
+    new_G: nx.DiGraph,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "ko",
+    protect: Iterable[str | os.PathLike[str]] = (),
+    **options: Any,
+) -> Path:
+    """Draw the diff figure of two versions of a roadmap
+    (:func:`~roadmap_graph.figures.diff.plot_diff`) and write it to ``path`` (.svg, .png or
+    .pdf), atomically, as :func:`save_figure` (the same errors)."""
+    target = _checked_target(path, protect)
+    from .diff import plot_diff
+
+    return _write_figure(plot_diff(old_G, new_G, lang=lang, **options), target, protect)
+
+
+def _checked_target(path: str | os.PathLike[str], protect: Iterable[str | os.PathLike[str]]) -> Path:
+    """``path`` when it names a figure format and may be written, before anything is drawn."""
     target = Path(path)
-    fmt = FORMATS.get(target.suffix.lower())
-    if fmt is None:
+    if target.suffix.lower() not in FORMATS:
         raise InvalidOptionError(Message("error.figure_format", path=verbatim(target), formats=verbatim(", ".join(FORMATS))))
     check_outputs([target], protect=protect)
+    return target
+
+
+def _write_figure(ax: Any, target: Path, protect: Iterable[str | os.PathLike[str]]) -> Path:
+    """Render the figure of ``ax`` in ``target``'s format and write it through the one writer
+    (the figure is closed either way)."""
     import matplotlib.pyplot as plt
 
     from .style import figure_style
 
-    ax = draw(G, kind, lang=lang, mission=mission, **options)
+    fmt = FORMATS[target.suffix.lower()]
     fig = ax.figure
     buffer = io.BytesIO()
     try:

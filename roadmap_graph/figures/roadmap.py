@@ -93,6 +93,7 @@ def plot_roadmap(
     legend: bool = True,
     title: str | None = None,
     layout: Layout | None = None,
+    legend_extra: Iterable[Any] = (),
     **kwargs: Any,
 ) -> Axes:
     """Draw the layered roadmap of ``G`` (see the module docstring).
@@ -124,6 +125,10 @@ def plot_roadmap(
     layout
         A :func:`~roadmap_graph.layout.layered_layout` to use instead of computing one (its
         size should match the axes).
+    legend_extra
+        More legend entries (matplotlib handles with labels), after the roadmap's own: a
+        figure that draws marks of its own over the roadmap (the diff figure) names them
+        here, so the layout leaves room for them.
     **kwargs
         Passed to :func:`~roadmap_graph.layout.layered_layout` (``fontsize``,
         ``max_label_chars``, ``min_label_chars``, ``sweeps``, ...).
@@ -148,7 +153,8 @@ def plot_roadmap(
         info = G.graph.get("roadmap") or {}
         title = (info.get("title_en") if lang == "en" else None) or info.get("title") or ""
     with figure_style():
-        return _draw(G, H, ax, lang, emphasis, show_gateways, show_bottlenecks, chosen, legend, title, layout, kwargs)
+        return _draw(G, H, ax, lang, emphasis, show_gateways, show_bottlenecks, chosen, legend, title, layout,
+                     list(legend_extra), kwargs)
 
 
 def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[str, str], marks: dict[str, bool]) -> list[Any]:
@@ -199,6 +205,7 @@ def _draw(
     legend: bool,
     title: str,
     layout: Layout | None,
+    extra: list[Any],
     options: dict[str, Any],
 ) -> Axes:
     import matplotlib.pyplot as plt
@@ -225,6 +232,8 @@ def _draw(
     handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
     if legend and inferred_nodes:
         handles.append(inference_legend(lang))
+    if legend:
+        handles += extra
     legend_artist = None
     measure = matplotlib_measure(fig.dpi) if layout is None else None
     given = layout

@@ -32,11 +32,13 @@ import networkx as nx
 
 from ..analyses import REGISTRY
 from ..analyses.registry import Analysis
+from ..analyses.result import Column, Table
 from ..errors import InvalidOptionError, OutputError, OutputPathError
 from ..fileformat.sourcetext import SourceText, find_quote, find_source_texts
 from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
 from ..vocabulary import Message, check_lang, localized, node_name, text, verbatim
+from .jsondata import json_text
 from .tables import html_table
 from .templates import asset_text, render
 
@@ -53,9 +55,13 @@ def write_report(
     force: bool = False,
     progress: Progress | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
+    baseline: nx.DiGraph | None = None,
 ) -> Path:
     """Write the report into ``folder`` (``index.html``, ``explorer.html`` and the marker
     file) through the one writer, all or nothing; return the path of ``index.html``.
+
+    ``baseline``: an earlier version of the roadmap; the page then has a "changes since"
+    section after the summary (see :func:`report_html`).
 
     Raises
     ------
@@ -81,7 +87,7 @@ def write_report(
         raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
     names = (MARKER, "index.html", "explorer.html")  # the marker first: a folder with a page is marked
     check_outputs([out / name for name in reversed(names)], protect=protect, follow_links=False)
-    page = report_html(G, lang=lang, progress=say)
+    page = report_html(G, lang=lang, progress=say, baseline=baseline)
     say(Message("report.step_build", path=verbatim("explorer.html")))
     from .explorer import explorer_html
 
@@ -92,14 +98,24 @@ def write_report(
     return out / "index.html"
 
 
-def report_html(G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = None) -> str:
-    """The report page as one self-contained HTML string (see the module docstring)."""
+def report_html(
+    G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = None, baseline: nx.DiGraph | None = None
+) -> str:
+    """The report page as one self-contained HTML string (see the module docstring).
+
+    With a ``baseline`` (an earlier version of the roadmap, as a graph), a section
+    ``#changes`` follows the summary: "changes since <the baseline's title>", with the diff
+    figure (:func:`~roadmap_graph.figures.diff.plot_diff`) and the tables of what changed;
+    the page's contents link to it.
+    """
     from markupsafe import Markup
 
     check_lang(lang)
     say = progress or (lambda message: None)
     index = RoadmapIndex(G)
     sections = [_section(analysis, index, lang, say) for analysis in REGISTRY.values()]
+    if baseline is not None:
+        sections.insert(min(1, len(sections)), _changes_section(baseline, G, lang, say))
     info = G.graph.get("roadmap", {})
     texts = _texts(G)
     return render(
@@ -157,7 +173,68 @@ def _section(analysis: Analysis, index: RoadmapIndex, lang: str, say: Progress) 
                 }
             )
         runs.append(run)
-    return {"id": analysis.name, "title": text(analysis.title, lang), "runs": runs}
+    return {"id": analysis.name, "title": text(analysis.title, lang), "nav": None, "runs": runs}
+
+
+def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progress) -> dict[str, Any]:
+    """The "changes since" section: the diff figure and the tables of what changed."""
+    from markupsafe import Markup
+
+    from ..figures.diff import plot_diff
+
+    info = baseline.graph.get("roadmap") or {}
+    title = verbatim(localized(info, "title").text(lang))
+    heading = (
+        text("report.changes_since_dated", lang, title=title, published=verbatim(info["published"]))
+        if info.get("published")
+        else text("report.changes_since", lang, title=title)
+    )
+    say(Message("report.step_figure", name=Message("report.figure_diff")))
+    run = _Run(figure=Markup(_svg_of(plot_diff(baseline, G, lang=lang))))
+    for table in _change_tables(baseline, G):
+        run.tables.append(
+            {
+                "title": table.title.text(lang) if table.title is not None else None,
+                "html": Markup(html_table(table, G, lang)),
+                "note": table.note.text(lang) if table.note is not None else None,
+                "detail": table.detail,
+                "rows": len(table.rows),
+            }
+        )
+    return {"id": "changes", "title": heading, "nav": text("report.changes_nav", lang), "runs": [run]}
+
+
+def _change_tables(baseline: nx.DiGraph, G: nx.DiGraph) -> list[Table]:
+    """What changed, as the report's tables: nodes, then links."""
+    from ..analyses.changes import compare
+
+    changes = compare(baseline, G)
+    change = Column("change", "report.changes_col_change", "word", vocab="report.change")
+    attribute = Column("attribute", "report.changes_col_attribute", "code")
+    old, new = Column("old", "report.changes_col_old"), Column("new", "report.changes_col_new")
+    node_rows: list[tuple[Any, ...]] = [("added", n, None, None, None) for n in changes.nodes_added]
+    node_rows += [("removed", n, None, None, None) for n in changes.nodes_removed]
+    node_rows += [("changed", c.id, c.attribute, _cell(c.old), _cell(c.new)) for c in changes.nodes_changed]
+    link_rows: list[tuple[Any, ...]] = [("added", x.source, x.target, x.relation, None, None, None) for x in changes.links_added]
+    link_rows += [("removed", x.source, x.target, x.relation, None, None, None) for x in changes.links_removed]
+    link_rows += [
+        ("changed", c.source, c.target, c.relation, c.attribute, _cell(c.old), _cell(c.new)) for c in changes.links_changed
+    ]
+    none = Message("report.changes_none")
+    return [
+        Table("nodes", (change, Column("id", "col.name", "node"), attribute, old, new), tuple(node_rows),
+              title=Message("report.changes_nodes"), empty=none),
+        Table("links", (change, Column("source", "col.dependent", "node"), Column("target", "col.prerequisite", "node"),
+                        Column("relation", "col.relation", "word", vocab="relation"), attribute, old, new),
+              tuple(link_rows), title=Message("report.changes_links"), empty=none),
+    ]  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    """A changed value as a cell: ``None`` stays empty, a list or mapping as JSON."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return json_text(value)
 
 
 def _values(value: Any) -> list[Any]:
@@ -165,14 +242,19 @@ def _values(value: Any) -> list[Any]:
 
 
 def _svg(G: nx.DiGraph, kind: str, lang: str, params: Mapping[str, Any], say: Progress) -> str:
-    import matplotlib.pyplot as plt
-
     from ..figures import FIGURE_PARAMETERS, draw
-    from ..figures.style import figure_style
 
     say(Message("report.step_figure", name=Message(f"report.figure_{kind}")))
     options = {k: params[k] for k in FIGURE_PARAMETERS[kind] if k in params}
-    ax = draw(G, kind, lang=lang, **options)
+    return _svg_of(draw(G, kind, lang=lang, **options))
+
+
+def _svg_of(ax: Any) -> str:
+    """The figure of ``ax`` as inline SVG (the figure is closed)."""
+    import matplotlib.pyplot as plt
+
+    from ..figures.style import figure_style
+
     buffer = io.StringIO()
     try:
         with figure_style():
