@@ -28,7 +28,10 @@ from .analyses.coverage import Coverage, coverage, coverage_matrix
 from .analyses.criticality import Criticality, criticality
 from .analyses.gaps import RULES, Finding, GapReport, find_gaps
 from .analyses.gateways import Gateway, Gateways, gateways
-from .analyses.impact import Impact, feasible, impact
+from .analyses.changes import Changes, compare
+from .analyses.diff import RoadmapDiff, diff_roadmaps
+from .analyses.effects import Effects, MissionEffect
+from .analyses.impact import Impact, feasible, grounded, impact
 from .analyses.redundancy import Redundancy, redundancy
 from .analyses.sensitivity import Change, Sensitivity, sensitivity
 from .analyses.summary import MissionSummary, Summary, summarize
@@ -44,6 +47,7 @@ from .errors import (
 )
 from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
+from .fileformat.revisions import load_revision
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
 from .fileformat.schema import json_schema
 from .fileformat.writing import dump_roadmap
@@ -90,9 +94,11 @@ __all__ = [
     "ChainEdge",
     "ChainNode",
     "Change",
+    "Changes",
     "Convergence",
     "Coverage",
     "Criticality",
+    "Effects",
     "FieldInfo",
     "Finding",
     "GapReport",
@@ -103,6 +109,7 @@ __all__ = [
     "Limits",
     "Link",
     "Location",
+    "MissionEffect",
     "MissionSummary",
     "Node",
     "OutputError",
@@ -110,6 +117,7 @@ __all__ = [
     "Problem",
     "Redundancy",
     "Roadmap",
+    "RoadmapDiff",
     "RoadmapGraphError",
     "RoadmapIndex",
     "RoadmapInfo",
@@ -122,19 +130,23 @@ __all__ = [
     "Target",
     "UnknownNodeError",
     "bottlenecks",
+    "compare",
     "convergence",
     "coverage",
     "coverage_matrix",
     "criticality",
+    "diff_roadmaps",
     "dump_roadmap",
     "explorer_html",
     "export_graph",
     "feasible",
     "find_gaps",
     "gateways",
+    "grounded",
     "impact",
     "json_schema",
     "load_roadmap",
+    "load_revision",
     "loads_roadmap",
     "plot_chain",
     "plot_convergence",
