@@ -23,14 +23,14 @@ see ``pyproject.toml``)::
 
 from .analyses.bottlenecks import Bottleneck, Bottlenecks, bottlenecks
 from .analyses.chain import Chain, ChainEdge, ChainNode, prerequisite_chain
+from .analyses.changes import Changes, compare
 from .analyses.convergence import Convergence, convergence
 from .analyses.coverage import Coverage, coverage, coverage_matrix
 from .analyses.criticality import Criticality, criticality
-from .analyses.gaps import RULES, Finding, GapReport, find_gaps
-from .analyses.gateways import Gateway, Gateways, gateways
-from .analyses.changes import Changes, compare
 from .analyses.diff import RoadmapDiff, diff_roadmaps
 from .analyses.effects import Effects, MissionEffect
+from .analyses.gaps import RULES, Finding, GapReport, find_gaps
+from .analyses.gateways import Gateway, Gateways, gateways
 from .analyses.impact import Impact, feasible, grounded, impact
 from .analyses.redundancy import Redundancy, redundancy
 from .analyses.sensitivity import Change, Sensitivity, sensitivity
@@ -47,8 +47,8 @@ from .errors import (
 )
 from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
-from .fileformat.revisions import load_revision
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
+from .fileformat.revisions import load_revision
 from .fileformat.schema import json_schema
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
@@ -145,8 +145,8 @@ __all__ = [
     "grounded",
     "impact",
     "json_schema",
-    "load_roadmap",
     "load_revision",
+    "load_roadmap",
     "loads_roadmap",
     "plot_chain",
     "plot_convergence",
