@@ -49,7 +49,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import networkx as nx
 
@@ -367,7 +367,7 @@ def _mapping_changes(a: Mapping[str, Any], b: Mapping[str, Any], prefix: str = "
             yield name, x, y
 
 
-def _keyed(value: Any) -> bool:
+def _keyed(value: Any) -> TypeGuard[list[Mapping[str, Any]]]:
     return isinstance(value, list) and all(isinstance(i, Mapping) and isinstance(i.get("id"), str) for i in value)
 
 
