@@ -90,16 +90,8 @@ class _Settings:
         return replace(self, graphs=graphs or self.graphs, lang=lang or self.lang, evidence=evidence or self.evidence)
 
 
-def _version_graph(settings: _Settings, specs: tuple[str, ...]) -> Any:
-    """One version of a roadmap, for ``draw diff`` and ``report --baseline``: the graph of
-    the roadmap files ``specs`` (several files: one roadmap), as ``--evidence`` asks."""
-    from .graph.build import to_networkx
-
-    return settings.evidence_view(to_networkx(settings.load(specs)))
-
-
 def _version_inputs(specs: tuple[str, ...]) -> tuple[str, ...]:
-    """The files among ``specs`` (which no output may overwrite)."""
+    """The files among the revision specs ``specs`` (which no output may overwrite)."""
     return tuple(s for s in specs if os.path.isfile(s))
 
 
@@ -454,8 +446,8 @@ def _diff_sides(
     show_default=True,
     help="Coverage figure: measure categories or technologies as columns.",
 )
-@click.option("--old", "old", multiple=True, metavar="FILE", help="diff: a file of the old version (repeat for a multi-file roadmap).")
-@click.option("--new", "new", multiple=True, metavar="FILE", help="diff: a file of the new version (repeat for a multi-file roadmap).")
+@click.option("--old", "old", multiple=True, metavar="FILE", help="diff: a file of the old version (repeat for a multi-file roadmap); FILE or REV:path.")
+@click.option("--new", "new", multiple=True, metavar="FILE", help="diff: a file of the new version (repeat for a multi-file roadmap); FILE or REV:path.")
 @click.option("-o", "--output", required=True, type=click.Path(), help="File to write: .svg, .png or .pdf.")
 @_roadmap_options
 def draw(
@@ -469,8 +461,9 @@ def draw(
     output: str,
 ) -> None:
     """Draw a figure: the layered roadmap, a mission's chain, the convergence map, the
-    coverage matrix, or the diff of two versions (draw diff OLD NEW: the new roadmap with
-    what was added, removed and changed marked). The extension of -o picks SVG, PNG or PDF."""
+    coverage matrix, or the diff of two versions (draw diff OLD NEW, each a file or REV:path:
+    the new roadmap with what was added, removed and changed marked). The extension of -o
+    picks SVG, PNG or PDF."""
     from .figures import save_diff_figure, save_figure
 
     if mission is not None and kind != "chain":
@@ -484,13 +477,9 @@ def draw(
             settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
         )
     else:
-        if len(versions) not in (0, 2):
-            raise click.UsageError(text("error.diff_needs_two", settings.lang))
-        old_specs, new_specs = versions[:1] + old, versions[1:] + new
-        if not old_specs or not new_specs:
-            raise click.UsageError(text("error.diff_needs_two", settings.lang))
+        old_specs, new_specs = _diff_sides(versions, old, new, settings.lang)
         protect = settings.inputs() + _version_inputs(old_specs + new_specs)
-        old_G, new_G = _version_graph(settings, old_specs), _version_graph(settings, new_specs)
+        old_G, new_G = settings.revision(old_specs), settings.revision(new_specs)
         path = save_diff_figure(old_G, new_G, output, lang=settings.lang, protect=protect)
     click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
@@ -532,8 +521,8 @@ def explore(settings: _Settings, output: str) -> None:
     "--baseline",
     multiple=True,
     metavar="FILE",
-    help="An earlier version of the roadmap (repeat for a multi-file roadmap): the report adds a "
-    "section on what changed since it.",
+    help="An earlier version of the roadmap, FILE or REV:path (repeat for a multi-file roadmap): the "
+    "report adds a section on what changed since it.",
 )
 @_roadmap_options
 def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, ...]) -> None:
@@ -541,7 +530,7 @@ def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, .
     from .present.report import write_report
 
     G = settings.graph()
-    old_G = _version_graph(settings, baseline) if baseline else None
+    old_G = settings.revision(baseline) if baseline else None
     def say(step: Message) -> None:
         click.echo(text("cli.step", settings.lang, step=step), err=True)
 

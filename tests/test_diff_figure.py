@@ -145,6 +145,9 @@ def test_bundled_diff_marks_every_change(versions):
     assert to_hex(band.get_edgecolor()) == ADDED_COLOUR.lower()
     # the roadmap's own marks stay: every new node has its marker and label
     assert set(by_gid(ax, "node:")) == set(new) | {"brain_network_emulation"}
+    assert set(by_gid(ax, "halo:")) == {g for g in expected if not g.startswith("edge-")}
+    # cross-field links are drawn as the others: no orange to read as "changed"
+    assert text("fig.cross_field", "en") not in {t.get_text() for t in ax.get_legend().get_texts()}
     # the title counts the changes
     title = by_gid(ax, "title")[""].get_text()
     assert "nodes +1 \u22121 ~2, links +1 \u22122 ~0" in title
@@ -181,7 +184,7 @@ def test_bundled_layout_is_the_union_roadmaps(versions):
     ax = plot_diff(old, new, lang="en")
     marks = diff_marks(compare(old, new))
     plain = plot_roadmap(
-        union_graph(old, new), lang="en", show_gateways=False, show_bottlenecks=False,
+        union_graph(old, new), lang="en", show_gateways=False, show_bottlenecks=False, show_cross_field=False,
         title=diff_title(new, marks, "en"), legend_extra=diff_legend(marks, "en"),
     )  # fmt: skip
     where = {n: (a.get_xdata()[0], a.get_ydata()[0]) for n, a in by_gid(ax, "node:").items()}

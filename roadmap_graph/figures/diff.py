@@ -17,7 +17,12 @@ safe for colour-blind readers):
   dashed grey (:data:`GHOST_COLOUR`) box, with a ``−`` badge;
 * a link added: a broad blue band under it and a ``+`` badge at its middle; a link changed
   (provenance, note, sources, ``any_of`` group): a dashed vermillion band and a ``~`` badge;
-  a link removed: drawn ghosted (light grey, dashed) where it ran, with a ``−`` badge.
+  a link removed: drawn ghosted (light grey, dashed) where it ran, with a ``−`` badge;
+* behind every marked node a soft disc of its mark's colour, which still shows when a large
+  roadmap's figure is seen whole.
+
+Cross-field links are drawn as the others (no orange: it would read as "changed"),
+gateways and bottlenecks are not marked: the figure is about the changes.
 
 A legend entry names each mark used, and the title line counts the changes.
 
@@ -25,7 +30,8 @@ Every mark carries a ``gid``: ``added:<id>``, ``changed:<id>``, ``removed:<id>``
 boxes), ``edge-added:<u>-><v>``, ``edge-changed:<u>-><v>`` (the bands),
 ``edge-removed:<u>-><v>`` and ``arrow-removed:<u>-><v>`` (the ghosted link itself: it is no
 edge of the new roadmap, so it has no ``edge:`` gid), and ``badge:<mark>`` for each badge
-(``badge:added:<id>``, ``badge:edge-removed:<u>-><v>``, ...). The roadmap figure's own gids
+(``badge:added:<id>``, ``badge:edge-removed:<u>-><v>``, ...) and ``halo:<mark>:<id>`` for the
+discs. The roadmap figure's own gids
 (``node:<id>``, ``label:<id>``, ``edge:<u>-><v>``, ...) stay, a removed node's ``node:`` and
 ``label:`` ghosted.
 
@@ -238,6 +244,7 @@ def plot_diff(
         title = diff_title(B, marks, lang)
     kwargs.setdefault("show_gateways", False)
     kwargs.setdefault("show_bottlenecks", False)
+    kwargs.setdefault("show_cross_field", False)  # its orange would read as "changed"
     with figure_style():
         ax = plot_roadmap(U, ax=ax, lang=lang, title=title, legend=legend,
                           legend_extra=diff_legend(marks, lang) if legend else (), **kwargs)  # fmt: skip
@@ -278,6 +285,8 @@ def _mark(ax: Axes, B: nx.DiGraph, marks: DiffMarks) -> None:
                     label.set_color(GHOST_COLOUR)
                     label.set_alpha(GHOST_ALPHA + 0.2)
             _box(ax, (x0, y0, x1, y1), mark, fontsize, f"{mark}:{n}")
+            ax.plot([x], [y], linestyle="none", marker="o", markersize=node.get_markersize() * 3.2, markeredgecolor="none",
+                    markerfacecolor=COLOURS[mark], alpha=0.22, zorder=0.95, gid=f"halo:{mark}:{n}")  # fmt: skip
             _badge(ax, x0, y1, mark, fontsize, f"badge:{mark}:{n}")
     for mark, links in marks._links():
         for u, v in sorted(links):

@@ -94,6 +94,7 @@ def plot_roadmap(
     title: str | None = None,
     layout: Layout | None = None,
     legend_extra: Iterable[Any] = (),
+    show_cross_field: bool = True,
     **kwargs: Any,
 ) -> Axes:
     """Draw the layered roadmap of ``G`` (see the module docstring).
@@ -129,6 +130,9 @@ def plot_roadmap(
         More legend entries (matplotlib handles with labels), after the roadmap's own: a
         figure that draws marks of its own over the roadmap (the diff figure) names them
         here, so the layout leaves room for them.
+    show_cross_field
+        Draw cross-field links thicker, in :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`
+        (``False``: as the others, for a figure whose own marks need the colour).
     **kwargs
         Passed to :func:`~roadmap_graph.layout.layered_layout` (``fontsize``,
         ``max_label_chars``, ``min_label_chars``, ``sweeps``, ...).
@@ -154,7 +158,7 @@ def plot_roadmap(
         title = (info.get("title_en") if lang == "en" else None) or info.get("title") or ""
     with figure_style():
         return _draw(G, H, ax, lang, emphasis, show_gateways, show_bottlenecks, chosen, legend, title, layout,
-                     list(legend_extra), kwargs)
+                     list(legend_extra), show_cross_field, kwargs)
 
 
 def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[str, str], marks: dict[str, bool]) -> list[Any]:
@@ -206,6 +210,7 @@ def _draw(
     title: str,
     layout: Layout | None,
     extra: list[Any],
+    show_cross_field: bool,
     options: dict[str, Any],
 ) -> Axes:
     import matplotlib.pyplot as plt
@@ -226,7 +231,7 @@ def _draw(
     inferred_nodes = {g.id for g in found_gateways if g.id in gateway_nodes and g.evidence() == "inferred"}
     inferred_nodes |= {n for n in bottleneck_nodes if ranking.evidence_of(n) == "inferred"}
     colours = field_colours(field_order(G))
-    cross = any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
+    cross = show_cross_field and any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
     marks = {"cross": cross, "gateway": bool(gateway_nodes), "bottleneck": bool(bottleneck_nodes), "highlight": bool(emphasis)}
 
     handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
@@ -265,7 +270,7 @@ def _draw(
     ax.set_axis_off()
     _draw_bands(ax, layout, colours)
     draw_row_titles(ax, layout)
-    _draw_edges(ax, H, layout)
+    _draw_edges(ax, H, layout, show_cross_field)
     _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis, inferred_nodes)
     if title:
         ax.text(width / 2, height - 0.12, title, ha="center", va="top", fontsize=layout.label_fontsize * 1.5,
@@ -378,13 +383,13 @@ def alternatives_arc(
     return centre, radius, min(angles), max(angles)
 
 
-def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout) -> None:
+def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, show_cross_field: bool = True) -> None:
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
 
     groups: dict[tuple[Any, int], list[tuple[Any, Any]]] = {}
     for (u, v), points in L.routes.items():
         d = H.edges[u, v]
-        crossing = H.nodes[u]["field"] != H.nodes[v]["field"]
+        crossing = show_cross_field and H.nodes[u]["field"] != H.nodes[v]["field"]
         support = d["relation"] != REQUIRES
         alternative = not support and d.get("group") is not None
         if alternative:

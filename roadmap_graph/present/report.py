@@ -32,13 +32,11 @@ import networkx as nx
 
 from ..analyses import REGISTRY
 from ..analyses.registry import Analysis
-from ..analyses.result import Column, Table
 from ..errors import InvalidOptionError, OutputError, OutputPathError
 from ..fileformat.sourcetext import SourceText, find_quote, find_source_texts
 from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
 from ..vocabulary import Message, check_lang, localized, node_name, text, verbatim
-from .jsondata import json_text
 from .tables import html_table
 from .templates import asset_text, render
 
@@ -180,6 +178,7 @@ def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progre
     """The "changes since" section: the diff figure and the tables of what changed."""
     from markupsafe import Markup
 
+    from ..analyses.diff import diff_roadmaps
     from ..figures.diff import plot_diff
 
     info = baseline.graph.get("roadmap") or {}
@@ -191,7 +190,7 @@ def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progre
     )
     say(Message("report.step_figure", name=Message("report.figure_diff")))
     run = _Run(figure=Markup(_svg_of(plot_diff(baseline, G, lang=lang))))
-    for table in _change_tables(baseline, G):
+    for table in diff_roadmaps(baseline, G, lang=lang).tables():
         run.tables.append(
             {
                 "title": table.title.text(lang) if table.title is not None else None,
@@ -202,39 +201,6 @@ def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progre
             }
         )
     return {"id": "changes", "title": heading, "nav": text("report.changes_nav", lang), "runs": [run]}
-
-
-def _change_tables(baseline: nx.DiGraph, G: nx.DiGraph) -> list[Table]:
-    """What changed, as the report's tables: nodes, then links."""
-    from ..analyses.changes import compare
-
-    changes = compare(baseline, G)
-    change = Column("change", "report.changes_col_change", "word", vocab="report.change")
-    attribute = Column("attribute", "report.changes_col_attribute", "code")
-    old, new = Column("old", "report.changes_col_old"), Column("new", "report.changes_col_new")
-    node_rows: list[tuple[Any, ...]] = [("added", n, None, None, None) for n in changes.nodes_added]
-    node_rows += [("removed", n, None, None, None) for n in changes.nodes_removed]
-    node_rows += [("changed", c.id, c.attribute, _cell(c.old), _cell(c.new)) for c in changes.nodes_changed]
-    link_rows: list[tuple[Any, ...]] = [("added", x.source, x.target, x.relation, None, None, None) for x in changes.links_added]
-    link_rows += [("removed", x.source, x.target, x.relation, None, None, None) for x in changes.links_removed]
-    link_rows += [
-        ("changed", c.source, c.target, c.relation, c.attribute, _cell(c.old), _cell(c.new)) for c in changes.links_changed
-    ]
-    none = Message("report.changes_none")
-    return [
-        Table("nodes", (change, Column("id", "col.name", "node"), attribute, old, new), tuple(node_rows),
-              title=Message("report.changes_nodes"), empty=none),
-        Table("links", (change, Column("source", "col.dependent", "node"), Column("target", "col.prerequisite", "node"),
-                        Column("relation", "col.relation", "word", vocab="relation"), attribute, old, new),
-              tuple(link_rows), title=Message("report.changes_links"), empty=none),
-    ]  # fmt: skip
-
-
-def _cell(value: Any) -> Any:
-    """A changed value as a cell: ``None`` stays empty, a list or mapping as JSON."""
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    return json_text(value)
 
 
 def _values(value: Any) -> list[Any]:
