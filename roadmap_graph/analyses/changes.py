@@ -276,8 +276,10 @@ def _labels(metrics: list[Any]) -> list[str]:
 def _links(A: nx.DiGraph, B: nx.DiGraph) -> tuple[list[LinkRef], list[LinkRef], list[LinkChange]]:
     added, removed, changed = [], [], []
     for u in sorted(set(A) | set(B)):
-        out_a = dict(A.adj[u]) if u in A else {}
-        out_b = dict(B.adj[u]) if u in B else {}
+        out_a = A._adj.get(u, {})
+        out_b = B._adj.get(u, {})
+        if out_a == out_b:  # most nodes: nothing to compare
+            continue
         group_map = match_groups(_groups(out_a), _groups(out_b))
         for v in sorted(set(out_a) | set(out_b)):
             x, y = out_a.get(v), out_b.get(v)
@@ -327,7 +329,7 @@ def match_groups(old: Mapping[int, set[str]], new: Mapping[int, set[str]]) -> di
 def same(x: Any, y: Any) -> bool:
     """Equal as roadmap values: lists compare as sets (order is no change), mappings key by
     key, ``1`` equals ``1.0``."""
-    return _canonical(x) == _canonical(y)
+    return x == y or _canonical(x) == _canonical(y)
 
 
 def _canonical(value: Any) -> Any:

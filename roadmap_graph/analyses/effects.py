@@ -16,7 +16,8 @@ reviewer asks about:
 * **bottlenecks** (:func:`~roadmap_graph.bottlenecks`) whose rank moved by more than
   ``rank_threshold`` places (nodes in both versions), and those entering or leaving the
   marked set (:meth:`~roadmap_graph.Bottlenecks.marked`);
-* **convergence points** (:func:`~roadmap_graph.convergence`) gained and lost;
+* **convergence points** (:func:`~roadmap_graph.convergence`, through
+  :func:`~.convergence.point_ids`) gained and lost;
 * **gap findings** (:func:`~roadmap_graph.find_gaps`) new and resolved, matched by rule
   code and node;
 * **targets** tightened, loosened or changed. For an ``at_least`` target (``>=``) a lower
@@ -37,7 +38,7 @@ from ..graph.index import RoadmapIndex
 from ..vocabulary import DEFAULT_LANG
 from .bottlenecks import Bottlenecks, ranked
 from .changes import Changes, matched_targets, same
-from .convergence import convergence
+from .convergence import point_ids
 from .gaps import find_gaps
 from .impact import grounded
 from .redundancy import redundancy
@@ -309,7 +310,7 @@ def _marked(index: RoadmapIndex) -> list[str]:
 
 
 def _points(index: RoadmapIndex) -> set[str]:
-    return {p.id for p in convergence(index).convergence_points}
+    return set(point_ids(index))
 
 
 def _gaps(old: RoadmapIndex, new: RoadmapIndex, lang: str) -> tuple[tuple[GapChange, ...], tuple[GapChange, ...]]:
