@@ -156,12 +156,12 @@ class RoadmapDiff(Tabular):
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
         )
-        rows: list[tuple[Any, ...]] = [("added", n, self.name(n), None, None, None) for n in c.nodes_added]
+        rows: list[tuple[Any, ...]] = [("added", n, self.name(n), "", "", "") for n in c.nodes_added]
         rows += [
             ("changed", x.id, self.name(x.id) if i == 0 or c.nodes_changed[i - 1].id != x.id else "", x.attribute, x.old, x.new)
             for i, x in enumerate(c.nodes_changed)
         ]  # the name once per node
-        rows += [("removed", n, self.name(n), None, None, None) for n in c.nodes_removed]
+        rows += [("removed", n, self.name(n), "", "", "") for n in c.nodes_removed]
         return Table("nodes", columns, tuple(rows), title=Message("title.diff_nodes"))
 
     def _links(self) -> Table:
@@ -178,11 +178,11 @@ class RoadmapDiff(Tabular):
             Column("new", "col.new", "value"),
         )
         rows: list[tuple[Any, ...]] = [
-            ("added", x.source, x.target, x.relation, x.group, x.provenance or "unknown", None, None, None) for x in c.links_added
+            ("added", x.source, x.target, x.relation, x.group, x.provenance or "unknown", "", "", "") for x in c.links_added
         ]
         rows += [("changed", x.source, x.target, x.relation, None, None, x.attribute, x.old, x.new) for x in c.links_changed]
         rows += [
-            ("removed", x.source, x.target, x.relation, x.group, x.provenance or "unknown", None, None, None) for x in c.links_removed
+            ("removed", x.source, x.target, x.relation, x.group, x.provenance or "unknown", "", "", "") for x in c.links_removed
         ]
         return Table("links", columns, tuple(rows), title=Message("title.diff_links"), note=Message("note.diff_group"))
 
@@ -195,9 +195,9 @@ class RoadmapDiff(Tabular):
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
         )
-        rows: list[tuple[Any, ...]] = [("added", f"fields[{f}]", None, None, None) for f in c.fields_added]
+        rows: list[tuple[Any, ...]] = [("added", f"fields[{f}]", "", "", "") for f in c.fields_added]
         rows += [("changed", f"fields[{x.id}]", x.attribute, x.old, x.new) for x in c.fields_changed]
-        rows += [("removed", f"fields[{f}]", None, None, None) for f in c.fields_removed]
+        rows += [("removed", f"fields[{f}]", "", "", "") for f in c.fields_removed]
         rows += [("changed", "roadmap", x.attribute, x.old, x.new) for x in c.roadmap_changed]
         return Table("other", columns, tuple(rows), title=Message("title.diff_other"))
 
