@@ -25,10 +25,16 @@ _CODE = frozenset({"id", "code", "location", "nodes"})
 
 def cell(column: Column, value: object, G: nx.DiGraph, lang: str) -> str:
     """One cell as Markdown: escaped, on one line; ids and codes as code spans."""
-    content = " ".join(shown(column, value, G, lang).split())
+    return escape(shown(column, value, G, lang), code=column.kind in _CODE)
+
+
+def escape(content: str, *, code: bool = False) -> str:
+    """``content`` on one line, safe inside a pipe table: a code span, or text whose
+    Markdown marks are escaped."""
+    content = " ".join(content.split())
     if not content:
         return ""
-    if column.kind in _CODE:
+    if code:
         return "`" + content.replace("`", "'").replace("|", "\\|") + "`"
     for mark in ("\\", "|", "*", "_", "`", "<", "[", "]"):
         content = content.replace(mark, "\\" + mark)
@@ -44,7 +50,7 @@ def markdown_table(table: Table, G: nx.DiGraph, lang: str) -> str:
         parts.append(f"### {table.title.text(lang)}")
     if table.rows:
         rule = ["---:" if c.numeric else "---" for c in columns]
-        lines = ["| " + " | ".join(cell(Column("h", "h"), header(c, G, lang), G, lang) for c in columns) + " |"]
+        lines = ["| " + " | ".join(escape(header(c, G, lang)) for c in columns) + " |"]
         lines.append("| " + " | ".join(rule) + " |")
         lines += ["| " + " | ".join(cell(c, row[i], G, lang) for c, i in zip(columns, keep)) + " |" for row in table.rows]
         parts.append("\n".join(lines))
