@@ -95,7 +95,30 @@ ANALYSES: list[tuple[str, Callable[[Context], Callable[[], Any] | None]]] = [
     ("prerequisite_chain", lambda c: bind("roadmap_graph.analyses.chain", "prerequisite_chain", c.index, c.mission)),
     ("impact", lambda c: bind("roadmap_graph.analyses.impact", "impact", c.index, [c.hub])),
     ("coverage", lambda c: bind("roadmap_graph.analyses.coverage", "coverage", c.index)),
+    ("sensitivity", lambda c: bind("roadmap_graph.analyses.sensitivity", "sensitivity", c.index)),
+    ("diff (1% edited)", lambda c: bind("roadmap_graph.analyses.diff", "diff_roadmaps", c.G, edited(c.G))),
 ]
+
+
+def edited(G: Any, share: float = 0.01, seed: int = 0) -> Any:
+    """A copy of ``G`` as a revision might leave it (built untimed): a ``share`` of the
+    requirement links dropped, as many nodes renamed, and one new enabling technology under
+    each of as many technologies."""
+    import random
+
+    rnd = random.Random(seed)
+    H = G.copy()
+    requires = sorted((u, v) for u, v, r in G.edges(data="relation") if r == "requires")
+    k = max(1, int(len(requires) * share))
+    H.remove_edges_from(rnd.sample(requires, k))
+    for node in rnd.sample(sorted(G), min(k, len(G))):
+        H.nodes[node]["name"] = str(H.nodes[node]["name"]) + " (개정)"
+    technologies = sorted(n for n, kind in G.nodes(data="kind") if kind in ("core_technology", "enabling_technology"))
+    for i, parent in enumerate(rnd.sample(technologies, min(k, len(technologies)))):
+        new = f"zz_revision_{i}"
+        H.add_node(new, **{**G.nodes[parent], "kind": "enabling_technology", "name": new, "targets": []})
+        H.add_edge(parent, new, relation="requires", group=None, provenance="inferred", sources=[], note=None)
+    return H
 #: The analyses of the suite, in its order (the first rows of ANALYSES).
 SUITE = ["gateways", "redundancy", "criticality", "bottlenecks", "convergence", "find_gaps"]
 LOAD_STEPS = ["load YAML", "load JSON", "to_networkx", "RoadmapIndex"]

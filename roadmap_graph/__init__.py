@@ -23,12 +23,15 @@ see ``pyproject.toml``)::
 
 from .analyses.bottlenecks import Bottleneck, Bottlenecks, bottlenecks
 from .analyses.chain import Chain, ChainEdge, ChainNode, prerequisite_chain
+from .analyses.changes import Changes, compare
 from .analyses.convergence import Convergence, convergence
 from .analyses.coverage import Coverage, coverage, coverage_matrix
 from .analyses.criticality import Criticality, criticality
+from .analyses.diff import RoadmapDiff, diff_roadmaps
+from .analyses.effects import Effects, MissionEffect
 from .analyses.gaps import RULES, Finding, GapReport, find_gaps
 from .analyses.gateways import Gateway, Gateways, gateways
-from .analyses.impact import Impact, feasible, impact
+from .analyses.impact import Impact, feasible, grounded, impact
 from .analyses.redundancy import Redundancy, redundancy
 from .analyses.sensitivity import Change, Sensitivity, sensitivity
 from .analyses.summary import MissionSummary, Summary, summarize
@@ -45,6 +48,7 @@ from .errors import (
 from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
+from .fileformat.revisions import load_revision
 from .fileformat.schema import json_schema
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
@@ -90,9 +94,11 @@ __all__ = [
     "ChainEdge",
     "ChainNode",
     "Change",
+    "Changes",
     "Convergence",
     "Coverage",
     "Criticality",
+    "Effects",
     "FieldInfo",
     "Finding",
     "GapReport",
@@ -103,6 +109,7 @@ __all__ = [
     "Limits",
     "Link",
     "Location",
+    "MissionEffect",
     "MissionSummary",
     "Node",
     "OutputError",
@@ -110,6 +117,7 @@ __all__ = [
     "Problem",
     "Redundancy",
     "Roadmap",
+    "RoadmapDiff",
     "RoadmapGraphError",
     "RoadmapIndex",
     "RoadmapInfo",
@@ -122,18 +130,22 @@ __all__ = [
     "Target",
     "UnknownNodeError",
     "bottlenecks",
+    "compare",
     "convergence",
     "coverage",
     "coverage_matrix",
     "criticality",
+    "diff_roadmaps",
     "dump_roadmap",
     "explorer_html",
     "export_graph",
     "feasible",
     "find_gaps",
     "gateways",
+    "grounded",
     "impact",
     "json_schema",
+    "load_revision",
     "load_roadmap",
     "loads_roadmap",
     "plot_chain",

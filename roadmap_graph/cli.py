@@ -7,7 +7,8 @@ Exit status: 0 success; 1 unexpected failure; 2 bad command line; 3 a roadmap th
 load (one ``path:line:col: error: ...`` line per problem on stderr); 4 an id that is not in
 the roadmap; 5 ``gaps`` found findings at or above ``--fail-on``; 6 an output that could not
 be written or was refused (an input roadmap file, a folder or device where a file is needed,
-a full disk); files there before are left as they were.
+a full disk); files there before are left as they were; 7 ``diff`` found a ``--fail-on``
+condition.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from typing import Any
 import click
 
 from .analyses import REGISTRY
+from .analyses.diff import REVISION_FAILED
 from .analyses.registry import Analysis, Param
 from .errors import RoadmapGraphError, RoadmapLoadError
 from .vocabulary import DEFAULT_LANG, LANGS, Message, text, verbatim
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "markdown")
 #: How many problems of a roadmap that does not load are shown by default (--max-problems).
 MAX_PROBLEMS = 100
 
@@ -53,6 +55,23 @@ class _Settings:
         from .graph.build import to_networkx
 
         G = to_networkx(self.load())
+        if self.evidence == "stated":
+            from .graph.evidence import stated_only
+
+            G = stated_only(G)
+        return G
+
+    def revision(self, specs: tuple[str, ...]) -> Any:
+        """The graph of one version of a roadmap: files or git revisions ``REV:path``
+        (:mod:`roadmap_graph.fileformat.revisions`); with ``--evidence stated``, without its
+        inferred links."""
+        from .fileformat.limits import Limits
+        from .fileformat.revisions import load_revision
+        from .graph.build import to_networkx
+
+        limits = Limits.from_environment().with_spec(self.limits)
+        with _LoadProgress(self.lang) as progress:
+            G = to_networkx(load_revision(specs, limits=limits, progress=progress))
         if self.evidence == "stated":
             from .graph.evidence import stated_only
 
@@ -202,7 +221,7 @@ def _format_option(f: Any) -> Any:
         type=click.Choice(FORMATS),
         default="table",
         show_default=True,
-        help="table for people; json or csv for programs and spreadsheets.",
+        help="table for people; json or csv for programs and spreadsheets; markdown for a review or wiki page.",
     )(f)
 
 
@@ -247,7 +266,8 @@ def cli(
     """Analyse mission-oriented R&D roadmaps as dependency graphs.
 
     Exit status: 0 ok, 1 internal error, 2 bad usage, 3 invalid roadmap, 4 unknown id,
-    5 gap findings at or above --fail-on, 6 output not written (refused or failed).
+    5 gap findings at or above --fail-on, 6 output not written (refused or failed),
+    7 diff: a --fail-on condition holds.
     """
     if not sys.stdout.isatty() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a Korean-Windows pipe would be cp949
@@ -295,6 +315,10 @@ def _analysis_command(analysis: Analysis) -> click.Command:
             click.echo(to_json(result.to_dict()), nl=False)
         elif fmt == "csv":
             click.echo(csv_table(result.table(), index.G, settings.lang), nl=False)
+        elif fmt == "markdown":
+            from .present.markdown import markdown_result
+
+            click.echo(markdown_result(result, index.G, settings.lang), nl=False)
         elif analysis.text_view:
             click.echo(getattr(result, analysis.text_view)(settings.lang))
         else:
@@ -330,6 +354,77 @@ def _click_param(param: Param) -> Any:
 
 for _analysis in REGISTRY.values():
     cli.add_command(_analysis_command(_analysis))
+
+
+_FAIL_ON_HELP = (
+    "Exit with status 7 when one of these holds (comma-separated or repeated): any (something changed), "
+    "removed-mission, infeasible-mission (a mission became infeasible), loosened-target (a target loosened "
+    "or removed), new-error-gap, new-warning-gap (a new gap finding at or above that severity)."
+)
+
+
+@cli.command()
+@click.argument("sides", nargs=-1, metavar="OLD NEW")
+@click.option("--old", "old_files", multiple=True, help="A file of the old version (repeat for a multi-file roadmap); FILE or REV:path.")
+@click.option("--new", "new_files", multiple=True, help="A file of the new version (repeat for a multi-file roadmap); FILE or REV:path.")
+@click.option("--rank-threshold", type=click.IntRange(min=0), default=3, show_default=True, help="List bottlenecks whose rank moved by more than this.")
+@click.option("--fail-on", "fail_on", multiple=True, metavar="CONDITIONS", help=_FAIL_ON_HELP)
+@_format_option
+@_roadmap_options
+def diff(
+    settings: _Settings,
+    sides: tuple[str, ...],
+    old_files: tuple[str, ...],
+    new_files: tuple[str, ...],
+    rank_threshold: int,
+    fail_on: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """What changed between two versions of a roadmap, and what that changes downstream.
+
+    OLD and NEW are roadmap files, or files at a git revision, REV:path (read with git show,
+    path relative to the repository's top): roadmap-graph diff HEAD~3:graphs/x.yaml graphs/x.yaml.
+    --old/--new (repeatable) give multi-file versions. Lists nodes, links, fields and metadata
+    added (+), changed (~) and removed (-), then the effects: missions whose chain, gateways,
+    redundancy or feasibility changed, bottlenecks that moved, convergence points and gap
+    findings gained and lost, targets tightened and loosened. JSON: {"old", "new", "nodes",
+    "links", "fields", "roadmap", "effects"}. Exit status 7 when a --fail-on condition holds.
+    """
+    from .analyses.diff import check_fail_on, diff_roadmaps
+    from .present.tables import csv_table, text_result, to_json
+
+    conditions = check_fail_on(v.strip() for value in fail_on for v in value.split(",") if v.strip())
+    old, new = _diff_sides(sides, old_files, new_files, settings.lang)
+    G = settings.revision(new)
+    result = diff_roadmaps(settings.revision(old), G, rank_threshold=rank_threshold, lang=settings.lang)
+    if fmt == "json":
+        click.echo(to_json(result.to_dict()), nl=False)
+    elif fmt == "csv":
+        click.echo(csv_table(result.table(), G, settings.lang), nl=False)
+    elif fmt == "markdown":
+        from .present.markdown import markdown_result
+
+        click.echo(markdown_result(result, G, settings.lang), nl=False)
+    else:
+        click.echo(text_result(result, G, settings.lang))
+    failed = result.failures(conditions)
+    if failed:
+        click.echo(text("cli.diff_failed", settings.lang, conditions=verbatim(", ".join(failed))), err=True)
+        raise click.exceptions.Exit(REVISION_FAILED)
+
+
+def _diff_sides(
+    sides: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...], lang: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The old and new version's files, from the positional arguments and --old/--new."""
+    rest = list(sides)
+    if not old and rest:
+        old = (rest.pop(0),)
+    if not new and rest:
+        new = (rest.pop(0),)
+    if rest or not old or not new:
+        raise click.UsageError(text("cli.diff_sides", lang))
+    return old, new
 
 
 @cli.command()

@@ -49,7 +49,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import networkx as nx
 
@@ -276,8 +276,10 @@ def _labels(metrics: list[Any]) -> list[str]:
 def _links(A: nx.DiGraph, B: nx.DiGraph) -> tuple[list[LinkRef], list[LinkRef], list[LinkChange]]:
     added, removed, changed = [], [], []
     for u in sorted(set(A) | set(B)):
-        out_a = dict(A.adj[u]) if u in A else {}
-        out_b = dict(B.adj[u]) if u in B else {}
+        out_a = A._adj.get(u, {})
+        out_b = B._adj.get(u, {})
+        if out_a == out_b:  # most nodes: nothing to compare
+            continue
         group_map = match_groups(_groups(out_a), _groups(out_b))
         for v in sorted(set(out_a) | set(out_b)):
             x, y = out_a.get(v), out_b.get(v)
@@ -329,7 +331,7 @@ def match_groups(old: Mapping[int, set[str]], new: Mapping[int, set[str]]) -> di
 def same(x: Any, y: Any) -> bool:
     """Equal as roadmap values: lists compare as sets (order is no change), mappings key by
     key, ``1`` equals ``1.0``."""
-    return _canonical(x) == _canonical(y)
+    return x == y or _canonical(x) == _canonical(y)
 
 
 def _canonical(value: Any) -> Any:
@@ -369,7 +371,7 @@ def _mapping_changes(a: Mapping[str, Any], b: Mapping[str, Any], prefix: str = "
             yield name, x, y
 
 
-def _keyed(value: Any) -> bool:
+def _keyed(value: Any) -> TypeGuard[list[Mapping[str, Any]]]:
     return isinstance(value, list) and all(isinstance(i, Mapping) and isinstance(i.get("id"), str) for i in value)
 
 

@@ -420,6 +420,17 @@ def _served_fields(index: RoadmapIndex) -> list[int]:
     return index.served_by(mission_bit)
 
 
+def point_ids(G: GraphLike) -> list[str]:
+    """The ids of the convergence points of ``G`` over all its fields, sorted: the ids of
+    ``convergence(G).convergence_points`` without the rest of the analysis (the revision
+    diff compares them)."""
+    index = as_index(G)
+    own = field_counts(index).field
+    return [
+        index.ids[v] for v, bits in enumerate(served_fields(index)) if bits and (bits | 1 << own[v]).bit_count() >= 2
+    ]
+
+
 def _convergence(g: RoadmapIndex, counts: FieldCounts, chosen: list[str]) -> Convergence:
     ids, succ, req, kind, attrs = g.ids, g.succ, g.req, g.kind, g.attrs
     all_fields, fld = counts.fields, counts.field

@@ -49,6 +49,28 @@ def feasible(G: GraphLike, removed: Iterable[str] = ()) -> set[str]:
     return {n for n, good in zip(index.ids, ok) if good}
 
 
+def grounded(G: GraphLike) -> set[str]:
+    """The nodes whose requirements reach down to enabling technologies: a roadmap that
+    names, for every requirement, how it is to be built.
+
+    A node is *grounded* when every plain requirement is grounded and each ``any_of`` group
+    has a grounded member; a node that requires nothing is grounded only if it is an
+    enabling technology (a core technology or mission with nothing below it has no path
+    down: gap rules RG201 and RG101). A mission that is not grounded is what the revision
+    diff calls *infeasible*: some technology in its chain has no path down. Measures are
+    not requirements and do not count.
+
+    >>> import roadmap_graph as rg
+    >>> G = rg.to_networkx(rg.load_roadmap())
+    >>> sorted(m for m, k in G.nodes(data="kind") if k == "mission" and m not in grounded(G))
+    ['ai_mission_industrial_ai']
+    """
+    index = as_index(G)
+    kind, req = index.kind, index.req
+    leaves = {v for v in range(len(index.ids)) if not req[v] and kind[v] != "enabling_technology"}
+    return {n for n, ok in zip(index.ids, feasible_indices(index, leaves)) if ok}
+
+
 @dataclass(frozen=True)
 class Impact(Tabular):
     """What failing the ``removed`` nodes does.

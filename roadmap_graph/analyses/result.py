@@ -50,6 +50,7 @@ CellKind = Literal[
     "code",  # a code or other literal, shown in monospace in HTML
     "location",  # file:line:col, shortened for display
     "kappa",  # a redundancy level, None shown as —
+    "value",  # any value of a roadmap file (text, number, list, mapping), shown compactly; CSV: JSON
 ]
 Show = Literal["all", "display", "data"]
 

@@ -109,11 +109,25 @@ def load_roadmap(
         paths = bundled_roadmap_paths()
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    return load_contents([(str(path), None) for path in paths], limits=limits, progress=progress)
+
+
+def load_contents(
+    contents: Iterable[tuple[str, bytes | None]],
+    *,
+    limits: Limits | None = None,
+    progress: Callable[[Message], None] | None = None,
+) -> Roadmap:
+    """Load several documents into one validated roadmap, like :func:`load_roadmap`: each
+    item is ``(path, None)`` for the file at ``path``, or ``(name, raw)`` for the bytes of a
+    document that is not a file of its own (a file at a git revision,
+    :mod:`~roadmap_graph.fileformat.revisions`); ``name`` names it in messages and its
+    extension picks JSON or YAML."""
     reading = _Reading(limits or Limits.from_environment(), progress or _silent)
     documents: list[tuple[Parsed, _Doc | None]] = []
     with paused_gc():
-        for path in paths:
-            documents.append(_read_file(str(path), reading))
+        for path, raw in contents:
+            documents.append(_read_file(path, reading) if raw is None else _read_bytes(path, raw, reading))
         reading.say(Message("load.progress.checking", nodes=reading.budget.nodes, links=reading.budget.links))
         return _combine(documents, reading.limits)
 
@@ -170,6 +184,16 @@ def _read_file(path: str, reading: _Reading) -> tuple[Parsed, _Doc | None]:
     if text is None:
         return Parsed(path, problems=problems), None
     return _read_text(path, text, reading)
+
+
+def _read_bytes(name: str, raw: bytes, reading: _Reading) -> tuple[Parsed, _Doc | None]:
+    reading.say(Message("load.progress.reading", path=verbatim(name), size=_size(len(raw))))
+    if len(raw) > reading.limits.file_bytes:
+        return Parsed(name, problems=[Problem(Location(name), breach("file_bytes", reading.limits))]), None
+    text, problems = decode(name, raw)
+    if text is None:
+        return Parsed(name, problems=problems), None
+    return _read_text(name, text, reading)
 
 
 def _read_text(path: str, text: str, reading: _Reading) -> tuple[Parsed, _Doc | None]:

@@ -107,7 +107,28 @@ def shown(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
         return format_target(value, lang)
     if kind == "location":
         return str(short_location(value) or "")
+    if kind == "value":
+        return compact_value(value, lang)
     return str(value)
+
+
+#: How many characters of a value a table cell shows (``"value"`` cells).
+VALUE_CHARS = 60
+
+
+def compact_value(value: Any, lang: str) -> str:
+    """A value of a roadmap file in one short line: a target as a phrase, a list or
+    mapping as compact JSON, anything past :data:`VALUE_CHARS` characters cut with ``…``."""
+    if isinstance(value, dict) and "metric" in value:
+        out = format_target(value, lang)
+    elif isinstance(value, (list, dict)):
+        out = json_text(value)
+    elif isinstance(value, bool):
+        out = "true" if value else "false"
+    else:
+        out = str(value)
+    out = " ".join(out.split())
+    return out if len(out) <= VALUE_CHARS else out[: VALUE_CHARS - 1] + "…"
 
 
 def data(column: Column, value: Any, G: nx.DiGraph, lang: str) -> Any:
@@ -131,6 +152,8 @@ def data(column: Column, value: Any, G: nx.DiGraph, lang: str) -> Any:
         return round(value, 6)
     if kind == "int" and isinstance(value, bool):
         return int(value)
+    if kind == "value" and isinstance(value, (list, dict, bool)):
+        return json_text(value)
     return value
 
 
