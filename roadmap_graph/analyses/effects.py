@@ -223,12 +223,13 @@ def _missions(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> Iterato
     affected = sorted(_missions_above(old, touched) | _missions_above(new, touched))
     if not affected:
         return
-    in_old = [m for m in affected if m in old.at]
-    in_new = [m for m in affected if m in new.at]
+    # a mission in one version only by its kind (a node re-classified) is added or removed
+    in_old = [m for m in affected if _is_mission(old, m)]
+    in_new = [m for m in affected if _is_mission(new, m)]
     kappa_old, kappa_new = redundancy(old, in_old), redundancy(new, in_new)
     grounded_old, grounded_new = grounded(old), grounded(new)
     for m in affected:
-        a, b = m in old.at, m in new.at
+        a, b = m in in_old, m in in_new
         chain_old = _chain(old, m) if a else set()
         chain_new = _chain(new, m) if b else set()
         gates_old = set(kappa_old.gateways[m]) if a else set()
@@ -247,6 +248,10 @@ def _missions(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> Iterato
         )
         if effect.status != "changed" or _differs(effect):
             yield effect
+
+
+def _is_mission(index: RoadmapIndex, node: str) -> bool:
+    return node in index.at and index.kind[index.at[node]] == "mission"
 
 
 def _differs(e: MissionEffect) -> bool:
