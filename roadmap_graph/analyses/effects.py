@@ -341,7 +341,10 @@ def _targets(
         for label, x, y in pairs:
             for direction, change in _target_changes(node, label, x, y):
                 out[direction].append(change)
-    return tuple(out["tightened"]), tuple(out["loosened"]), tuple(out["changed"])
+    def listed(direction: str) -> tuple[TargetChange, ...]:  # by node, metric, attribute, as documented
+        return tuple(sorted(out[direction], key=lambda t: (t.id, t.metric, t.attribute)))
+
+    return listed("tightened"), listed("loosened"), listed("changed")
 
 
 def _target_changes(
