@@ -79,6 +79,9 @@ class Expected:
     fields_removed: set[str] = field(default_factory=set)
     fields_changed: list[tuple[str, str, Any, Any]] = field(default_factory=list)
     roadmap_changed: list[tuple[str, Any, Any]] = field(default_factory=list)
+    #: target changes as the diff's effects must sort them: (direction, node, metric,
+    #: attribute, old, new), direction tightened, loosened or changed
+    targets: list[tuple[str, str, str, str, Any, Any]] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
 
     def resolve(self, old: rg.Roadmap, new: rg.Roadmap) -> dict[str, Any]:
@@ -242,9 +245,11 @@ def bare(node_id: str) -> dict[str, Any]:
 
 
 def add_node(draw: Any, s: _State) -> bool:
+    fields = [f["id"] for f in s.data["fields"]]
+    if not fields:  # every field removed (after every node): a node needs one
+        return False
     kind = draw(st.sampled_from(["mission", *TECHNOLOGIES, "ecosystem_measure"]))
     node_id = s.new_id("x")
-    fields = [f["id"] for f in s.data["fields"]]
     s.nodes().append(
         {
             "id": node_id, "kind": kind, "field": draw(st.sampled_from(fields)), "name": draw(hangul),
@@ -489,11 +494,24 @@ def _target_edit(draw: Any, s: _State, attribute: str) -> bool:
         target["bound"], target["comparator"] = draw(st.sampled_from(["at_least", "up_to", "exactly"])), None
     node["targets"] = [target if j == i else t for j, t in enumerate(node["targets"])]
     after = graph_target(target)
-    if canonical(before[attribute]) != canonical(after[attribute]):
-        s.expected.nodes_changed.append((node_id, f"targets[{target['metric']}].{attribute}", before[attribute], after[attribute]))
+    a, b = before[attribute], after[attribute]
+    if canonical(a) != canonical(b):
+        s.expected.nodes_changed.append((node_id, f"targets[{target['metric']}].{attribute}", a, b))
+        s.expected.targets.append((direction(before["bound"], attribute, a, b), node_id, target["metric"], attribute, a, b))
     s.touched.add(("target", node_id, target["metric"]))
     s.expected.log.append(f"{node_id} target {target['metric']}.{attribute}: {before[attribute]} -> {after[attribute]}")
     return True
+
+
+def direction(bound: str, attribute: str, old: Any, new: Any) -> str:
+    """Whether one attribute's change makes a target tighter or looser, by the issue's rules:
+    for at least a lower value is looser, for up to a higher one; a later deadline, or none,
+    is looser; a new bound cannot be ordered."""
+    if attribute == "value" and bound in ("at_least", "up_to"):
+        return "loosened" if (new < old) == (bound == "at_least") else "tightened"
+    if attribute == "by":
+        return "loosened" if new is None or (old is not None and new > old) else "tightened"
+    return "changed"
 
 
 def target_value(draw: Any, s: _State) -> bool:
@@ -528,6 +546,7 @@ def add_target(draw: Any, s: _State) -> bool:
     s.target_edits.setdefault(node["id"], set()).add("add")
     s.touched.add(("target", node["id"], metric))
     s.expected.nodes_changed.append((node["id"], f"targets[{metric}]", None, graph_target(target)))
+    s.expected.targets.append(("tightened", node["id"], metric, "target", None, graph_target(target)))
     s.expected.log.append(f"{node['id']} add target {metric}")
     return True
 
@@ -543,6 +562,7 @@ def remove_target(draw: Any, s: _State) -> bool:
     s.target_edits.setdefault(node_id, set()).add("remove")
     s.touched.add(("target", node_id, target["metric"]))
     s.expected.nodes_changed.append((node_id, f"targets[{target['metric']}]", graph_target(target), None))
+    s.expected.targets.append(("loosened", node_id, target["metric"], "target", graph_target(target), None))
     s.expected.log.append(f"{node_id} remove target {target['metric']}")
     return True
 

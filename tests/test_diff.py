@@ -11,14 +11,19 @@ import random
 import re
 from typing import Any
 
-from hypothesis import given, note
+import networkx as nx
+from hypothesis import assume, given, note
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
 from roadmap_graph.analyses.changes import Changes, compare
+from roadmap_graph.analyses.diff import FAIL_ON, diff_roadmaps
+from roadmap_graph.analyses.effects import DIRECTIONS
+from roadmap_graph.analyses.impact import grounded
 
 from .conftest import examples
 from .edits import canonical_set, link_groups, observed, revisions
+from .oracles import missions_of
 from .strategies import roadmaps
 
 
@@ -102,9 +107,15 @@ def test_swapping_the_sides_mirrors_the_diff(revision):
     assert observed(changes_of(new, old)) == mirrored(changes_of(old, new))
 
 
+def distinct_metrics(roadmap: rg.Roadmap) -> bool:
+    return all(len({t.metric for t in n.targets}) == len(n.targets) for n in roadmap.nodes)
+
+
 @examples(300)
 @given(roadmaps(), roadmaps())
 def test_two_unrelated_roadmaps_mirror_too(a, b):
+    # a metric a node states twice is labelled #2 in the order of the old side: no mirror
+    assume(distinct_metrics(a) and distinct_metrics(b))
     assert observed(changes_of(b, a)) == mirrored(changes_of(a, b))
 
 
@@ -285,3 +296,161 @@ def test_every_list_is_sorted_and_group_is_null_outside_any_of(revision):
     assert all(set(x) == {"source", "target", "relation", "group"} for p in ("added", "removed") for x in d["links"][p])
     assert all(set(c) == {"source", "target", "relation", "attribute", "old", "new"} for c in d["links"]["changed"])
     json.dumps(d, allow_nan=False)
+
+
+# --- the effects are the analyses run on both versions --------------------------------------
+
+
+def grounded_by_definition(G: nx.DiGraph, v: str) -> bool:
+    """A node is grounded when every plain requirement is grounded and each ``any_of`` group
+    has a grounded member; a node that requires nothing is grounded only when it is an
+    enabling technology. Straight from the definition, by recursion."""
+    groups: dict[object, list[str]] = {}
+    for c, d in G.succ[v].items():
+        if d["relation"] == "requires":
+            groups.setdefault(("plain", c) if d["group"] is None else d["group"], []).append(c)
+    if not groups:
+        return G.nodes[v]["kind"] == "enabling_technology"
+    return all(any(grounded_by_definition(G, c) for c in g) for g in groups.values())
+
+
+def analysed(G: nx.DiGraph, lang: str) -> dict[str, Any]:
+    """Each analysis the diff compares, run on one version on its own."""
+    missions = missions_of(G)
+    kappa = rg.redundancy(G)
+    ranking = rg.bottlenecks(G)
+    findings: dict[tuple[str, str], list[Any]] = {}
+    for f in rg.find_gaps(G, lang=lang).findings:
+        findings.setdefault((f.code, f.node), []).append(f)
+    return {
+        "missions": missions,
+        "chain": {m: {x.id for x in rg.prerequisite_chain(G, m).nodes} - {m} for m in missions},
+        "gateways": {m: set(kappa.gateways[m]) for m in missions},
+        "kappa": {m: kappa[m] for m in missions},
+        "grounded": {m for m in missions if grounded_by_definition(G, m)},
+        "rank": {b.id: r for r, b in enumerate(ranking, start=1)},
+        "top": set(ranking.marked()),
+        "points": {p.id for p in rg.convergence(G).convergence_points},
+        "gaps": findings,
+    }
+
+
+def expected_effects(A: nx.DiGraph, B: nx.DiGraph, *, threshold: int, lang: str) -> dict[str, Any]:
+    """The effects part of the JSON contract, from :func:`analysed` on each version
+    (targets and gap messages apart: see the tests)."""
+    a, b = analysed(A, lang), analysed(B, lang)
+    missions = []
+    for m in sorted(set(a["missions"]) | set(b["missions"])):
+        before, after = m in a["missions"], m in b["missions"]
+        chain_a, chain_b = a["chain"].get(m, set()), b["chain"].get(m, set())
+        gates_a, gates_b = a["gateways"].get(m, set()), b["gateways"].get(m, set())
+        entry = {
+            "id": m,
+            "status": "changed" if before and after else "added" if after else "removed",
+            "chain": {"entered": sorted(chain_b - chain_a), "left": sorted(chain_a - chain_b)},
+            "gateways": {"gained": sorted(gates_b - gates_a), "lost": sorted(gates_a - gates_b)},
+            "kappa": {"old": a["kappa"].get(m), "new": b["kappa"].get(m)},
+            "feasible": {"old": m in a["grounded"] if before else None, "new": m in b["grounded"] if after else None},
+        }
+        same = (
+            entry["status"] == "changed" and chain_a == chain_b and gates_a == gates_b
+            and entry["kappa"]["old"] == entry["kappa"]["new"] and entry["feasible"]["old"] == entry["feasible"]["new"]
+        )  # fmt: skip
+        if not same:
+            missions.append(entry)
+    both = sorted(set(a["rank"]) & set(b["rank"]))
+    return {
+        "missions": missions,
+        "bottlenecks": {
+            "threshold": threshold,
+            "moved": [
+                {"id": n, "old_rank": a["rank"][n], "new_rank": b["rank"][n]}
+                for n in both
+                if abs(a["rank"][n] - b["rank"][n]) > threshold
+            ],
+            "top": {"entered": sorted(b["top"] - a["top"]), "left": sorted(a["top"] - b["top"])},
+        },
+        "convergence": {"gained": sorted(b["points"] - a["points"]), "lost": sorted(a["points"] - b["points"])},
+        "gaps": {
+            "new": sorted((c, b["gaps"][c, n][0].severity, n) for c, n in b["gaps"].keys() - a["gaps"].keys()),
+            "resolved": sorted((c, a["gaps"][c, n][0].severity, n) for c, n in a["gaps"].keys() - b["gaps"].keys()),
+        },
+        "_found": (a["gaps"], b["gaps"]),
+        "_grounded": (a["grounded"], b["grounded"]),
+    }
+
+
+def check_effects(old: rg.Roadmap, new: rg.Roadmap, expected: Any, *, threshold: int, lang: str) -> None:
+    A, B = rg.to_networkx(old), rg.to_networkx(new)
+    d = diff_roadmaps(A, B, rank_threshold=threshold, lang=lang)
+    got = d.to_dict()["effects"]
+    want = expected_effects(A, B, threshold=threshold, lang=lang)
+    assert got["missions"] == want["missions"]
+    assert got["bottlenecks"] == want["bottlenecks"]
+    assert got["convergence"] == want["convergence"]
+    found_old, found_new = want["_found"]
+    for part, found in (("new", found_new), ("resolved", found_old)):
+        assert [(g["code"], g["severity"], g["node"]) for g in got["gaps"][part]] == want["gaps"][part]
+        for g in got["gaps"][part]:  # the message of one of the findings with that code and node
+            assert g["message"] in {f.message for f in found[g["code"], g["node"]]}
+    # the grounded missions are those of impact.grounded
+    grounded_old, grounded_new = want["_grounded"]
+    assert grounded_old == {m for m in grounded(A) if A.nodes[m]["kind"] == "mission"}
+    assert grounded_new == {m for m in grounded(B) if B.nodes[m]["kind"] == "mission"}
+    if expected is not None:
+        targets = {
+            direction: canonical_set(
+                (node, metric, attribute, x, y) for dr, node, metric, attribute, x, y in expected.targets if dr == direction
+            )
+            for direction in DIRECTIONS
+        }
+        shown = {
+            direction: canonical_set((t["id"], t["metric"], t["attribute"], t["old"], t["new"]) for t in got["targets"][direction])
+            for direction in DIRECTIONS
+        }
+        assert shown == targets
+        for direction in DIRECTIONS:
+            keys = [(t["id"], t["metric"], t["attribute"]) for t in got["targets"][direction]]
+            assert keys == sorted(keys)
+    # --fail-on holds exactly when the oracle says
+    removed_missions = {m["id"] for m in want["missions"] if m["status"] == "removed"}
+    holds = {
+        "any": bool(compare(A, B)),
+        "removed-mission": bool(removed_missions),
+        "infeasible-mission": any(m["feasible"]["new"] is False and m["feasible"]["old"] is not False for m in want["missions"]),
+        "loosened-target": bool(got["targets"]["loosened"]) if expected is None else any(t[0] == "loosened" for t in expected.targets),
+        "new-error-gap": any(severity == "error" for _, severity, _ in want["gaps"]["new"]),
+        "new-warning-gap": any(severity in ("error", "warning") for _, severity, _ in want["gaps"]["new"]),
+    }
+    assert d.failures(FAIL_ON) == [c for c in FAIL_ON if holds[c]]
+    for condition in FAIL_ON:
+        assert d.failures([condition]) == ([condition] if holds[condition] else [])
+
+
+@examples(300)
+@given(revisions(), st.integers(0, 4), st.sampled_from(["ko", "en"]))
+def test_effects_are_the_analyses_run_on_both_versions(revision, threshold, lang):
+    old, new, expected = revision
+    for line in expected.log:
+        note(line)
+    check_effects(old, new, expected, threshold=threshold, lang=lang)
+
+
+@examples(100)
+@given(roadmaps(), roadmaps(), st.integers(0, 4))
+def test_effects_of_two_unrelated_roadmaps(a, b, threshold):
+    check_effects(a, b, None, threshold=threshold, lang="en")
+
+
+@given(roadmaps())
+def test_a_diff_against_itself_has_no_effects_and_fails_nothing(roadmap):
+    G = rg.to_networkx(roadmap)
+    d = diff_roadmaps(G, G)
+    assert not d and not d.effects
+    data = d.to_dict()
+    assert data["old"] == data["new"] == {"id": "random", "title": "무작위 로드맵"}
+    assert empty_dict({k: v for k, v in data.items() if k not in ("old", "new") and k != "effects"})
+    effects = data["effects"]
+    assert effects["bottlenecks"].pop("threshold") == 3
+    assert empty_dict(effects)
+    assert d.failures(FAIL_ON) == []
