@@ -454,3 +454,21 @@ def test_a_diff_against_itself_has_no_effects_and_fails_nothing(roadmap):
     assert effects["bottlenecks"].pop("threshold") == 3
     assert empty_dict(effects)
     assert d.failures(FAIL_ON) == []
+
+
+def test_a_node_reclassified_as_a_mission_is_a_mission_added():
+    head = "schema_version: 1\nroadmap: {id: d, title: 로드맵}\nfields: [{id: ai, name: 인공지능}]\nnodes:\n"
+    tech = "  - {id: t, kind: enabling_technology, field: ai, name: 기술}\n"
+    core = rg.loads_roadmap(head + "  - {id: m, kind: core_technology, field: ai, name: 임무, requires: [t]}\n" + tech)
+    mission = rg.loads_roadmap(head + "  - {id: m, kind: mission, field: ai, name: 임무, requires: [t]}\n" + tech)
+    A, B = rg.to_networkx(core), rg.to_networkx(mission)
+    added = diff_roadmaps(A, B).effects.missions
+    assert [(m.id, m.status, m.chain_entered, m.kappa_old, m.kappa_new, m.feasible_old, m.feasible_new) for m in added] == [
+        ("m", "added", ("t",), None, 1, None, True)
+    ]
+    removed = diff_roadmaps(B, A)
+    assert [(m.id, m.status, m.chain_left, m.feasible_old, m.feasible_new) for m in removed.effects.missions] == [
+        ("m", "removed", ("t",), True, None)
+    ]
+    assert removed.failures(["removed-mission"]) == ["removed-mission"]
+    assert [(c.id, c.attribute, c.old, c.new) for c in compare(A, B).nodes_changed] == [("m", "kind", "core_technology", "mission")]
