@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 import networkx as nx
@@ -77,16 +77,24 @@ LINK_ATTRIBUTES = ("provenance", "note", "sources")
 @dataclass(frozen=True, order=True)
 class LinkRef:
     """A link as it is listed: dependent, prerequisite, relation and ``any_of`` group
-    (``None`` outside ``any_of``). Sorts by source, target, relation."""
+    (``None`` outside ``any_of``), and its provenance in its version (stated, inferred or
+    ``None``: not said; not part of its identity). Sorts by source, target, relation."""
 
     source: str
     target: str
     relation: str
     group: int | None = None
+    provenance: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"source", "target", "relation", "group"}``."""
-        return {"source": self.source, "target": self.target, "relation": self.relation, "group": self.group}
+        """``{"source", "target", "relation", "group", "provenance"}``."""
+        return {
+            "source": self.source,
+            "target": self.target,
+            "relation": self.relation,
+            "group": self.group,
+            "provenance": self.provenance,
+        }
 
 
 @dataclass(frozen=True)
@@ -285,9 +293,9 @@ def _links(A: nx.DiGraph, B: nx.DiGraph) -> tuple[list[LinkRef], list[LinkRef], 
             x, y = out_a.get(v), out_b.get(v)
             if x is None or y is None or x["relation"] != y["relation"]:
                 if x is not None:
-                    removed.append(LinkRef(u, v, x["relation"], x.get("group")))
+                    removed.append(LinkRef(u, v, x["relation"], x.get("group"), x.get("provenance")))
                 if y is not None:
-                    added.append(LinkRef(u, v, y["relation"], y.get("group")))
+                    added.append(LinkRef(u, v, y["relation"], y.get("group"), y.get("provenance")))
                 continue
             gx, gy = x.get("group"), y.get("group")
             # a link leaving a dropped group for a plain requirement moved too (the map has no

@@ -156,12 +156,12 @@ class RoadmapDiff(Tabular):
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
         )
-        rows: list[tuple[Any, ...]] = [("added", n, self.name(n), None, None, None) for n in c.nodes_added]
+        rows: list[tuple[Any, ...]] = [("added", n, self.name(n), "", "", "") for n in c.nodes_added]
         rows += [
             ("changed", x.id, self.name(x.id) if i == 0 or c.nodes_changed[i - 1].id != x.id else "", x.attribute, x.old, x.new)
             for i, x in enumerate(c.nodes_changed)
         ]  # the name once per node
-        rows += [("removed", n, self.name(n), None, None, None) for n in c.nodes_removed]
+        rows += [("removed", n, self.name(n), "", "", "") for n in c.nodes_removed]
         return Table("nodes", columns, tuple(rows), title=Message("title.diff_nodes"))
 
     def _links(self) -> Table:
@@ -172,13 +172,18 @@ class RoadmapDiff(Tabular):
             Column("target", "col.prerequisite", "id"),
             Column("relation", "col.relation", "word", vocab="relation"),
             Column("group", "col.group", "int"),
+            Column("provenance", "col.provenance", "word", vocab="provenance"),
             Column("attribute", "col.attribute", "code"),
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
         )
-        rows: list[tuple[Any, ...]] = [("added", x.source, x.target, x.relation, x.group, None, None, None) for x in c.links_added]
-        rows += [("changed", x.source, x.target, x.relation, None, x.attribute, x.old, x.new) for x in c.links_changed]
-        rows += [("removed", x.source, x.target, x.relation, x.group, None, None, None) for x in c.links_removed]
+        rows: list[tuple[Any, ...]] = [
+            ("added", x.source, x.target, x.relation, x.group, x.provenance or "unknown", "", "", "") for x in c.links_added
+        ]
+        rows += [("changed", x.source, x.target, x.relation, None, None, x.attribute, x.old, x.new) for x in c.links_changed]
+        rows += [
+            ("removed", x.source, x.target, x.relation, x.group, x.provenance or "unknown", "", "", "") for x in c.links_removed
+        ]
         return Table("links", columns, tuple(rows), title=Message("title.diff_links"), note=Message("note.diff_group"))
 
     def _other(self) -> Table:
@@ -190,9 +195,9 @@ class RoadmapDiff(Tabular):
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
         )
-        rows: list[tuple[Any, ...]] = [("added", f"fields[{f}]", None, None, None) for f in c.fields_added]
+        rows: list[tuple[Any, ...]] = [("added", f"fields[{f}]", "", "", "") for f in c.fields_added]
         rows += [("changed", f"fields[{x.id}]", x.attribute, x.old, x.new) for x in c.fields_changed]
-        rows += [("removed", f"fields[{f}]", None, None, None) for f in c.fields_removed]
+        rows += [("removed", f"fields[{f}]", "", "", "") for f in c.fields_removed]
         rows += [("changed", "roadmap", x.attribute, x.old, x.new) for x in c.roadmap_changed]
         return Table("other", columns, tuple(rows), title=Message("title.diff_other"))
 
@@ -207,11 +212,12 @@ class RoadmapDiff(Tabular):
             Column("gateways_lost", "col.gateways_lost", "nodes"),
             Column("kappa", "col.kappa_change", "value"),
             Column("feasible", "col.feasible_change", "value"),
+            Column("evidence", "col.evidence", "word", vocab="evidence"),
         )
         rows = tuple(
             (
                 m.id, self.name(m.id), m.status, m.chain_entered, m.chain_left, m.gateways_gained, m.gateways_lost,
-                _before_after(m.kappa_old, m.kappa_new), _before_after(m.feasible_old, m.feasible_new),
+                _before_after(m.kappa_old, m.kappa_new), _before_after(m.feasible_old, m.feasible_new), m.evidence,
             )
             for m in self.effects.missions
         )  # fmt: skip
@@ -285,18 +291,19 @@ class RoadmapDiff(Tabular):
             Column("attribute", "col.attribute", "code"),
             Column("old", "col.old", "value"),
             Column("new", "col.new", "value"),
+            Column("evidence", "col.evidence", "code"),
         )
         rows: list[tuple[Any, ...]] = []
-        rows += [("node", "added", n, None, None, None, None, None, None) for n in c.nodes_added]
-        rows += [("node", "removed", n, None, None, None, None, None, None) for n in c.nodes_removed]
-        rows += [("node", "changed", x.id, None, None, None, x.attribute, x.old, x.new) for x in c.nodes_changed]
-        rows += [("link", "added", x.source, x.target, x.relation, x.group, None, None, None) for x in c.links_added]
-        rows += [("link", "removed", x.source, x.target, x.relation, x.group, None, None, None) for x in c.links_removed]
-        rows += [("link", "changed", x.source, x.target, x.relation, None, x.attribute, x.old, x.new) for x in c.links_changed]
-        rows += [("field", "added", f, None, None, None, None, None, None) for f in c.fields_added]
-        rows += [("field", "removed", f, None, None, None, None, None, None) for f in c.fields_removed]
-        rows += [("field", "changed", x.id, None, None, None, x.attribute, x.old, x.new) for x in c.fields_changed]
-        rows += [("roadmap", "changed", None, None, None, None, x.attribute, x.old, x.new) for x in c.roadmap_changed]
+        rows += [("node", "added", n, None, None, None, None, None, None, None) for n in c.nodes_added]
+        rows += [("node", "removed", n, None, None, None, None, None, None, None) for n in c.nodes_removed]
+        rows += [("node", "changed", x.id, None, None, None, x.attribute, x.old, x.new, None) for x in c.nodes_changed]
+        rows += [("link", "added", x.source, x.target, x.relation, x.group, None, None, None, x.provenance) for x in c.links_added]
+        rows += [("link", "removed", x.source, x.target, x.relation, x.group, None, None, None, x.provenance) for x in c.links_removed]
+        rows += [("link", "changed", x.source, x.target, x.relation, None, x.attribute, x.old, x.new, None) for x in c.links_changed]
+        rows += [("field", "added", f, None, None, None, None, None, None, None) for f in c.fields_added]
+        rows += [("field", "removed", f, None, None, None, None, None, None, None) for f in c.fields_removed]
+        rows += [("field", "changed", x.id, None, None, None, x.attribute, x.old, x.new, None) for x in c.fields_changed]
+        rows += [("roadmap", "changed", None, None, None, None, x.attribute, x.old, x.new, None) for x in c.roadmap_changed]
         for m in e.missions:
             for attribute, old, new in (
                 ("chain_entered", None, list(m.chain_entered) or None),
@@ -307,18 +314,18 @@ class RoadmapDiff(Tabular):
                 ("feasible", m.feasible_old, m.feasible_new),
             ):
                 if old != new:
-                    rows.append(("mission", m.status, m.id, None, None, None, attribute, old, new))
-        rows += [("bottleneck", "moved", m.id, None, None, None, "rank", m.old_rank, m.new_rank) for m in e.bottlenecks_moved]
-        rows += [("bottleneck", "entered_top", n, None, None, None, None, None, None) for n in e.top_entered]
-        rows += [("bottleneck", "left_top", n, None, None, None, None, None, None) for n in e.top_left]
-        rows += [("convergence_point", "gained", n, None, None, None, None, None, None) for n in e.convergence_gained]
-        rows += [("convergence_point", "lost", n, None, None, None, None, None, None) for n in e.convergence_lost]
-        rows += [("gap", "new", g.node, None, None, None, g.code, None, g.message) for g in e.gaps_new]
-        rows += [("gap", "resolved", g.node, None, None, None, g.code, g.message, None) for g in e.gaps_resolved]
+                    rows.append(("mission", m.status, m.id, None, None, None, attribute, old, new, m.evidence))
+        rows += [("bottleneck", "moved", m.id, None, None, None, "rank", m.old_rank, m.new_rank, None) for m in e.bottlenecks_moved]
+        rows += [("bottleneck", "entered_top", n, None, None, None, None, None, None, None) for n in e.top_entered]
+        rows += [("bottleneck", "left_top", n, None, None, None, None, None, None, None) for n in e.top_left]
+        rows += [("convergence_point", "gained", n, None, None, None, None, None, None, None) for n in e.convergence_gained]
+        rows += [("convergence_point", "lost", n, None, None, None, None, None, None, None) for n in e.convergence_lost]
+        rows += [("gap", "new", g.node, None, None, None, g.code, None, g.message, None) for g in e.gaps_new]
+        rows += [("gap", "resolved", g.node, None, None, None, g.code, g.message, None, None) for g in e.gaps_resolved]
         for direction, changes in (("tightened", e.targets_tightened), ("loosened", e.targets_loosened), ("changed", e.targets_changed)):
             for t in changes:
                 attribute = f"targets[{t.metric}]" + ("" if t.attribute == "target" else f".{t.attribute}")
-                rows.append(("target", direction, t.id, None, None, None, attribute, t.old, t.new))
+                rows.append(("target", direction, t.id, None, None, None, attribute, t.old, t.new, None))
         return Table("changes", columns, tuple(rows))
 
 

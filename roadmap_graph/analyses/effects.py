@@ -12,7 +12,9 @@ reviewer asks about:
   (:func:`~roadmap_graph.analyses.impact.grounded`); a mission whose chain now holds a
   technology with no path down is infeasible. A mission added or removed is listed with
   ``None`` on the side where it does not exist. Only the missions whose cone holds a node
-  whose links or kind changed are recomputed; the others cannot differ;
+  whose links or kind changed are recomputed; the others cannot differ. Each says whether
+  it rests on inference: the same change on the two versions' stated links alone is
+  ``stated``, anything else ``inferred``;
 * **bottlenecks** (:func:`~roadmap_graph.bottlenecks`) whose rank moved by more than
   ``rank_threshold`` places (nodes in both versions), and those entering or leaving the
   marked set (:meth:`~roadmap_graph.Bottlenecks.marked`);
@@ -31,9 +33,10 @@ reviewer asks about:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..graph.evidence import stated_index
 from ..graph.index import RoadmapIndex
 from ..vocabulary import DEFAULT_LANG
 from .bottlenecks import Bottlenecks, ranked
@@ -55,7 +58,10 @@ class MissionEffect:
 
     ``status`` is ``"added"``, ``"removed"`` or ``"changed"``; ``kappa_*`` and
     ``feasible_*`` are ``None`` on the side where the mission does not exist (κ is ``None``
-    too for a mission that requires nothing).
+    too for a mission that requires nothing). ``evidence`` is ``"stated"`` when the same
+    change shows on the two versions' stated links alone
+    (:func:`~roadmap_graph.graph.evidence.stated_index`), else ``"inferred"``: the effect
+    rests on inferred links (of either version).
     """
 
     id: str
@@ -68,6 +74,7 @@ class MissionEffect:
     kappa_new: int | None = None
     feasible_old: bool | None = None
     feasible_new: bool | None = None
+    evidence: str = "stated"
 
     @property
     def became_infeasible(self) -> bool:
@@ -81,7 +88,7 @@ class MissionEffect:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"id", "status", "chain": {"entered", "left"}, "gateways": {"gained", "lost"},
-        "kappa": {"old", "new"}, "feasible": {"old", "new"}}``."""
+        "kappa": {"old", "new"}, "feasible": {"old", "new"}, "evidence"}``."""
         return {
             "id": self.id,
             "status": self.status,
@@ -89,6 +96,7 @@ class MissionEffect:
             "gateways": {"gained": list(self.gateways_gained), "lost": list(self.gateways_lost)},
             "kappa": {"old": self.kappa_old, "new": self.kappa_new},
             "feasible": {"old": self.feasible_old, "new": self.feasible_new},
+            "evidence": self.evidence,
         }
 
 
@@ -223,18 +231,32 @@ def _missions(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> Iterato
     affected = sorted(_missions_above(old, touched) | _missions_above(new, touched))
     if not affected:
         return
+    found = _mission_effects(old, new, affected)
+    stated_old, stated_new = stated_index(old), stated_index(new)
+    on_stated = found if stated_old is old and stated_new is new else _mission_effects(stated_old, stated_new, affected)
+    for m in affected:
+        effect = found[m]
+        if effect.status == "changed" and not _differs(effect):
+            continue
+        if not _same_effect(effect, on_stated[m]):
+            effect = replace(effect, evidence="inferred")
+        yield effect
+
+
+def _mission_effects(old: RoadmapIndex, new: RoadmapIndex, affected: list[str]) -> dict[str, MissionEffect]:
     # a mission in one version only by its kind (a node re-classified) is added or removed
     in_old = [m for m in affected if _is_mission(old, m)]
     in_new = [m for m in affected if _is_mission(new, m)]
     kappa_old, kappa_new = redundancy(old, in_old), redundancy(new, in_new)
     grounded_old, grounded_new = grounded(old), grounded(new)
+    out = {}
     for m in affected:
         a, b = m in in_old, m in in_new
         chain_old = _chain(old, m) if a else set()
         chain_new = _chain(new, m) if b else set()
         gates_old = set(kappa_old.gateways[m]) if a else set()
         gates_new = set(kappa_new.gateways[m]) if b else set()
-        effect = MissionEffect(
+        out[m] = MissionEffect(
             id=m,
             status="changed" if a and b else "added" if b else "removed",
             chain_entered=tuple(sorted(chain_new - chain_old)),
@@ -246,8 +268,12 @@ def _missions(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> Iterato
             feasible_old=(m in grounded_old) if a else None,
             feasible_new=(m in grounded_new) if b else None,
         )
-        if effect.status != "changed" or _differs(effect):
-            yield effect
+    return out
+
+
+def _same_effect(a: MissionEffect, b: MissionEffect) -> bool:
+    """The same change of chain, gateways, κ and feasibility (evidence aside)."""
+    return replace(a, evidence="stated") == replace(b, evidence="stated")
 
 
 def _is_mission(index: RoadmapIndex, node: str) -> bool:
@@ -341,6 +367,7 @@ def _targets(
         for label, x, y in pairs:
             for direction, change in _target_changes(node, label, x, y):
                 out[direction].append(change)
+
     def listed(direction: str) -> tuple[TargetChange, ...]:  # by node, metric, attribute, as documented
         return tuple(sorted(out[direction], key=lambda t: (t.id, t.metric, t.attribute)))
 

@@ -80,7 +80,7 @@ def shown(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
     if value is None:
         if kind == "target":
             return text("word.no_target", lang)
-        return "—" if kind == "kappa" else ""
+        return "—" if kind in ("kappa", "value") else ""
     if kind in ("name", "node"):
         return node_name(G.nodes[value], lang) if value in G else str(value)
     if kind == "kind_of":
