@@ -147,14 +147,15 @@ def test_bundled_example_changes_are_exactly_the_three_edits(G, H):
 
 def test_bundled_example_knock_on_effects(G, H):
     e = diff_roadmaps(G, H, lang="en").effects
+    # both rest on inferred links: the new link is inferred, and the dropped one was
     assert e.missions == (
         MissionEffect(
             "bio_mission_synbio", "changed", chain_entered=("biofoundry_automation",),
-            kappa_old=1, kappa_new=1, feasible_old=True, feasible_new=True,
+            kappa_old=1, kappa_new=1, feasible_old=True, feasible_new=True, evidence="inferred",
         ),
         MissionEffect(
             "bio_mission_vaccine", "changed", chain_left=("rna_platform",), gateways_lost=("rna_platform",),
-            kappa_old=1, kappa_new=1, feasible_old=True, feasible_new=True,
+            kappa_old=1, kappa_new=1, feasible_old=True, feasible_new=True, evidence="inferred",
         ),
     )  # fmt: skip
     assert e.bottlenecks_moved == (RankMove("rna_platform", 3, 20),)
@@ -205,7 +206,9 @@ def test_bundled_example_on_the_command_line():
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
     assert data["nodes"]["added"] == ["biofoundry_automation"]
-    assert data["links"]["removed"] == [{"source": "mrna_platform", "target": "rna_platform", "relation": "requires", "group": None}]
+    assert data["links"]["removed"] == [
+        {"source": "mrna_platform", "target": "rna_platform", "relation": "requires", "group": None, "provenance": "inferred"}
+    ]
     assert data["effects"]["targets"]["tightened"] == [
         {"id": "ai_mission_efficient_learning", "metric": METRIC, "attribute": "value", "old": 50.0, "new": 60.0}
     ]

@@ -22,7 +22,7 @@ from roadmap_graph.analyses.effects import DIRECTIONS
 from roadmap_graph.analyses.impact import grounded
 
 from .conftest import examples
-from .edits import canonical_set, link_groups, observed, revisions
+from .edits import canonical_set, effective, link_groups, observed, revisions
 from .oracles import missions_of
 from .strategies import roadmaps
 
@@ -289,11 +289,15 @@ def test_every_list_is_sorted_and_group_is_null_outside_any_of(revision):
         for x in d["links"][part]:
             relation, group = groups[x["source"], x["target"]]
             assert (x["relation"], x["group"]) == (relation, group)
+            version = new if part == "added" else old
+            node = version.node(x["source"])
+            link = next(y for _, _, y in node.links() if y.id == x["target"])
+            assert x["provenance"] == effective(link.model_dump(), node.provenance)
             assert x["group"] is None or relation == "requires"
     # the JSON keys are the contract's, and the whole thing is JSON
     assert set(d) >= {"nodes", "links"}
     assert all(set(c) == {"id", "attribute", "old", "new"} for c in d["nodes"]["changed"])
-    assert all(set(x) == {"source", "target", "relation", "group"} for p in ("added", "removed") for x in d["links"][p])
+    assert all(set(x) >= {"source", "target", "relation", "group"} for p in ("added", "removed") for x in d["links"][p])
     assert all(set(c) == {"source", "target", "relation", "attribute", "old", "new"} for c in d["links"]["changed"])
     json.dumps(d, allow_nan=False)
 
@@ -335,28 +339,41 @@ def analysed(G: nx.DiGraph, lang: str) -> dict[str, Any]:
     }
 
 
+def without_inferred(G: nx.DiGraph) -> nx.DiGraph:
+    """``G`` on its stated links alone: every link marked inferred dropped."""
+    S = G.copy()
+    S.remove_edges_from([(u, v) for u, v, p in G.edges(data="provenance") if p == "inferred"])
+    return S
+
+
+def mission_entry(a: dict[str, Any], b: dict[str, Any], m: str) -> dict[str, Any]:
+    before, after = m in a["missions"], m in b["missions"]
+    chain_a, chain_b = a["chain"].get(m, set()), b["chain"].get(m, set())
+    gates_a, gates_b = a["gateways"].get(m, set()), b["gateways"].get(m, set())
+    return {
+        "id": m,
+        "status": "changed" if before and after else "added" if after else "removed",
+        "chain": {"entered": sorted(chain_b - chain_a), "left": sorted(chain_a - chain_b)},
+        "gateways": {"gained": sorted(gates_b - gates_a), "lost": sorted(gates_a - gates_b)},
+        "kappa": {"old": a["kappa"].get(m), "new": b["kappa"].get(m)},
+        "feasible": {"old": m in a["grounded"] if before else None, "new": m in b["grounded"] if after else None},
+    }
+
+
 def expected_effects(A: nx.DiGraph, B: nx.DiGraph, *, threshold: int, lang: str) -> dict[str, Any]:
     """The effects part of the JSON contract, from :func:`analysed` on each version
-    (targets and gap messages apart: see the tests)."""
+    (targets and gap messages apart: see the tests). A mission's effect is ``stated`` when
+    the same effect shows on the two versions' stated links alone."""
     a, b = analysed(A, lang), analysed(B, lang)
+    sa, sb = analysed(without_inferred(A), lang), analysed(without_inferred(B), lang)
     missions = []
     for m in sorted(set(a["missions"]) | set(b["missions"])):
-        before, after = m in a["missions"], m in b["missions"]
-        chain_a, chain_b = a["chain"].get(m, set()), b["chain"].get(m, set())
-        gates_a, gates_b = a["gateways"].get(m, set()), b["gateways"].get(m, set())
-        entry = {
-            "id": m,
-            "status": "changed" if before and after else "added" if after else "removed",
-            "chain": {"entered": sorted(chain_b - chain_a), "left": sorted(chain_a - chain_b)},
-            "gateways": {"gained": sorted(gates_b - gates_a), "lost": sorted(gates_a - gates_b)},
-            "kappa": {"old": a["kappa"].get(m), "new": b["kappa"].get(m)},
-            "feasible": {"old": m in a["grounded"] if before else None, "new": m in b["grounded"] if after else None},
-        }
-        same = (
-            entry["status"] == "changed" and chain_a == chain_b and gates_a == gates_b
-            and entry["kappa"]["old"] == entry["kappa"]["new"] and entry["feasible"]["old"] == entry["feasible"]["new"]
-        )  # fmt: skip
-        if not same:
+        entry = mission_entry(a, b, m)
+        unchanged = entry["status"] == "changed" and all(
+            not entry[k][x] for k, x in (("chain", "entered"), ("chain", "left"), ("gateways", "gained"), ("gateways", "lost"))
+        ) and entry["kappa"]["old"] == entry["kappa"]["new"] and entry["feasible"]["old"] == entry["feasible"]["new"]
+        if not unchanged:
+            entry["evidence"] = "stated" if mission_entry(sa, sb, m) == entry else "inferred"
             missions.append(entry)
     both = sorted(set(a["rank"]) & set(b["rank"]))
     return {
