@@ -298,7 +298,9 @@ def _links(A: nx.DiGraph, B: nx.DiGraph) -> tuple[list[LinkRef], list[LinkRef], 
                     added.append(LinkRef(u, v, y["relation"], y.get("group"), y.get("provenance")))
                 continue
             gx, gy = x.get("group"), y.get("group")
-            if (group_map.get(gx) if gx is not None else None) != gy:
+            # a link leaving a dropped group for a plain requirement moved too (the map has no
+            # partner for its old group, and None must not read as "plain")
+            if (gx is None) != (gy is None) or (gx is not None and group_map.get(gx) != gy):
                 changed.append(LinkChange(u, v, y["relation"], "group", gx, gy))
             for attribute in LINK_ATTRIBUTES:
                 if not same(x.get(attribute), y.get(attribute)):

@@ -244,13 +244,14 @@ def _missions(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> Iterato
 
 
 def _mission_effects(old: RoadmapIndex, new: RoadmapIndex, affected: list[str]) -> dict[str, MissionEffect]:
-    in_old = [m for m in affected if m in old.at]
-    in_new = [m for m in affected if m in new.at]
+    # a mission in one version only by its kind (a node re-classified) is added or removed
+    in_old = [m for m in affected if _is_mission(old, m)]
+    in_new = [m for m in affected if _is_mission(new, m)]
     kappa_old, kappa_new = redundancy(old, in_old), redundancy(new, in_new)
     grounded_old, grounded_new = grounded(old), grounded(new)
     out = {}
     for m in affected:
-        a, b = m in old.at, m in new.at
+        a, b = m in in_old, m in in_new
         chain_old = _chain(old, m) if a else set()
         chain_new = _chain(new, m) if b else set()
         gates_old = set(kappa_old.gateways[m]) if a else set()
@@ -273,6 +274,10 @@ def _mission_effects(old: RoadmapIndex, new: RoadmapIndex, affected: list[str]) 
 def _same_effect(a: MissionEffect, b: MissionEffect) -> bool:
     """The same change of chain, gateways, κ and feasibility (evidence aside)."""
     return replace(a, evidence="stated") == replace(b, evidence="stated")
+
+
+def _is_mission(index: RoadmapIndex, node: str) -> bool:
+    return node in index.at and index.kind[index.at[node]] == "mission"
 
 
 def _differs(e: MissionEffect) -> bool:
@@ -362,7 +367,11 @@ def _targets(
         for label, x, y in pairs:
             for direction, change in _target_changes(node, label, x, y):
                 out[direction].append(change)
-    return tuple(out["tightened"]), tuple(out["loosened"]), tuple(out["changed"])
+
+    def listed(direction: str) -> tuple[TargetChange, ...]:  # by node, metric, attribute, as documented
+        return tuple(sorted(out[direction], key=lambda t: (t.id, t.metric, t.attribute)))
+
+    return listed("tightened"), listed("loosened"), listed("changed")
 
 
 def _target_changes(
