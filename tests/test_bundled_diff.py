@@ -207,7 +207,7 @@ def test_bundled_example_on_the_command_line():
     data = json.loads(out.stdout)
     assert data["nodes"]["added"] == ["biofoundry_automation"]
     assert data["links"]["removed"] == [
-        {"source": "mrna_platform", "target": "rna_platform", "relation": "requires", "group": None, "provenance": "inferred"}
+        {"source": "mrna_platform", "target": "rna_platform", "relation": "requires", "group": None}
     ]
     assert data["effects"]["targets"]["tightened"] == [
         {"id": "ai_mission_efficient_learning", "metric": METRIC, "attribute": "value", "old": 50.0, "new": 60.0}

@@ -87,14 +87,9 @@ class LinkRef:
     provenance: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"source", "target", "relation", "group", "provenance"}``."""
-        return {
-            "source": self.source,
-            "target": self.target,
-            "relation": self.relation,
-            "group": self.group,
-            "provenance": self.provenance,
-        }
+        """``{"source", "target", "relation", "group"}`` (the diff's JSON contract; the
+        provenance is shown in its tables and CSV)."""
+        return {"source": self.source, "target": self.target, "relation": self.relation, "group": self.group}
 
 
 @dataclass(frozen=True)

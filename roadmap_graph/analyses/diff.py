@@ -64,7 +64,8 @@ class RoadmapDiff(Tabular):
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see the module docstring)."""
-        return {"old": dict(self.old), "new": dict(self.new), **self.changes.to_dict(), "effects": self.effects.to_dict()}
+        old, new = ({"id": v.get("id"), "title": v.get("title")} for v in (self.old, self.new))
+        return {"old": old, "new": new, **self.changes.to_dict(), "effects": self.effects.to_dict()}
 
     def failures(self, conditions: Iterable[str]) -> list[str]:
         """Which of ``conditions`` (:data:`FAIL_ON`) hold, in :data:`FAIL_ON` order.
@@ -92,11 +93,7 @@ class RoadmapDiff(Tabular):
         return [c for c in FAIL_ON if c in wanted and holds[c]]
 
     def heading(self) -> Message:
-        return Message(
-            "title.diff_of",
-            old=verbatim(f"{self.old.get('title')} ({self.old.get('id')})"),
-            new=verbatim(f"{self.new.get('title')} ({self.new.get('id')})"),
-        )
+        return Message("title.diff_of", old=_version(self.old), new=_version(self.new))
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -272,7 +269,7 @@ class RoadmapDiff(Tabular):
             Column("new", "col.new", "value"),
         )
         rows = [
-            (direction, t.id, t.metric, t.attribute, t.old, t.new)
+            (direction, t.id, Localized(t.metric, t.metric_en), t.attribute, t.old, t.new)
             for direction, changes in (("tightened", e.targets_tightened), ("loosened", e.targets_loosened), ("changed", e.targets_changed))
             for t in changes
         ]
@@ -388,9 +385,13 @@ def diff_roadmaps(
     )
 
 
+def _version(info: Mapping[str, Any]) -> Message:
+    return Message("word.version", title=localized(info, "title"), id=verbatim(info.get("id")))
+
+
 def _header(G: nx.DiGraph) -> dict[str, Any]:
     info = G.graph.get("roadmap") or {}
-    return {"id": info.get("id"), "title": info.get("title")}
+    return {"id": info.get("id"), "title": info.get("title"), "title_en": info.get("title_en")}
 
 
 def _names(old: RoadmapIndex, new: RoadmapIndex) -> dict[str, Mapping[str, Any]]:

@@ -21,7 +21,8 @@ reviewer asks about:
 * **convergence points** (:func:`~roadmap_graph.convergence`, through
   :func:`~.convergence.point_ids`) gained and lost;
 * **gap findings** (:func:`~roadmap_graph.find_gaps`) new and resolved, matched by rule
-  code and node;
+  code and node (and message, where a rule finds one field more than once: RG401 per
+  missing category);
 * **targets** tightened, loosened or changed. For an ``at_least`` target (``>=``) a lower
   value is looser; for ``up_to`` (``<=``) a higher value is looser; a later ``by`` is looser
   and a deadline dropped is looser, one set is tighter; a target removed from a node that
@@ -33,7 +34,7 @@ reviewer asks about:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph.evidence import stated_index
@@ -137,9 +138,11 @@ class TargetChange:
     attribute: str
     old: Any
     new: Any
+    metric_en: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"id", "metric", "attribute", "old", "new"}``."""
+        """``{"id", "metric", "attribute", "old", "new"}`` (``metric_en`` names it in the
+        English tables)."""
         return {"id": self.id, "metric": self.metric, "attribute": self.attribute, "old": self.old, "new": self.new}
 
 
@@ -345,10 +348,20 @@ def _points(index: RoadmapIndex) -> set[str]:
 
 
 def _gaps(old: RoadmapIndex, new: RoadmapIndex, lang: str) -> tuple[tuple[GapChange, ...], tuple[GapChange, ...]]:
-    def found(index: RoadmapIndex) -> dict[tuple[str, str], GapChange]:
-        return {(f.code, f.node): GapChange(f.code, f.severity, f.node, f.message) for f in find_gaps(index, lang=lang).findings}
+    """New and resolved findings, matched by rule code and node; where a rule finds a node
+    (a field) more than once in either version (RG401: one finding per missing category),
+    the findings of that code and node are told apart by their message."""
+    findings = [[GapChange(f.code, f.severity, f.node, f.message) for f in find_gaps(index, lang=lang).findings] for index in (old, new)]
+    repeated: set[tuple[str, str]] = set()
+    for found in findings:
+        seen: set[tuple[str, str]] = set()
+        for g in found:
+            (repeated if (g.code, g.node) in seen else seen).add((g.code, g.node))
 
-    before, after = found(old), found(new)
+    def key(g: GapChange) -> tuple[str, str, str]:
+        return g.code, g.node, g.message if (g.code, g.node) in repeated else ""
+
+    before, after = ({key(g): g for g in found} for found in findings)
     return (
         tuple(after[k] for k in sorted(after.keys() - before.keys())),
         tuple(before[k] for k in sorted(before.keys() - after.keys())),
@@ -378,15 +391,15 @@ def _target_changes(
     node: str, label: str, x: Mapping[str, Any] | None, y: Mapping[str, Any] | None
 ) -> Iterator[tuple[str, TargetChange]]:
     if x is None or y is None:
-        yield ("tightened" if x is None else "loosened"), TargetChange(node, label, "target", x, y)
+        yield ("tightened" if x is None else "loosened"), TargetChange(node, label, "target", x, y, _metric_en(x, y))
         return
     comparable = x.get("bound") == y.get("bound") and same(x.get("unit"), y.get("unit"))
     for attribute in ("bound", "unit"):
         if not same(x.get(attribute), y.get(attribute)):
-            yield "changed", TargetChange(node, label, attribute, x.get(attribute), y.get(attribute))
+            yield "changed", TargetChange(node, label, attribute, x.get(attribute), y.get(attribute), _metric_en(x, y))
     a, b = x.get("value"), y.get("value")
     if not same(a, b):
-        change = TargetChange(node, label, "value", a, b)
+        change = TargetChange(node, label, "value", a, b, _metric_en(x, y))
         bound = y.get("bound")
         if not comparable or a is None or b is None or bound not in ("at_least", "up_to"):
             yield "changed", change
@@ -396,5 +409,9 @@ def _target_changes(
             yield "tightened", change
     a, b = x.get("by"), y.get("by")
     if a != b:
-        change = TargetChange(node, label, "by", a, b)
+        change = TargetChange(node, label, "by", a, b, _metric_en(x, y))
         yield ("loosened" if b is None or (a is not None and b > a) else "tightened"), change
+
+
+def _metric_en(x: Mapping[str, Any] | None, y: Mapping[str, Any] | None) -> str | None:
+    return (x or {}).get("metric_en") or (y or {}).get("metric_en")

@@ -202,8 +202,9 @@ def csv_table(table: Table, G: nx.DiGraph, lang: str) -> str:
 
 def node_link(node: str, G: nx.DiGraph, lang: str) -> str:
     """A node's name as a link to its source quotes in the report (``#src-<id>``)."""
-    name = node_name(G.nodes[node], lang) if node in G else node
-    return f'<a class="node" href="#src-{html.escape(node)}">{html.escape(name)}</a>'
+    if node not in G:  # a node of another version (a revision diff): no quotes here to link to
+        return html.escape(node)
+    return f'<a class="node" href="#src-{html.escape(node)}">{html.escape(node_name(G.nodes[node], lang))}</a>'
 
 
 def html_cell(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:

@@ -882,6 +882,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "change.tightened": ("▲ 강화", "▲ tightened"),
     "change.loosened": ("▼ 완화", "▼ loosened"),
     "word.before_after": ("{old} → {new}", "{old} → {new}"),
+    "word.version": ("{title} ({id})", "{title} ({id})"),
     "word.yes": ("예", "yes"),
     "word.no": ("아니오", "no"),
     "error.what_fail_on": ("--fail-on 조건", "--fail-on condition"),
