@@ -7,8 +7,10 @@ in the current folder's repository, so the path is relative to the repository's 
 that names an existing file is that file, even when it holds a colon. Several specs make
 one multi-file roadmap, as ``-g`` does.
 
->>> roadmap = load_revision(["graphs/kr_nst_roadmap_2_ai_bio.yaml"])  # doctest: +SKIP
->>> roadmap = load_revision(["HEAD~1:graphs/kr_nst_roadmap_2_ai_bio.yaml"])  # doctest: +SKIP
+>>> is_revision("HEAD~1:graphs/kr_nst_roadmap_2_ai_bio.yaml"), is_revision("graphs/x.yaml")
+(True, False)
+>>> is_revision("C:/roadmaps/x.yaml"), is_revision("--output=x:y")
+(False, False)
 """
 
 from __future__ import annotations

@@ -125,6 +125,8 @@ def compact_value(value: Any, lang: str) -> str:
         out = json_text(value)
     elif isinstance(value, bool):
         out = "true" if value else "false"
+    elif isinstance(value, float) and value.is_integer():
+        out = str(int(value))  # 50, as the file says it, not 50.0
     else:
         out = str(value)
     out = " ".join(out.split())
