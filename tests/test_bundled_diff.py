@@ -32,6 +32,8 @@ from roadmap_graph.analyses.effects import GapChange, MissionEffect, RankMove, T
 from roadmap_graph.cli import cli
 from roadmap_graph.fileformat.bundled import bundled_roadmap_paths
 
+from .test_registry import user_strings
+
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "graphs" / "kr_nst_roadmap_2_ai_bio.yaml"
 EXAMPLE = ROOT / "graphs" / "examples" / "kr_nst_roadmap_2_ai_bio_revision_hypothetical.yaml"
@@ -229,17 +231,4 @@ def test_bundled_example_on_the_command_line():
 def _authored(path: Path) -> set[str]:
     """Every text the authors wrote in a roadmap file (names, titles, metrics, ...), and
     each as a table cuts it (the first 59 characters)."""
-    out: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            out.update({value, value[:59]})
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                walk(v)
-
-    walk(rg.load_roadmap(path).model_dump(mode="json"))
-    return {s for s in out if HANGUL.search(s)}
+    return {cut for s in user_strings(rg.load_roadmap(path)) if HANGUL.search(s) for cut in (s, s[:59])}

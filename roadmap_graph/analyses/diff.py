@@ -37,6 +37,12 @@ from .changes import Changes, compare
 from .effects import RANK_THRESHOLD, Effects, effects
 from .result import Column, Table, Tabular
 
+#: The columns of every table of changes: what kind of change, which attribute, its values.
+CHANGE = Column("change", "col.change", "word", vocab="change")
+ATTRIBUTE = Column("attribute", "col.attribute", "code")
+OLD = Column("old", "col.old", "value")
+NEW = Column("new", "col.new", "value")
+
 #: The conditions ``--fail-on`` can name, in the order they are checked.
 FAIL_ON = ("any", "removed-mission", "infeasible-mission", "loosened-target", "new-error-gap", "new-warning-gap")
 #: The exit status of ``roadmap-graph diff`` when a ``--fail-on`` condition holds.
@@ -146,12 +152,12 @@ class RoadmapDiff(Tabular):
     def _nodes(self) -> Table:
         c = self.changes
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("id", "col.id", "id"),
             Column("name", "col.name"),
-            Column("attribute", "col.attribute", "code"),
-            Column("old", "col.old", "value"),
-            Column("new", "col.new", "value"),
+            ATTRIBUTE,
+            OLD,
+            NEW,
         )
         rows: list[tuple[Any, ...]] = [("added", n, self.name(n), "", "", "") for n in c.nodes_added]
         rows += [
@@ -164,15 +170,15 @@ class RoadmapDiff(Tabular):
     def _links(self) -> Table:
         c = self.changes
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("source", "col.dependent", "id"),
             Column("target", "col.prerequisite", "id"),
             Column("relation", "col.relation", "word", vocab="relation"),
             Column("group", "col.group", "int"),
             Column("provenance", "col.provenance", "word", vocab="provenance"),
-            Column("attribute", "col.attribute", "code"),
-            Column("old", "col.old", "value"),
-            Column("new", "col.new", "value"),
+            ATTRIBUTE,
+            OLD,
+            NEW,
         )
         rows: list[tuple[Any, ...]] = [
             ("added", x.source, x.target, x.relation, x.group, x.provenance or "unknown", "", "", "") for x in c.links_added
@@ -186,11 +192,11 @@ class RoadmapDiff(Tabular):
     def _other(self) -> Table:
         c = self.changes
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("where", "col.diff_where", "code"),
-            Column("attribute", "col.attribute", "code"),
-            Column("old", "col.old", "value"),
-            Column("new", "col.new", "value"),
+            ATTRIBUTE,
+            OLD,
+            NEW,
         )
         rows: list[tuple[Any, ...]] = [("added", f"fields[{f}]", "", "", "") for f in c.fields_added]
         rows += [("changed", f"fields[{x.id}]", x.attribute, x.old, x.new) for x in c.fields_changed]
@@ -225,7 +231,7 @@ class RoadmapDiff(Tabular):
         columns = (
             Column("id", "col.id", "id"),
             Column("name", "col.name"),
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("old_rank", "col.old_rank", "int"),
             Column("new_rank", "col.new_rank", "int"),
         )
@@ -237,7 +243,7 @@ class RoadmapDiff(Tabular):
     def _convergence(self) -> Table:
         e = self.effects
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("id", "col.id", "id"),
             Column("name", "col.name"),
         )
@@ -248,7 +254,7 @@ class RoadmapDiff(Tabular):
     def _gaps(self) -> Table:
         e = self.effects
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("code", "col.code", "code"),
             Column("severity", "col.severity", "word", vocab="severity"),
             Column("node", "col.node_or_field", "id"),
@@ -261,12 +267,12 @@ class RoadmapDiff(Tabular):
     def _targets(self) -> Table:
         e = self.effects
         columns = (
-            Column("change", "col.change", "word", vocab="change"),
+            CHANGE,
             Column("id", "col.id", "id"),
             Column("metric", "col.metric"),
-            Column("attribute", "col.attribute", "code"),
-            Column("old", "col.old", "value"),
-            Column("new", "col.new", "value"),
+            ATTRIBUTE,
+            OLD,
+            NEW,
         )
         rows = [
             (direction, t.id, Localized(t.metric, t.metric_en), t.attribute, t.old, t.new)
@@ -285,9 +291,9 @@ class RoadmapDiff(Tabular):
             Column("target", "col.prerequisite", "id"),
             Column("relation", "col.relation", "code"),
             Column("group", "col.group", "int"),
-            Column("attribute", "col.attribute", "code"),
-            Column("old", "col.old", "value"),
-            Column("new", "col.new", "value"),
+            ATTRIBUTE,
+            OLD,
+            NEW,
             Column("evidence", "col.evidence", "code"),
         )
         rows: list[tuple[Any, ...]] = []
