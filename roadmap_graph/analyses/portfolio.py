@@ -308,10 +308,12 @@ class PortfolioReport(Tabular):
                 Column("missions", "col.missions", "nodes", show="data"),
                 Column("gateway_of", "col.gateway_of", "nodes"),
                 Column("bottleneck_rank", "col.bottleneck_rank", "int"),
-                Column("critical_for", "col.critical_for", "nodes"),
+                Column("critical_for", "col.critical_for", "nodes", show="data"),
+                Column("n_critical", "col.critical_for", "int", show="display"),
             ),
             tuple(
-                (u.id, u.id, u.kind, u.field, len(u.missions), u.missions, u.gateway_of, u.bottleneck_rank, u.critical_for)
+                (u.id, u.id, u.kind, u.field, len(u.missions), u.missions, u.gateway_of, u.bottleneck_rank, u.critical_for,
+                 len(u.critical_for))
                 for u in unfunded
             ),
             title=Message("title.portfolio_unfunded"),

@@ -916,9 +916,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.portfolio_unfunded": ("지원 사업이 없는 기술", "Technologies no programme funds"),
     "note.portfolio_unfunded": (
         "임무의 길목기술인 것부터(여러 임무의 길목인 것 먼저). 병목 순위: bottlenecks 명령의 순위. "
-        "단독실패 임무: 이 기술 하나가 실패하면 달성할 수 없는 임무.",
+        "단독실패 임무: 이 기술 하나가 실패하면 달성할 수 없는 임무의 수(CSV와 JSON에는 그 임무들).",
         "Gateways of some mission first (of the most missions first). bottleneck rank: the rank in the "
-        "bottlenecks command. critical for: the missions its failure alone makes infeasible.",
+        "bottlenecks command. critical for: how many missions its failure alone makes infeasible (CSV and "
+        "JSON list them).",
     ),
     "portfolio.none_unfunded": ("모든 기술에 지원 사업이 있다.", "Every technology has a programme behind it."),
     "title.portfolio_orphans": ("어느 임무에도 닿지 않는 사업", "Programmes that serve no mission"),
