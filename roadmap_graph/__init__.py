@@ -32,6 +32,14 @@ from .analyses.effects import Effects, MissionEffect
 from .analyses.gaps import RULES, Finding, GapReport, find_gaps
 from .analyses.gateways import Gateway, Gateways, gateways
 from .analyses.impact import Impact, feasible, grounded, impact
+from .analyses.portfolio import (
+    MissionFunding,
+    PortfolioReport,
+    ProgrammeFunding,
+    TimingIssue,
+    UnfundedTechnology,
+    portfolio_overlay,
+)
 from .analyses.redundancy import Redundancy, redundancy
 from .analyses.sensitivity import Change, Sensitivity, sensitivity
 from .analyses.summary import MissionSummary, Summary, summarize
@@ -110,11 +118,14 @@ __all__ = [
     "Link",
     "Location",
     "MissionEffect",
+    "MissionFunding",
     "MissionSummary",
     "Node",
     "OutputError",
     "OutputPathError",
+    "PortfolioReport",
     "Problem",
+    "ProgrammeFunding",
     "Redundancy",
     "Roadmap",
     "RoadmapDiff",
@@ -128,6 +139,8 @@ __all__ = [
     "SourceRef",
     "Summary",
     "Target",
+    "TimingIssue",
+    "UnfundedTechnology",
     "UnknownNodeError",
     "bottlenecks",
     "compare",
@@ -152,6 +165,7 @@ __all__ = [
     "plot_convergence",
     "plot_coverage",
     "plot_roadmap",
+    "portfolio_overlay",
     "prerequisite_chain",
     "redundancy",
     "report_html",

@@ -344,10 +344,26 @@ def _analysis_command(analysis: Analysis) -> click.Command:
     return click.command(analysis.name, help=help_text, short_help=analysis.summary)(decorated)
 
 
+class _YearRange(click.ParamType):
+    """A year range, ``2024-2030``, or one year, ``2025``, as ``(first, last)``; anything else
+    is a usage error (exit status 2)."""
+
+    name = "years"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .analyses.registry import year_range
+        from .errors import InvalidOptionError
+
+        try:
+            return year_range(value)
+        except InvalidOptionError as err:
+            self.fail(err.render(_lang(ctx) if ctx is not None else DEFAULT_LANG), param, ctx)
+
+
 def _click_param(param: Param) -> Any:
     """The click argument or option of an analysis parameter."""
     if param.flag is None:
-        metavar = {"mission": "MISSION_ID", "nodes": "NODES"}.get(param.kind, param.name.upper())
+        metavar = {"mission": "MISSION_ID", "nodes": "NODES", "file": "FILE"}.get(param.kind, param.name.upper())
         nargs = -1 if param.kind == "nodes" else 1
         return click.argument(param.name, nargs=nargs, required=param.required, metavar=metavar)
     kinds: dict[str, Any] = {
@@ -355,6 +371,7 @@ def _click_param(param: Param) -> Any:
         "int": {"type": click.IntRange(min=param.minimum), "default": param.default, "show_default": True},
         "list": {"multiple": True},
         "flag": {"is_flag": True},
+        "years": {"type": _YearRange(), "default": param.default, "metavar": "FIRST-LAST"},
     }
     options = kinds.get(param.kind, {"default": param.default})
     return click.option(param.flag, param.name, help=param.help, required=param.required, **options)

@@ -111,7 +111,9 @@ def report_html(
     check_lang(lang)
     say = progress or (lambda message: None)
     index = RoadmapIndex(G)
-    sections = [_section(analysis, index, lang, say) for analysis in REGISTRY.values()]
+    # an analysis whose report runs are none (it needs an input, e.g. a portfolio) has no section
+    shown = [a for a in REGISTRY.values() if a.report_runs is None or a.report_runs(index)]
+    sections = [_section(analysis, index, lang, say) for analysis in shown]
     if baseline is not None:
         sections.insert(min(1, len(sections)), _changes_section(baseline, G, lang, say))
     info = G.graph.get("roadmap", {})

@@ -895,4 +895,104 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "비교할 두 판이 필요하다: OLD NEW 두 인자, 또는 --old/--new를 준다",
         "two versions are needed: give OLD and NEW, or --old and --new",
     ),
+    # --- portfolio: an R&D portfolio laid over the roadmap (analyses/portfolio.py) ----------
+    "title.portfolio": ("R&D 포트폴리오", "R&D portfolio"),
+    "title.portfolio_of": ("{title} ({id}): {years}, 단위 {unit}", "{title} ({id}): {years}, in {unit}"),
+    "portfolio.years": ("{first}–{last}년", "{first}–{last}"),
+    "portfolio.no_years": ("예산 연도 없음", "no budget year"),
+    "title.portfolio_missions": ("임무별 재원 ({unit})", "Money per mission ({unit})"),
+    "note.portfolio_missions": (
+        "관련 재원: 임무의 선행 체인에 든 노드를 하나라도 지원하는 사업의 예산 합계(여러 임무에 겹쳐 셈). "
+        "배분 재원: 사업 예산을 지원 노드에 (지정 비율, 없으면 균등) 나누고, 각 노드의 몫을 그 노드를 체인에 둔 "
+        "임무들에 균등하게 나눈 값(모든 임무의 합 = 임무에 닿는 재원). 중요도: 체인에 든 기술마다 1을 그 기술을 "
+        "체인에 둔 임무 수로 나눠 더한 값. 재원 비중이 중요도 비중의 절반 미만이면 과소, 두 배 초과면 과다.",
+        "touching: the money of the programmes funding any node of the mission's chain (counted for each mission "
+        "they touch). apportioned: each programme's money split over its funded nodes (its shares, else equally), "
+        "then each node's part equally over the missions whose chain holds it (over all missions it adds up to the "
+        "money reaching any mission). importance: for each technology of the chain, 1 divided by the number of "
+        "missions whose chain holds it, summed. under: money share below half the importance share; over: above "
+        "double.",
+    ),
+    "note.portfolio_unknown": (
+        "{note} 예산을 공개 출처로 확인할 수 없는 사업(0으로 셈): {programmes}.",
+        "{note} Programmes whose money no public source gives (counted as 0): {programmes}.",
+    ),
+    "title.portfolio_unfunded": ("지원 사업이 없는 기술", "Technologies no programme funds"),
+    "note.portfolio_unfunded": (
+        "임무의 길목기술인 것부터(여러 임무의 길목인 것 먼저). 병목 순위: bottlenecks 명령의 순위. "
+        "단독실패 임무: 이 기술 하나가 실패하면 달성할 수 없는 임무의 수(CSV와 JSON에는 그 임무들).",
+        "Gateways of some mission first (of the most missions first). bottleneck rank: the rank in the "
+        "bottlenecks command. critical for: how many missions its failure alone makes infeasible (CSV and "
+        "JSON list them).",
+    ),
+    "portfolio.none_unfunded": ("모든 기술에 지원 사업이 있다.", "Every technology has a programme behind it."),
+    "title.portfolio_orphans": ("어느 임무에도 닿지 않는 사업", "Programmes that serve no mission"),
+    "portfolio.none_orphans": ("모든 사업이 어떤 임무의 체인에 닿는다.", "Every programme reaches some mission's chain."),
+    "title.portfolio_timing": ("시기: 임무 기한과 어긋나는 사업", "Timing: programmes out of step with their missions' deadlines"),
+    "note.portfolio_timing": (
+        "임무 기한은 목표의 가장 늦은 기한. 기한 전 종료: 사업이 임무 기한보다 먼저 끝난다. 기한 후 시작: 사업이 "
+        "임무 기한 뒤에 시작한다.",
+        "A mission's deadline is the latest deadline of its targets. ends before: the programme ends before the "
+        "mission's deadline; starts after: it starts after it.",
+    ),
+    "portfolio.none_timing": ("기한과 어긋나는 사업이 없다.", "No programme is out of step with a deadline."),
+    "title.portfolio_dry": ("재원 공백 연도", "Years without money"),
+    "note.portfolio_dry": (
+        "선택한 연도 가운데 임무 기한까지, 임무의 체인을 지원하는 어느 사업에도 예산이 없는 해. 지원 사업이 전혀 "
+        "없는 임무는 모든 해가 공백이라 여기서 뺀다.",
+        "The selected years, up to the mission's deadline, in which no programme funding the mission's chain has "
+        "money. Missions with no programme at all are dry every year and left out here.",
+    ),
+    "portfolio.none_dry": ("지원받는 임무마다 해마다 재원이 있다.", "Every funded mission has money every year."),
+    "title.portfolio_programmes": ("사업 ({unit})", "Programmes ({unit})"),
+    "note.portfolio_programmes": (
+        "예산: 선택한 연도의 합계. 근거: 원문은 인용된 출처가 사업과 노드를 잇는다, 추론은 분석가의 판단.",
+        "money: summed over the selected years. provenance: stated, a quoted source ties the programme to these "
+        "nodes; inferred, an analyst's reading.",
+    ),
+    "title.portfolio_by_technology": ("노드별 배분 재원 ({unit})", "Money per funded node ({unit})"),
+    "note.portfolio_by_technology": (
+        "사업 예산을 지원 노드에 (지정 비율, 없으면 균등) 나눈 몫의 합계.",
+        "Each programme's money split over the nodes it funds (its shares, else equally), summed per node.",
+    ),
+    "portfolio.none_funded": ("지원받는 노드가 없다.", "No node is funded."),
+    "title.portfolio_by_field": ("분야별 재원 ({unit})", "Money per field ({unit})"),
+    "note.portfolio_by_field": (
+        "지원 노드에 나눈 몫을 노드의 분야별로 더한 값.",
+        "The money apportioned to the funded nodes, summed by the nodes' field.",
+    ),
+    "title.portfolio_by_year": ("연도별 재원 ({unit})", "Money per year ({unit})"),
+    "note.portfolio_by_year": (
+        "예산: 그해 모든 사업의 예산 합계. 임무 열: 그해 임무의 체인을 지원하는 사업의 예산 합계(관련 재원).",
+        "money: every programme's budget that year. A mission's column: the budgets that year of the programmes "
+        "funding its chain (touching).",
+    ),
+    "col.touching": ("관련 재원", "touching"),
+    "col.apportioned": ("배분 재원", "apportioned"),
+    "col.money_share": ("재원 비중", "money share"),
+    "col.importance": ("중요도", "importance"),
+    "col.importance_share": ("중요도 비중", "importance share"),
+    "col.alignment": ("정합성", "alignment"),
+    "col.unfunded_gateways": ("미지원 길목기술", "unfunded gateways"),
+    "col.programmes": ("사업", "programmes"),
+    "col.programme": ("사업", "programme"),
+    "col.gateway_of": ("길목인 임무", "gateway of"),
+    "col.bottleneck_rank": ("병목 순위", "bottleneck rank"),
+    "col.money": ("예산", "money"),
+    "col.funds": ("지원 노드", "funds"),
+    "col.ministry": ("부처", "ministry"),
+    "col.timing": ("시기", "timing"),
+    "col.year": ("연도", "year"),
+    "col.dry_years": ("공백 연도", "years without money"),
+    "alignment.under": ("과소", "under"),
+    "alignment.over": ("과다", "over"),
+    "alignment.in_line": ("균형", "in line"),
+    "alignment.unfunded": ("미지원", "unfunded"),
+    "timing.ends_before": ("기한 전 종료", "ends before"),
+    "timing.starts_after": ("기한 후 시작", "starts after"),
+    "error.years": (
+        "연도 범위 '{value}'를 읽을 수 없다; 2024-2030처럼 앞 연도가 뒤 연도보다 크지 않게, 또는 2025처럼 한 해를 준다",
+        "cannot read the year range '{value}'; give two years, first no later than last, as 2024-2030, or one year, as 2025",
+    ),
+    "error.what_view": ("보기", "view"),
 }
