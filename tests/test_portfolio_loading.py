@@ -242,6 +242,8 @@ def test_bad_sheets_as_a_whole(write):
     assert "no row gives the unit" in only(problems(write("nounit.csv", "id,name,unit,funds\np,n,,alpha\n")), "unit")
     assert "not UTF-8" in problems(write("cp949.csv", "id,name,unit,funds\np,사업,억원,a\n".encode("cp949")))[0]
     assert "save the sheet as .xlsx or CSV" in problems(write("old.xls", b"\xd0\xcf\x11\xe0"))[0]
+    (line,) = problems(write("quote.csv", 'id,name,unit,funds,2025\np,"unterminated,u,a,1\n'))
+    assert re.search(r"quote\.csv:2:1: error: CSV error: ", line)
     lines = problems(write("unnamed.csv", "id,name,unit,funds,\np,n,u,alpha,5\n"))
     assert only(lines, "no name").startswith(f"{Path(write('unnamed.csv', 'x')).parent}/unnamed.csv:1:5:")
 

@@ -424,8 +424,8 @@ def _csv_sheet(path: str, text: str, limits: Limits) -> _Sheet:
                 break
             cells = [sheet.cell(number, j + 1, value, Location(path, number, j + 1)) for j, value in enumerate(record)]
             sheet.rows.append((number, cells))
-    except csv.Error as err:
-        sheet.problems.append(Problem(Location(path, number + 1, 1), Message("portfolio.load.csv_error", detail=verbatim(err))))
+    except csv.Error as err:  # the text is not CSV from here on: what follows would only mislead
+        raise RoadmapLoadError([Problem(Location(path, number + 1, 1), Message("portfolio.load.csv_error", detail=verbatim(err)))]) from None
     return sheet
 
 
@@ -558,7 +558,9 @@ def _load_sheet(sheet: _Sheet, limits: Limits, nodes: Collection[str] | None) ->
 
         def order(problem: Problem) -> tuple[int, int]:
             where = problem.location
-            return sheet.order.get(where, (0, 0)) if where else (0, 0)
+            if where is None:
+                return (0, 0)
+            return sheet.order.get(where) or (where.line or 0, where.column or 0)
 
         raise RoadmapLoadError(sorted(dict.fromkeys(problems), key=order))
     assert portfolio is not None
@@ -597,7 +599,10 @@ def _sheet_data(
             if j in used:
                 problems.append(Problem(where, Message("portfolio.load.unnamed_column")))
             continue
-        name = (text(value, where) or "").lower()
+        written = text(value, where)
+        if written is None:  # not text at all (the problem is recorded)
+            continue
+        name = written.lower()
         kind: str | int
         if _YEAR_COLUMN.match(name):
             kind = int(name)
