@@ -56,8 +56,9 @@ from .errors import (
 from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
+from .fileformat.portfolio_loading import bundled_portfolio_names, load_portfolio, resolve_portfolio
 from .fileformat.revisions import load_revision
-from .fileformat.schema import json_schema
+from .fileformat.schema import json_schema, portfolio_json_schema
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
 from .graph.evidence import stated_only
@@ -143,6 +144,7 @@ __all__ = [
     "UnfundedTechnology",
     "UnknownNodeError",
     "bottlenecks",
+    "bundled_portfolio_names",
     "compare",
     "convergence",
     "coverage",
@@ -158,6 +160,7 @@ __all__ = [
     "grounded",
     "impact",
     "json_schema",
+    "load_portfolio",
     "load_revision",
     "load_roadmap",
     "loads_roadmap",
@@ -165,10 +168,12 @@ __all__ = [
     "plot_convergence",
     "plot_coverage",
     "plot_roadmap",
+    "portfolio_json_schema",
     "portfolio_overlay",
     "prerequisite_chain",
     "redundancy",
     "report_html",
+    "resolve_portfolio",
     "save_figure",
     "sensitivity",
     "stated_only",

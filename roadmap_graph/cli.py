@@ -567,12 +567,13 @@ def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, .
     type=click.Path(),
     help="Write the schema to this file instead of stdout.",
 )
+@click.option("--portfolio", is_flag=True, help="The schema of the portfolio file format instead (graphs/portfolio.schema.json).")
 @click.pass_obj
-def schema(settings: _Settings, output: str | None) -> None:
+def schema(settings: _Settings, output: str | None, portfolio: bool) -> None:
     """The JSON Schema of the roadmap file format (for editors and CI checks)."""
     from .fileformat.schema import json_schema_text
 
-    schema_text = json_schema_text()
+    schema_text = json_schema_text(portfolio=portfolio)
     if output is None:
         click.echo(schema_text, nl=False)
         return

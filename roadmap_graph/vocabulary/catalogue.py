@@ -502,6 +502,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.progress.parsing": ("{path} 해석 중 ({size})", "parsing {path} ({size})"),
     "load.progress.validating": ("{path} 검증 중 (노드 {nodes}개)", "validating {path} ({nodes} nodes)"),
     "load.progress.checking": ("참조 확인 중 (노드 {nodes}개, 링크 {links}개)", "checking references ({nodes} nodes, {links} links)"),
+    # --- problems in portfolio files (YAML, CSV, XLSX: fileformat/portfolio_loading.py) ---
+    "portfolio.load.programme_years": (
+        "종료 연도 {end}가 시작 연도 {start}보다 앞선다; start와 end를 고친다",
+        "end {end} is before start {start}; correct start or end",
+    ),
+    "portfolio.load.budget_before_start": (
+        "예산 연도가 시작 연도 {start}보다 앞선다; 예산 연도나 start를 고친다",
+        "a budget year is before start {start}; correct the budget's years or start",
+    ),
+    "portfolio.load.budget_after_end": (
+        "예산 연도가 종료 연도 {end}보다 뒤다; 예산 연도나 end를 고친다",
+        "a budget year is after end {end}; correct the budget's years or end",
+    ),
+    "portfolio.load.share_some": (
+        "비율(share)은 지원하는 노드 모두에 쓰거나 하나도 쓰지 않는다 (쓰지 않으면 똑같이 나눈다)",
+        "give a share for every funded node or for none (none: equal shares)",
+    ),
+    "portfolio.load.share_total": (
+        "비율(share)의 합이 1이 아니라 {total}이다; 합이 1이 되게 고친다",
+        "the shares add up to {total}, not 1; make them add up to 1",
+    ),
+    "portfolio.load.funds_twice": (
+        "한 사업이 같은 노드를 두 번 지원한다; 하나를 지운다",
+        "one programme funds the same node twice; remove one",
+    ),
+    "portfolio.load.citation_empty": (
+        "출처에는 url, title, quote 중 하나 이상이 있어야 한다",
+        "a source needs a url, a title or a quote",
+    ),
+    "portfolio.load.money": (
+        "{what}은(는) 0 이상의 금액이어야 한다 ({got}이 아니라)",
+        "{what} must be an amount of 0 or more, not {got}",
+    ),
+    "portfolio.load.share_range": (
+        "{what}: 비율은 0보다 크고 1 이하인 수여야 한다 ({got}이 아니라)",
+        "{what}: a share is a number above 0 and at most 1, not {got}",
+    ),
+    "portfolio.load.budget_year": (
+        "{what}: 예산의 키는 1900에서 2200 사이의 연도여야 한다 ({got}이 아니라)",
+        "{what}: a budget's keys are years from 1900 to 2200, not {got}",
+    ),
+    "portfolio.load.duplicate_programme": (
+        "사업 식별자 '{id}'가 두 번 쓰였다 (처음: {first}); 하나를 바꾼다",
+        "programme id '{id}' is used twice (first at {first}); rename one",
+    ),
+    "portfolio.load.unknown_node": (
+        "사업 '{programme}'이(가) 지원하는 '{node}'은(는) 로드맵의 노드가 아니다{hint}",
+        "programme '{programme}' funds '{node}', which is not a node of the roadmap{hint}",
+    ),
+    "portfolio.load.missing_column": (
+        "머리 행에 '{column}' 열이 없다; 추가한다 (필수 열: {required})",
+        "the header row has no '{column}' column; add it (required: {required})",
+    ),
+    "portfolio.load.unknown_column": (
+        "알 수 없는 열 '{column}'{hint}; 쓸 수 있는 열은 {allowed}, 그리고 연도마다 한 열(2024, 2025, …)이다",
+        "unknown column '{column}'{hint}; the columns are {allowed}, and one per year (2024, 2025, …)",
+    ),
+    "portfolio.load.unnamed_column": (
+        "이름 없는 열에 값이 있다; 머리 행에 열 이름을 쓴다",
+        "a column with no name holds values; write its name in the header row",
+    ),
+    "portfolio.load.duplicate_column": (
+        "열 '{column}'이(가) 두 번 있다 (처음: {first}); 하나를 지운다",
+        "column '{column}' appears twice (first at {first}); remove one",
+    ),
+    "portfolio.load.header_conflict": (
+        "{column}이(가) 여기서는 '{value}'인데 {first}에서는 '{other}'이다; 파일 전체에 한 값을 쓴다",
+        "{column} is '{value}' here but '{other}' at {first}; one value serves the whole file",
+    ),
+    "portfolio.load.no_unit": (
+        "어느 행도 단위(unit)를 주지 않는다; unit 열에 단위를 쓴다 (예: 억원)",
+        "no row gives the unit; write it in the unit column (e.g. KRW, or 100 million KRW)",
+    ),
+    "portfolio.load.not_number": (
+        "{column} 열의 '{value}'은(는) 숫자가 아니다 (6065, 6,065, 252.6처럼 쓰고, 돈이 없는 해는 비워 둔다)",
+        "'{value}' in column {column} is not a number (write 6065, 6,065 or 252.6; leave the cell empty for no money)",
+    ),
+    "portfolio.load.bad_funds": (
+        "funds의 '{part}'을(를) 읽을 수 없다: 노드 식별자를 ';'로 나누고, 비율은 '=0.6'처럼 붙인다 (a=0.6;b=0.4)",
+        "cannot read '{part}' in funds: separate node ids with ';', each with an optional '=share' (a=0.6;b=0.4)",
+    ),
+    "portfolio.load.extra_cells": (
+        "이 행에는 머리 행({columns}열)보다 많은 {count}개의 칸이 있다; 남는 칸을 지우거나 열 이름을 쓴다",
+        "this row has {count} cells but the header row has {columns} columns; remove the extra cells or name their columns",
+    ),
+    "portfolio.load.no_header": (
+        "머리 행이 없다: 첫 행에 id, name, unit, funds와 연도 열 이름을 쓴다",
+        "there is no header row: write id, name, unit, funds and the year columns in the first row",
+    ),
+    "portfolio.load.too_many_rows": (
+        "행이 너무 많다 (최대 {limit}행); --limit nodes=...로 늘린다",
+        "too many rows (at most {limit}); raise it with --limit nodes=...",
+    ),
+    "portfolio.load.csv_error": ("CSV 오류: {detail}", "CSV error: {detail}"),
+    "portfolio.load.xlsx_missing": (
+        "XLSX 파일을 읽으려면 openpyxl이 필요하다: pip install 'roadmap-graph[xlsx]'; 또는 CSV로 저장한다",
+        "reading an XLSX file needs openpyxl: pip install 'roadmap-graph[xlsx]'; or save the sheet as CSV",
+    ),
+    "portfolio.load.xlsx_unreadable": (
+        "XLSX 통합 문서로 읽을 수 없다: {detail}",
+        "cannot read the file as an XLSX workbook: {detail}",
+    ),
+    "portfolio.load.xls_old": (
+        "예전 .xls 통합 문서는 읽지 않는다; .xlsx나 CSV로 저장한다",
+        "old .xls workbooks are not read; save the sheet as .xlsx or CSV",
+    ),
+    "portfolio.load.formula_no_value": (
+        "이 칸의 수식({formula})에 저장된 값이 없다; 스프레드시트 프로그램에서 열어 저장하거나 값을 쓴다",
+        "the cell's formula ({formula}) has no saved value; open and save the workbook in a spreadsheet program, or write the value",
+    ),
+    "portfolio.load.not_found": (
+        "포트폴리오 파일도, 내장 포트폴리오도 아니다: '{spec}'{hint}; 내장 포트폴리오: {names}",
+        "'{spec}' is neither a portfolio file nor a bundled portfolio{hint}; bundled portfolios: {names}",
+    ),
     # --- problems across the loaded files: references, layers, cycles ----------------------
     "check.converges_itself": (
         "분야 '{field}'가 자기 자신과 융합한다고 되어 있다; 선언된 다른 분야를 적는다: {fields}",
