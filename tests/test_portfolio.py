@@ -304,7 +304,7 @@ def test_the_command_prints_json_csv_and_tables_in_both_languages(demo):
 
 
 def test_english_output_has_no_hangul_but_the_authors_words(bundled):
-    strings = sorted({*user_strings(bundled), *user_strings(load(DEMO, []))}, key=len, reverse=True)
+    strings = sorted({*user_strings(bundled), *user_strings(load(DEMO))}, key=len, reverse=True)
     for by in VIEWS:
         for fmt in ("table", "csv", "markdown"):
             out = invoke("--lang", "en", "portfolio", DEMO, "--by", by, "--format", fmt)

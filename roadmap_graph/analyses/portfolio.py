@@ -57,12 +57,10 @@ roadmap and answers, per mission and per technology:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from ..errors import Location, Problem, RoadmapLoadError
 from ..fileformat.model import TECHNOLOGY_KINDS
 from ..fileformat.portfolio import Portfolio, Programme
 from ..graph.index import GraphLike, RoadmapIndex, as_index
@@ -272,14 +270,14 @@ class PortfolioReport(Tabular):
         return views[self.by]()
 
     def _mission_tables(self) -> tuple[Table, ...]:
-        money = Column("touching", "col.touching", "float")
+        money = Column("touching", "col.touching", "money")
         missions = Table(
             "missions",
             (
                 Column("id", "col.id", "id"),
                 Column("name", "col.name", "name", show="display"),
                 money,
-                Column("apportioned", "col.apportioned", "float"),
+                Column("apportioned", "col.apportioned", "money"),
                 Column("money_share", "col.money_share", "percent"),
                 Column("importance", "col.importance", "float", show="data"),
                 Column("importance_share", "col.importance_share", "percent"),
@@ -326,7 +324,7 @@ class PortfolioReport(Tabular):
             (
                 Column("programme", "col.programme", "id"),
                 Column("programme_name", "col.name", "text", show="display"),
-                Column("money", "col.money", "float"),
+                Column("money", "col.money", "money"),
                 Column("nodes", "col.funds", "nodes"),
             ),
             tuple((p, _name(programmes[p]), programmes[p].money, programmes[p].nodes) for p in self.orphans),
@@ -372,7 +370,7 @@ class PortfolioReport(Tabular):
                 Column("programme", "col.programme", "id"),
                 Column("programme_name", "col.name", "text"),
                 Column("ministry", "col.ministry", "text"),
-                Column("money", "col.money", "float"),
+                Column("money", "col.money", "money"),
                 Column("nodes", "col.funds", "nodes"),
                 Column("missions", "col.missions", "nodes"),
                 Column("provenance", "col.provenance", "word", vocab="provenance"),
@@ -398,7 +396,7 @@ class PortfolioReport(Tabular):
                 Column("id", "col.id", "id"),
                 Column("name", "col.name", "name", show="display"),
                 Column("kind", "col.kind", "kind_of"),
-                Column("money", "col.apportioned", "float"),
+                Column("money", "col.apportioned", "money"),
                 Column("programmes", "col.programmes", "nodes"),
             ),
             tuple((n, n, n, v, tuple(by_node.get(n, ()))) for n, v in self.technologies.items()),
@@ -411,7 +409,7 @@ class PortfolioReport(Tabular):
     def _field_tables(self) -> tuple[Table, ...]:
         table = Table(
             "fields",
-            (Column("field", "col.field", "id"), Column("field_name", "col.name", "field", show="display"), Column("money", "col.money", "float")),
+            (Column("field", "col.field", "id"), Column("field_name", "col.name", "field", show="display"), Column("money", "col.money", "money")),
             tuple((f, f, v) for f, v in self.fields.items()),
             title=Message("title.portfolio_by_field", unit=self._unit()),
             note=self._note("note.portfolio_by_field"),
@@ -425,8 +423,8 @@ class PortfolioReport(Tabular):
             "years",
             (
                 Column("year", "col.year", "int"),
-                Column("money", "col.money", "float"),
-                *(Column(m, f"field:{m}", "float") for m in missions),  # a mission id as header: names are too wide
+                Column("money", "col.money", "money"),
+                *(Column(m, f"field:{m}", "money") for m in missions),  # a mission id as header: names are too wide
             ),
             tuple((y, t, *(ms.get(m, 0.0) for m in missions)) for y, (t, ms) in self.per_year.items()),
             title=Message("title.portfolio_by_year", unit=self._unit()),
@@ -657,26 +655,13 @@ def _span(p: Programme) -> tuple[int | None, int | None]:
     return start, end
 
 
-def load(spec: str, nodes: list[str]) -> Portfolio:
-    """The portfolio ``spec`` names (a file, or a bundled portfolio's name).
+def load(spec: str, nodes: Collection[str] | None = None) -> Portfolio:
+    """The portfolio ``spec`` names (a file: YAML, CSV or XLSX, or a bundled portfolio's
+    name), its funded ids checked against ``nodes``
+    (:func:`~roadmap_graph.fileformat.portfolio_loading.load_portfolio`)."""
+    from ..fileformat.portfolio_loading import load_portfolio, resolve_portfolio
 
-    A stand-in until the portfolio loader (:mod:`roadmap_graph.fileformat.portfolio_loading`)
-    lands: YAML only, problems reported per file, not per line.
-    """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    path = Path(spec)
-    try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise RoadmapLoadError([Problem(Location(spec), Message("load.cannot_read", reason=verbatim(err)))]) from err
-    except YAMLError as err:
-        raise RoadmapLoadError([Problem(Location(spec), Message("load.yaml_error", detail=verbatim(err)))]) from err
-    try:
-        return Portfolio.model_validate(data)
-    except ValueError as err:
-        raise RoadmapLoadError([Problem(Location(spec), Message("load.yaml_error", detail=verbatim(err)))]) from err
+    return load_portfolio(resolve_portfolio(spec), nodes=nodes)
 
 
 def run(

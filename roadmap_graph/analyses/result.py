@@ -50,6 +50,7 @@ CellKind = Literal[
     "code",  # a code or other literal, shown in monospace in HTML
     "location",  # file:line:col, shortened for display
     "kappa",  # a redundancy level, None shown as —
+    "money",  # an amount of money, shown with thousands separators (6,065.8); CSV keeps the number
     "value",  # any value of a roadmap file (text, number, list, mapping), shown compactly; CSV: JSON
 ]
 Show = Literal["all", "display", "data"]
@@ -76,7 +77,7 @@ class Column:
     @property
     def numeric(self) -> bool:
         """Numbers, aligned right."""
-        return self.kind in ("int", "float", "percent", "kappa")
+        return self.kind in ("int", "float", "percent", "kappa", "money")
 
 
 @dataclass(frozen=True)

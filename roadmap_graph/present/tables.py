@@ -103,6 +103,8 @@ def shown(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
         return f"{100 * value:.1f}%"
     if kind == "float":
         return f"{value:.3f}" if isinstance(value, float) else str(value)
+    if kind == "money":
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     if kind == "target":
         return format_target(value, lang)
     if kind == "location":
