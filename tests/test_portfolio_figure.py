@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 import roadmap_graph as rg
 from roadmap_graph.analyses.portfolio_standin import load_portfolio, portfolio_overlay
 from roadmap_graph.cli import cli
-from roadmap_graph.fileformat.portfolio import Portfolio
 from roadmap_graph.figures.portfolio import FLAGGED, plot_portfolio, portfolio_legend, portfolio_marks
+from roadmap_graph.fileformat.portfolio import Portfolio
 from roadmap_graph.present.explorer import explorer_data, explorer_html
 from roadmap_graph.present.report import report_html
 from roadmap_graph.vocabulary import text
@@ -96,11 +96,11 @@ def roadmaps_with_portfolios(draw: Any) -> tuple[nx.DiGraph, Portfolio]:
         budget = None if draw(st.booleans()) and i % 2 else {y: float(draw(st.integers(0, 500))) for y in years}
         programmes.append(
             {"id": f"p{i}", "name": f"사업 {i}", "name_en": f"Programme {i}", "ministry": "부처", "funds": funds,
-             "start": start, "end": start + 3, **({"budget": budget} if budget is not None else {})}  # fmt: skip
+             "start": start, "end": start + 3, **({"budget": budget} if budget is not None else {})}
         )
     portfolio = Portfolio.model_validate(
         {"schema_version": 1, "portfolio": {"id": "r", "title": "무작위", "unit": "억원", "unit_en": "KRW 100M"},
-         "programmes": programmes}  # fmt: skip
+         "programmes": programmes}
     )
     return G, portfolio
 
@@ -264,7 +264,7 @@ def test_explorer_escapes_programme_names() -> None:
     G = rg.to_networkx(rg.load_roadmap())
     hostile = Portfolio.model_validate(
         {"schema_version": 1, "portfolio": {"id": "h", "title": "</script><b>x", "unit": "억원"},
-         "programmes": [{"id": "p1", "name": "</script><script>alert(1)</script>", "funds": ["rna_platform"]}]}  # fmt: skip
+         "programmes": [{"id": "p1", "name": "</script><script>alert(1)</script>", "funds": ["rna_platform"]}]}
     )
     page = explorer_html(G, portfolio=hostile)
     assert "<script>alert(1)" not in page
@@ -289,3 +289,16 @@ def test_bundled_explorer_panel_lists_programmes(chromium, tmp_path: Path, examp
     page.evaluate("window.roadmapExplorer.select('bio_mission_health_data')")
     assert page.evaluate("window.roadmapExplorer.programmes()") == ["bio_big_data", "k_cloud"]
     assert "money unknown" in page.inner_text("#panel")
+
+
+def test_parts_draw_the_bars_or_the_marked_roadmap_alone(G: nx.DiGraph, example: Portfolio) -> None:
+    report = portfolio_overlay(G, example)
+    bars_only = plot_portfolio(G, report, lang="en", parts="bars")
+    assert bars_only.get_gid() == "money" and len(bars_only.figure.axes) == 1
+    assert bars(bars_only, "touching") == pytest.approx({m.id: m.touching for m in report.missions})
+    assert gids(bars_only, "funded:") == set()
+    roadmap_only = plot_portfolio(G, report, lang="en", parts="roadmap")
+    assert [a.get_gid() for a in roadmap_only.figure.axes if a.get_gid() == "money"] == []
+    assert gids(roadmap_only, "funded:") == funded_oracle(G, example)
+    with pytest.raises(rg.InvalidOptionError):
+        plot_portfolio(G, report, parts="table")

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..graph.index import GraphLike, as_graph
-from ..vocabulary import check_lang, node_name, text
+from ..vocabulary import check_choice, check_lang, node_name, text
 from .layout import wrap_lines
 from .roadmap import plot_roadmap
 from .style import figure_style, font_family
@@ -79,11 +79,14 @@ UNFUNDED_DASH = (0, (2.0, 1.4))
 #: The badge's sign.
 MONEY_SIGN = "\u20a9"
 GAP_SIGN = "!"
+#: What :func:`plot_portfolio` draws.
+PARTS = ("both", "bars", "roadmap")
 #: Alignments flagged in the bars.
 FLAGGED = ("under", "unfunded")
 
 _ROW_INCHES = 0.5
 _BARS_MARGIN = 1.25  # inches above and below the bars (title, axis label, note)
+_BARS_MAX_INCHES = 11.0  # the widest the bars get, however wide the roadmap
 
 
 class PortfolioMarks:
@@ -116,6 +119,7 @@ def plot_portfolio(
     lang: str = "ko",
     title: str | None = None,
     legend: bool = True,
+    parts: str = "both",
     **kwargs: Any,
 ) -> Axes:
     """Draw the portfolio figure of ``report`` over ``G`` (see the module docstring).
@@ -132,6 +136,10 @@ def plot_portfolio(
         The roadmap part's title; ``None``: the roadmap's title, ``""`` none.
     legend
         Draw the roadmap's legend with one entry per portfolio mark used.
+    parts
+        ``"both"`` (the bars above the marked roadmap), ``"bars"`` (the money per mission
+        alone, on a figure of its own: it stays readable however wide the roadmap is) or
+        ``"roadmap"`` (the marked roadmap alone).
     **kwargs
         Passed to :func:`~roadmap_graph.figures.roadmap.plot_roadmap` (``fields``,
         ``fontsize``, ...).
@@ -139,8 +147,14 @@ def plot_portfolio(
     Returns
     -------
     matplotlib.axes.Axes
-        The roadmap's axes; the bars are on ``ax.figure.axes[1]`` (gid ``money``). Nothing
-        is shown or saved; the caller closes the figure.
+        The roadmap's axes; the bars are on the figure's axes with gid ``money`` (with
+        ``parts="bars"``, that axes is returned). Nothing is shown or saved; the caller
+        closes the figure.
+
+    Raises
+    ------
+    InvalidOptionError
+        When ``lang`` or ``parts`` is unknown.
     """
     check_lang(lang)
     H = as_graph(G)
@@ -148,11 +162,19 @@ def plot_portfolio(
     kwargs.setdefault("show_gateways", False)
     kwargs.setdefault("show_bottlenecks", False)
     kwargs.setdefault("show_cross_field", False)
+    check_choice(parts, PARTS, "error.what_figure")
     with figure_style():
+        if parts == "bars":
+            import matplotlib.pyplot as plt
+
+            fig = plt.figure(figsize=(_BARS_MAX_INCHES + 6.5, 1.0))
+            return _add_bars(fig, 0.0, H, report, lang)
         ax = plot_roadmap(H, lang=lang, title=title, legend=legend,
                           legend_extra=portfolio_legend(marks, lang) if legend else (), **kwargs)  # fmt: skip
         _mark(ax, marks)
-        _add_bars(ax, H, report, lang)
+        if parts == "both":
+            root: Any = ax.figure.figure
+            _add_bars(root, float(root.get_size_inches()[1]), H, report, lang, below=ax)
     return ax
 
 
@@ -233,21 +255,23 @@ def _money(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
 
 
-def _add_bars(ax: Axes, G: nx.DiGraph, report: PortfolioReport, lang: str) -> Any:
-    """Grow the figure upwards and draw the money per mission above the roadmap."""
-    fig: Any = ax.figure.figure
-    width, height = (float(v) for v in fig.get_size_inches())
+def _add_bars(fig: Any, height: float, G: nx.DiGraph, report: PortfolioReport, lang: str, below: Any = None) -> Any:
+    """Grow ``fig`` upwards by the bars' height and draw the money per mission above its
+    ``height`` inches of content (``below``, the roadmap's axes, keeps its place)."""
+    width = float(fig.get_size_inches()[0])
     missions = list(report.missions)
     bars_h = _BARS_MARGIN + max(len(missions), 1) * _ROW_INCHES + (0.3 if report.unknown_money else 0.0)
     total = height + bars_h
     fig.set_size_inches(width, total)
-    ax.set_position((0.0, 0.0, 1.0, height / total))
+    if below is not None:
+        below.set_position((0.0, 0.0, 1.0, height / total))
     fontsize = 8.5
     names = {m.id: wrap_lines(node_name(G.nodes[m.id], lang) if m.id in G else m.id, 44, 2) for m in missions}
     left = min(max(2.2, 0.3 + max((_label_inches(s, fontsize) for s in names.values()), default=1.0)), width * 0.4)
     right = min(3.2, width * 0.3)  # room for the flags' words
-    bx = ax.figure.add_axes((left / width, (height + 0.75) / total, max(width - left - right, 1.0) / width,
-                             (bars_h - _BARS_MARGIN) / total), gid="money")  # fmt: skip
+    span = min(max(width - left - right, 1.0), _BARS_MAX_INCHES)  # a wide roadmap keeps bars one can read
+    bx = fig.add_axes((left / width, (height + 0.75) / total, span / width, (bars_h - _BARS_MARGIN) / total),
+                            gid="money")  # fmt: skip
     rows = list(reversed(missions))  # the first mission on top
     top = max([m.touching for m in missions] + [m.apportioned for m in missions] + [0.0])
     reach = top * 1.02 if top > 0 else 1.0
@@ -299,7 +323,8 @@ def _add_bars(ax: Axes, G: nx.DiGraph, report: PortfolioReport, lang: str) -> An
     if report.unknown_money:
         named = {p.id: (p.name_en if lang == "en" and p.name_en else p.name) for p in report.programmes}
         note = text("fig.portfolio_unknown_money", lang, count=len(report.unknown_money),
-                    programmes=", ".join(named.get(p, p) for p in report.unknown_money))  # fmt: skip
+                    programmes=", ".join([named.get(p, p) for p in report.unknown_money[:6]]
+                                         + (["…"] if len(report.unknown_money) > 6 else [])))  # fmt: skip
         fig.text(left / width, (height + 0.12) / total, note, fontsize=fontsize * 0.9, color="#444444",
                  parse_math=False, gid="unknown-money")  # fmt: skip
     return bx

@@ -259,7 +259,9 @@ def _portfolio_section(portfolio: Portfolio, index: RoadmapIndex, lang: str, say
     if result.unknown_money:
         intro.append(text("report.portfolio_unknown_money", lang, count=len(result.unknown_money)))
     say(Message("report.step_figure", name=Message("report.figure_portfolio")))
-    run = _Run(figure=Markup(_svg_of(plot_portfolio(index, result, lang=lang))))
+    # two figures, each scaled to the page on its own: the bars stay readable beside a wide roadmap
+    bars = _svg_of(plot_portfolio(index, result, lang=lang, parts="bars"))
+    run = _Run(figure=Markup(bars + _svg_of(plot_portfolio(index, result, lang=lang, parts="roadmap"))))
     run.tables = _table_entries(result.tables(), index.G, lang)
     programmes = []
     for p in portfolio.programmes:
