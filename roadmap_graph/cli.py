@@ -402,6 +402,8 @@ def diff(
     from .present.tables import csv_table, text_result, to_json
 
     conditions = check_fail_on(v.strip() for value in fail_on for v in value.split(",") if v.strip())
+    if settings.graphs:
+        raise click.UsageError(text("cli.diff_no_graph", settings.lang))
     old, new = _diff_sides(sides, old_files, new_files, settings.lang)
     G = settings.revision(new)
     result = diff_roadmaps(settings.revision(old), G, rank_threshold=rank_threshold, lang=settings.lang)
@@ -487,6 +489,8 @@ def draw(
             settings.graph(), kind, output, lang=settings.lang, mission=mission, protect=settings.inputs(), **options
         )
     else:
+        if settings.graphs:
+            raise click.UsageError(text("cli.diff_no_graph", settings.lang))
         old_specs, new_specs = _diff_sides(versions, old, new, settings.lang)
         protect = settings.inputs() + _version_inputs(old_specs + new_specs)
         old_G, new_G = settings.revision(old_specs), settings.revision(new_specs)

@@ -152,6 +152,8 @@ def test_sides_must_be_two_versions(tmp_path):
     assert run("diff", old, old, old).exit_code == 2
     assert run("diff", "--old", old, "--new", old, old).exit_code == 2
     assert run("diff", "--old", old, old).exit_code == 0
+    assert run("-g", old, "diff", old, old).exit_code == 2  # -g is not a version: never ignored
+    assert run("diff", old, old, "-g", old).exit_code == 2
     bad = run("--lang", "en", "diff", old, old, "--fail-on", "loosend-target")
     assert bad.exit_code == 2 and "loosened-target" in bad.stderr  # did you mean
 

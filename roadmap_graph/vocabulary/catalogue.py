@@ -928,6 +928,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "word.no": ("아니오", "no"),
     "error.what_fail_on": ("--fail-on 조건", "--fail-on condition"),
     "cli.diff_failed": ("검토 관문 조건이 성립했다 (--fail-on): {conditions}", "review gate conditions hold (--fail-on): {conditions}"),
+    "cli.diff_no_graph": (
+        "diff는 -g를 쓰지 않는다: 두 판을 OLD NEW 또는 --old/--new로 준다",
+        "diff does not take -g: give the two versions as OLD NEW, or --old and --new",
+    ),
     "cli.diff_sides": (
         "비교할 두 판이 필요하다: OLD NEW 두 인자, 또는 --old/--new를 준다",
         "two versions are needed: give OLD and NEW, or --old and --new",
