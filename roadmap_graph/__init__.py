@@ -32,6 +32,14 @@ from .analyses.effects import Effects, MissionEffect
 from .analyses.gaps import RULES, Finding, GapReport, find_gaps
 from .analyses.gateways import Gateway, Gateways, gateways
 from .analyses.impact import Impact, feasible, grounded, impact
+from .analyses.portfolio import (
+    MissionFunding,
+    PortfolioReport,
+    ProgrammeFunding,
+    TimingIssue,
+    UnfundedTechnology,
+    portfolio_overlay,
+)
 from .analyses.redundancy import Redundancy, redundancy
 from .analyses.sensitivity import Change, Sensitivity, sensitivity
 from .analyses.summary import MissionSummary, Summary, summarize
@@ -48,8 +56,9 @@ from .errors import (
 from .fileformat.limits import Limits
 from .fileformat.loading import load_roadmap, loads_roadmap
 from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silence, Source, SourceRef, Target
+from .fileformat.portfolio_loading import bundled_portfolio_names, load_portfolio, resolve_portfolio
 from .fileformat.revisions import load_revision
-from .fileformat.schema import json_schema
+from .fileformat.schema import json_schema, portfolio_json_schema
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
 from .graph.evidence import stated_only
@@ -110,11 +119,14 @@ __all__ = [
     "Link",
     "Location",
     "MissionEffect",
+    "MissionFunding",
     "MissionSummary",
     "Node",
     "OutputError",
     "OutputPathError",
+    "PortfolioReport",
     "Problem",
+    "ProgrammeFunding",
     "Redundancy",
     "Roadmap",
     "RoadmapDiff",
@@ -128,8 +140,11 @@ __all__ = [
     "SourceRef",
     "Summary",
     "Target",
+    "TimingIssue",
+    "UnfundedTechnology",
     "UnknownNodeError",
     "bottlenecks",
+    "bundled_portfolio_names",
     "compare",
     "convergence",
     "coverage",
@@ -145,6 +160,7 @@ __all__ = [
     "grounded",
     "impact",
     "json_schema",
+    "load_portfolio",
     "load_revision",
     "load_roadmap",
     "loads_roadmap",
@@ -152,9 +168,12 @@ __all__ = [
     "plot_convergence",
     "plot_coverage",
     "plot_roadmap",
+    "portfolio_json_schema",
+    "portfolio_overlay",
     "prerequisite_chain",
     "redundancy",
     "report_html",
+    "resolve_portfolio",
     "save_figure",
     "sensitivity",
     "stated_only",

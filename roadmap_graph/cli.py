@@ -344,10 +344,26 @@ def _analysis_command(analysis: Analysis) -> click.Command:
     return click.command(analysis.name, help=help_text, short_help=analysis.summary)(decorated)
 
 
+class _YearRange(click.ParamType):
+    """A year range, ``2024-2030``, or one year, ``2025``, as ``(first, last)``; anything else
+    is a usage error (exit status 2)."""
+
+    name = "years"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .analyses.registry import year_range
+        from .errors import InvalidOptionError
+
+        try:
+            return year_range(value)
+        except InvalidOptionError as err:
+            self.fail(err.render(_lang(ctx) if ctx is not None else DEFAULT_LANG), param, ctx)
+
+
 def _click_param(param: Param) -> Any:
     """The click argument or option of an analysis parameter."""
     if param.flag is None:
-        metavar = {"mission": "MISSION_ID", "nodes": "NODES"}.get(param.kind, param.name.upper())
+        metavar = {"mission": "MISSION_ID", "nodes": "NODES", "file": "FILE"}.get(param.kind, param.name.upper())
         nargs = -1 if param.kind == "nodes" else 1
         return click.argument(param.name, nargs=nargs, required=param.required, metavar=metavar)
     kinds: dict[str, Any] = {
@@ -355,6 +371,7 @@ def _click_param(param: Param) -> Any:
         "int": {"type": click.IntRange(min=param.minimum), "default": param.default, "show_default": True},
         "list": {"multiple": True},
         "flag": {"is_flag": True},
+        "years": {"type": _YearRange(), "default": param.default, "metavar": "FIRST-LAST"},
     }
     options = kinds.get(param.kind, {"default": param.default})
     return click.option(param.flag, param.name, help=param.help, required=param.required, **options)
@@ -501,8 +518,8 @@ def draw(
 def _portfolio(settings: _Settings, G: Any, spec: str) -> tuple[Any, Any]:
     """The portfolio ``spec`` names (a file, or a bundled portfolio's name), loaded against
     the nodes of ``G``, and its path."""
-    from .analyses.portfolio_standin import load_portfolio, resolve_portfolio
     from .fileformat.limits import Limits
+    from .fileformat.portfolio_loading import load_portfolio, resolve_portfolio
 
     path = resolve_portfolio(spec)
     limits = Limits.from_environment().with_spec(settings.limits)
@@ -511,7 +528,7 @@ def _portfolio(settings: _Settings, G: Any, spec: str) -> tuple[Any, Any]:
 
 def _portfolio_overlay(settings: _Settings, spec: str) -> tuple[Any, Any, Any]:
     """The roadmap graph, the overlay of the portfolio ``spec`` on it, and its file."""
-    from .analyses.portfolio_standin import portfolio_overlay
+    from .analyses.portfolio import portfolio_overlay
 
     G = settings.graph()
     portfolio, path = _portfolio(settings, G, spec)
@@ -596,12 +613,13 @@ def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, .
     type=click.Path(),
     help="Write the schema to this file instead of stdout.",
 )
+@click.option("--portfolio", is_flag=True, help="The schema of the portfolio file format instead (graphs/portfolio.schema.json).")
 @click.pass_obj
-def schema(settings: _Settings, output: str | None) -> None:
+def schema(settings: _Settings, output: str | None, portfolio: bool) -> None:
     """The JSON Schema of the roadmap file format (for editors and CI checks)."""
     from .fileformat.schema import json_schema_text
 
-    schema_text = json_schema_text()
+    schema_text = json_schema_text(portfolio=portfolio)
     if output is None:
         click.echo(schema_text, nl=False)
         return

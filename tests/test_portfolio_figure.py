@@ -20,10 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import roadmap_graph as rg
-from roadmap_graph.analyses.portfolio_standin import load_portfolio, portfolio_overlay
+from roadmap_graph.analyses.portfolio import portfolio_overlay
 from roadmap_graph.cli import cli
 from roadmap_graph.figures.portfolio import FLAGGED, plot_portfolio, portfolio_legend, portfolio_marks
 from roadmap_graph.fileformat.portfolio import Portfolio
+from roadmap_graph.fileformat.portfolio_loading import load_portfolio, resolve_portfolio
 from roadmap_graph.present.explorer import explorer_data, explorer_html
 from roadmap_graph.present.report import report_html
 from roadmap_graph.vocabulary import text
@@ -34,14 +35,22 @@ from .strategies import roadmaps
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
-EXAMPLE = Path(__file__).resolve().parent / "portfolio_example.yaml"
+#: The bundled example portfolio (its name: ``draw portfolio NAME`` takes a name or a file).
+BUNDLED = "kr_nst_roadmap_2_portfolio_example"
+#: A small portfolio whose sources hold a ``javascript:`` address and markup in a title.
+HOSTILE_SOURCES = Path(__file__).resolve().parent / "portfolio_example.yaml"
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 TECHNOLOGIES = ("core_technology", "enabling_technology")
 
 
 @pytest.fixture(scope="module")
-def example() -> Portfolio:
-    return load_portfolio(EXAMPLE)
+def example(G: nx.DiGraph) -> Portfolio:
+    return load_portfolio(resolve_portfolio(BUNDLED), nodes=set(G))
+
+
+@pytest.fixture(scope="module")
+def hostile(G: nx.DiGraph) -> Portfolio:
+    return load_portfolio(HOSTILE_SOURCES, nodes=set(G))
 
 
 # --- oracles: from the portfolio file alone ---------------------------------------------------
@@ -129,19 +138,26 @@ def test_bundled_example_figure_marks_and_bars(G: nx.DiGraph, example: Portfolio
     ax = plot_portfolio(G, portfolio_overlay(G, example), lang="en")
     check_figure(G, example, ax)
     assert gids(ax, "funded:") == {
-        "korean_bio_big_data", "bio_cloud_analysis_infra", "bio_core_equipment_sw", "mrna_platform", "cloud_optimization",
+        "korean_bio_big_data", "ai_robot_automation", "bio_core_equipment_sw", "mrna_platform", "commonsense_reasoning",
+        "multimodal_ai", "explainable_ai", "ai_advanced_modeling",
     }  # fmt: skip
-    # every mission's core technology is a gateway no programme funds; so is the RNA platform
-    assert {"rna_platform", "ai_advanced_modeling", "bio_vaccine"} <= gids(ax, "unfunded-gateway:")
+    # the core technology of every mission but AGI is a gateway no programme funds; so is the RNA platform
+    assert gids(ax, "unfunded-gateway:") == {
+        "rna_platform", "ai_efficient_learning", "ai_industrial_ai", "ai_safe_trustworthy", "bio_digital_health_data",
+        "bio_gene_cell_therapy", "bio_synthetic_biology", "bio_vaccine",
+    }  # fmt: skip
     touching = bars(ax, "touching")
-    assert touching["bio_mission_health_data"] == pytest.approx(6065)  # 5 × 1,213 (the bio big-data project)
+    assert touching["bio_mission_health_data"] == pytest.approx(5 * 1213.16)  # the bio big-data project, phase 1
     assert touching["bio_mission_vaccine"] == pytest.approx(5052)
-    assert touching["ai_mission_agi"] == 0
-    # the AI missions have no money behind them: flagged in words, the K-Cloud one as unknown money
+    assert touching["ai_mission_efficient_learning"] == 0
+    # flagged in words: no programme behind two AI missions and gene and cell therapy; synthetic biology under-funded
     flags = {str(t.get_gid())[5:]: t.get_text() for axes in ax.figure.axes for t in axes.texts if str(t.get_gid()).startswith("flag:")}
-    assert flags["ai_mission_agi"] == text("fig.portfolio_flag_unfunded", "en")
-    assert flags["ai_mission_efficient_learning"] == text("fig.portfolio_flag_unknown", "en")
-    assert "bio_mission_vaccine" not in flags
+    assert flags == {
+        "ai_mission_efficient_learning": text("fig.portfolio_flag_unfunded", "en"),
+        "ai_mission_industrial_ai": text("fig.portfolio_flag_unfunded", "en"),
+        "bio_mission_gene_cell_therapy": text("fig.portfolio_flag_unfunded", "en"),
+        "bio_mission_synbio": "under-funded: 8% of money, 18% of importance",
+    }
 
 
 def test_bundled_example_english_figure_has_no_hangul(G: nx.DiGraph, example: Portfolio) -> None:
@@ -152,6 +168,7 @@ def test_bundled_example_english_figure_has_no_hangul(G: nx.DiGraph, example: Po
     words += [axes.get_xlabel() for axes in ax.figure.axes] + [t.get_text() for t in ax.figure.texts]
     assert [w for w in words if HANGUL.search(w)] == []
     assert any("100 million KRW" in w for w in words)  # the unit in the axis label
+    assert any("Artificial General Intelligence (AGI) Core Source Technology Project" in w for w in words)  # unknown money
 
 
 def test_bundled_example_figure_in_korean_names_the_unit(G: nx.DiGraph, example: Portfolio) -> None:
@@ -169,7 +186,7 @@ def test_bundled_example_figure_in_korean_names_the_unit(G: nx.DiGraph, example:
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
 def test_cli_draw_portfolio(tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"portfolio{suffix}"
-    result = CliRunner().invoke(cli, ["--lang", "en", "draw", "portfolio", str(EXAMPLE), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["--lang", "en", "draw", "portfolio", BUNDLED, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 10_000
     if suffix == ".svg":
@@ -185,10 +202,10 @@ def test_cli_draw_portfolio_needs_one_file(tmp_path: Path) -> None:
 
 def test_cli_draw_portfolio_never_writes_over_the_portfolio(tmp_path: Path) -> None:
     copy = tmp_path / "p.svg"
-    copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    copy.write_text(HOSTILE_SOURCES.read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--lang", "en", "draw", "portfolio", str(copy), "-o", str(copy)])
     assert result.exit_code != 0
-    assert copy.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8")
+    assert copy.read_text(encoding="utf-8") == HOSTILE_SOURCES.read_text(encoding="utf-8")
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -206,13 +223,17 @@ def test_report_section_only_with_a_portfolio(G: nx.DiGraph, example: Portfolio)
     assert ids[:2] == ["summary", "portfolio"]  # after the summary
     part = section(page, "portfolio")
     assert "An illustration from public figures, not the government&#39;s full portfolio." in part
-    assert "<svg" in part and "bar-apportioned:bio_mission_synbio" in part
-    assert part.count("<table") == len(portfolio_overlay(G, example).tables())
-    # sources: http(s) addresses become links, anything else stays text
+    assert "<svg" in part and "bar-apportioned:bio_mission_synbio" in part and "funded:mrna_platform" in part
+    assert part.count("<table") == sum(1 for t in portfolio_overlay(G, example).tables() if t.rows)  # an empty one says so
+    assert 'href="https://news1.kr/bio/general/5730896"' in part  # a programme's source
+    assert '<a href="#portfolio">' in page  # the contents link to it
+
+
+def test_report_links_only_web_sources(G: nx.DiGraph, hostile: Portfolio) -> None:
+    part = section(report_html(G, lang="en", portfolio=hostile), "portfolio")
     assert 'href="https://www.dailysecu.com/news/articleView.html?idxno=147457"' in part
     assert 'href="javascript:' not in part
     assert "&lt;b&gt;뉴데일리&lt;/b&gt;" in part  # the author's title, escaped
-    assert '<a href="#portfolio">' in page  # the contents link to it
 
 
 def test_report_section_after_the_changes(G: nx.DiGraph, example: Portfolio) -> None:
@@ -224,10 +245,10 @@ def test_report_section_after_the_changes(G: nx.DiGraph, example: Portfolio) -> 
 
 def test_cli_report_with_a_portfolio_writes_its_explorer_too(tmp_path: Path) -> None:
     out = tmp_path / "report"
-    result = CliRunner().invoke(cli, ["--lang", "en", "report", "--portfolio", str(EXAMPLE), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["--lang", "en", "report", "--portfolio", BUNDLED, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert 'id="portfolio"' in (out / "index.html").read_text(encoding="utf-8")
-    assert "mrna_vaccine" in (out / "explorer.html").read_text(encoding="utf-8")
+    assert "mrna_vaccine_pandemic" in (out / "explorer.html").read_text(encoding="utf-8")
     plain = tmp_path / "plain"
     assert CliRunner().invoke(cli, ["report", "-o", str(plain)]).exit_code == 0
     assert 'id="portfolio"' not in (plain / "index.html").read_text(encoding="utf-8")
@@ -236,18 +257,20 @@ def test_cli_report_with_a_portfolio_writes_its_explorer_too(tmp_path: Path) -> 
 # --- the explorer -----------------------------------------------------------------------------
 
 
-def test_explorer_data_carries_each_nodes_programmes(G: nx.DiGraph, example: Portfolio) -> None:
+def test_explorer_data_carries_each_nodes_programmes(G: nx.DiGraph, example: Portfolio, hostile: Portfolio) -> None:
     assert explorer_data(G)["portfolio"] is None
     data = explorer_data(G, portfolio=example)["portfolio"]
     expected = {n: sorted(p.id for p in example.programmes if any(f.id == n for f in p.funds)) for n in G}
     assert {n: sorted(ps) for n, ps in data["by_node"].items()} == expected
     assert set(data["unfunded"]) == unfunded_oracle(G, example)
-    assert data["programmes"]["mrna_vaccine"]["money"] == pytest.approx(5052)
-    assert data["programmes"]["mrna_vaccine"]["years"] == [2025, 2028]
-    assert data["programmes"]["k_cloud"]["money"] is None  # unknown, not 0
-    assert data["programmes"]["biofoundry"]["sources"][0]["href"] is None  # javascript: is no link
+    assert data["programmes"]["mrna_vaccine_pandemic"]["money"] == pytest.approx(5052)
+    assert data["programmes"]["mrna_vaccine_pandemic"]["years"] == [2025, 2028]
+    assert data["programmes"]["agi_core_technology"]["money"] is None  # unknown, not 0
     assert data["unit"] == {"ko": "억원", "en": "100 million KRW"}
-    assert data["missions"]["bio_mission_health_data"] == ["bio_big_data", "k_cloud"]
+    assert data["missions"]["bio_mission_health_data"] == ["national_bio_big_data"]
+    assert data["missions"]["ai_mission_agi"] == ["agi_core_technology", "human_centred_ai"]
+    sources = explorer_data(G, portfolio=hostile)["portfolio"]["programmes"]["biofoundry"]["sources"]
+    assert sources[0]["href"] is None  # javascript: is no link
 
 
 @examples(60)
@@ -279,15 +302,16 @@ def test_bundled_explorer_panel_lists_programmes(chromium, tmp_path: Path, examp
     page = log.page
     assert log.errors() == [] and log.foreign_requests() == []
     page.evaluate("window.roadmapExplorer.select('mrna_platform')")
-    assert page.evaluate("window.roadmapExplorer.programmes()") == ["mrna_vaccine"]
+    assert page.evaluate("window.roadmapExplorer.programmes()") == ["mrna_vaccine_pandemic"]
     panel = page.inner_text("#panel")
-    assert "KDCA mRNA vaccine programme" in panel and "5,052 100 million KRW" in panel and "2025–2028" in panel
-    assert page.locator("#panel a[href^='https://biz.chosun.com']").count() == 1
+    assert "mRNA Vaccine Development Support for Pandemic Preparedness" in panel
+    assert "5,052 100 million KRW" in panel and "2025–2028" in panel
+    assert page.locator("#panel a[href='https://news1.kr/bio/general/5730896']").count() == 1
     page.evaluate("window.roadmapExplorer.select('rna_platform')")
     assert page.evaluate("window.roadmapExplorer.programmes()") == []
     assert "no programme" in page.inner_text("#panel")
-    page.evaluate("window.roadmapExplorer.select('bio_mission_health_data')")
-    assert page.evaluate("window.roadmapExplorer.programmes()") == ["bio_big_data", "k_cloud"]
+    page.evaluate("window.roadmapExplorer.select('ai_mission_agi')")
+    assert page.evaluate("window.roadmapExplorer.programmes()") == ["agi_core_technology", "human_centred_ai"]
     assert "money unknown" in page.inner_text("#panel")
 
 

@@ -33,9 +33,16 @@ def index(G) -> RoadmapIndex:
     return RoadmapIndex(G)
 
 
+#: Parameter sets of the analyses the report runs none of (they need an input it is not given).
+EXAMPLES: dict[str, list[dict[str, Any]]] = {"portfolio": [{"portfolio": str(TESTS / "portfolio_demo.yaml")}]}
+
+
 def runs(analysis: Any, index: RoadmapIndex) -> list[dict[str, Any]]:
-    """The parameter sets the report shows (one run with the defaults when none)."""
-    return [dict(p) for p in analysis.report_runs(index)] if analysis.report_runs else [{}]
+    """The parameter sets the report shows (one run with the defaults when none), or the
+    examples of an analysis the report does not run."""
+    if not analysis.report_runs:
+        return [{}]
+    return [dict(p) for p in analysis.report_runs(index)] or EXAMPLES[analysis.name]
 
 
 def cli_args(analysis: Any, params: dict[str, Any]) -> list[str]:

@@ -54,6 +54,10 @@ def test_the_bundled_files_come_from_the_installed_package(installed, tmp_path):
     ).stdout.split()
     assert Path(out[0]).is_relative_to(installed.parent) and out[1] == "True"
     assert (Path(out[0]) / "roadmap.schema.json").is_file()
+    # so do the bundled portfolio, found by name, and its schema
+    assert (Path(out[0]) / "portfolio.schema.json").is_file()
+    code = "import roadmap_graph as rg; print(len(rg.load_portfolio(rg.resolve_portfolio('kr_nst_roadmap_2_portfolio_example')).programmes))"
+    assert subprocess.run([str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip() == "5"
     # the ministry's release text ships too: the report links the quotes into it
     assert (Path(out[0]) / "sources" / "msit_release_2023-10-31.txt").is_file()
     code = "import roadmap_graph as rg; from roadmap_graph.present.report import _texts; print(sorted(_texts(rg.to_networkx(rg.load_roadmap()))))"

@@ -16,6 +16,7 @@ from . import (
     gaps,
     gateways,
     impact,
+    portfolio,
     redundancy,
     sensitivity,
     summary,
@@ -35,6 +36,7 @@ REGISTRY: dict[str, Analysis] = registry(
     coverage.ANALYSIS,
     gaps.ANALYSIS,
     sensitivity.ANALYSIS,
+    portfolio.ANALYSIS,
 )
 
 __all__ = ["REGISTRY", "Analysis", "Param"]

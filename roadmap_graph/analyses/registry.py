@@ -13,13 +13,16 @@ the command line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..errors import InvalidOptionError
 from ..graph.index import RoadmapIndex
+from ..vocabulary import Message, verbatim
 
-ParamKind = Literal["mission", "node", "nodes", "choice", "int", "list", "flag"]
+ParamKind = Literal["mission", "node", "nodes", "choice", "int", "list", "flag", "file", "years"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ class Param:
     ``flag`` is the option's name (``"--mission"``); ``None`` makes it a positional
     argument. Kinds: ``mission``/``node`` (one id), ``nodes`` (one or more ids, positional),
     ``choice`` (one of ``choices``), ``int`` (at least ``minimum``), ``list`` (comma-separated
-    values, repeatable: ``--select RG1,RG2 --select RG3``), ``flag`` (on/off). ``display``
+    values, repeatable: ``--select RG1,RG2 --select RG3``), ``flag`` (on/off), ``file`` (a
+    file's path or a bundled file's name, e.g. a portfolio), ``years`` (a year range,
+    ``2024-2030``, or one year, ``2025``: passed as ``(first, last)``). ``display``
     parameters shape the text table only (``--top``) and are not passed to the analysis.
     ``help`` is the option's help text (English, like all of ``--help``).
     """
@@ -57,7 +62,8 @@ class Analysis:
     ``takes_lang``). ``summary`` is the command's one-line help and ``description`` the
     rest of its help (English). ``figure`` names the figure the report draws in the
     section (drawn with the run's parameters). ``report_runs`` gives the parameter sets the
-    report shows (e.g. every mission); ``None`` means one run with the defaults.
+    report shows (e.g. every mission); ``None`` means one run with the defaults, and an empty
+    list none (an analysis that needs an input the report does not have, e.g. a portfolio).
     ``exit_status(result, params)`` is the command's exit status (``gaps --fail-on``).
     ``text_view`` names a method of the result that replaces the text tables on the
     command line (``"tree"`` for the chain).
@@ -92,3 +98,26 @@ def registry(*analyses: Analysis) -> dict[str, Analysis]:
             raise ValueError(f"analysis {a.name!r} registered twice")
         out[a.name] = a
     return out
+
+
+def year_range(value: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """``"2024-2030"`` as ``(2024, 2030)``, ``"2025"`` as ``(2025, 2025)``; a pair is checked
+    and kept; ``None`` stays ``None``.
+
+    Raises
+    ------
+    InvalidOptionError
+        When it is not one year or two years (first ≤ last) joined by ``-``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        first, last = value
+    else:
+        found = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", str(value), re.ASCII)
+        if found is None:
+            raise InvalidOptionError(Message("error.years", value=verbatim(value)))
+        first, last = int(found[1]), int(found[2] or found[1])
+    if first > last:
+        raise InvalidOptionError(Message("error.years", value=verbatim(f"{first}-{last}")))
+    return first, last

@@ -50,7 +50,7 @@ from .style import figure_style, font_family
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
-    from ..analyses.portfolio_standin import PortfolioReport
+    from ..analyses.portfolio import PortfolioReport
 
 __all__ = [
     "APPORTIONED_COLOUR",

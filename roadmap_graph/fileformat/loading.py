@@ -23,6 +23,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Location, Problem, RoadmapLoadError
 from ..gcpause import paused_gc
@@ -220,7 +221,7 @@ def _read_text(path: str, text: str, reading: _Reading) -> tuple[Parsed, _Doc | 
         return parsed, None
     data = parsed.data
     if not isinstance(data, dict):
-        parsed.problems.append(Problem(parsed.locate(()), Message("load.not_mapping", what=_describe_type(data))))
+        parsed.problems.append(Problem(parsed.locate(()), Message("load.not_mapping", what=describe_type(data))))
         return parsed, None
     beyond = reading.budget.take(data)
     if beyond is not None:
@@ -561,22 +562,50 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
 
 
 def _translate(parsed: Parsed, err: ValidationError, skip: Set[PathKey] = frozenset()) -> list[Problem]:
+    return translate_errors(
+        err.errors(include_url=False),
+        locate=lambda loc, key: parsed.locate(loc, key=key),
+        describe=lambda loc: _describe_loc(parsed, loc),
+        model_at=_model_at,
+        skip=skip,
+    )
+
+
+def translate_errors(
+    errors: Iterable[ErrorDetails],
+    *,
+    locate: Callable[[PathKey, bool], Location],
+    describe: Callable[[PathKey], str],
+    model_at: Callable[[PathKey], type[BaseModel] | None],
+    skip: Set[PathKey] = frozenset(),
+    word_value: Callable[[str, Any, PathKey, Verbatim], Message] | None = None,
+) -> list[Problem]:
+    """Pydantic's ``errors`` (``ValidationError.errors()``) as located problems a person
+    can act on, for any file format.
+
+    ``locate(loc, key)`` is where the value at ``loc`` was written (``key=True``: the key
+    naming it), ``describe(loc)`` how a person finds it, ``model_at(loc)`` the model that
+    validates the mapping at ``loc`` (its keys are the allowed ones); ``word_value``
+    words a wrong value (by default :func:`value_message`). The roadmap loader and the
+    portfolio loader (:mod:`.portfolio_loading`) share it.
+    """
+    word_value = word_value or value_message
     problems = []
-    for error in err.errors(include_url=False):
+    for error in errors:
         loc: PathKey = tuple(error["loc"])
         kind = error["type"]
         if loc in skip and kind not in ("missing", "extra_forbidden"):
             continue
-        what = verbatim(_describe_loc(parsed, loc))
+        what = verbatim(describe(loc))
         message: Message
         if kind == "missing":
-            parent = _describe_loc(parsed, loc[:-1])
+            parent = describe(loc[:-1])
             message = Message("load.missing_key", key=verbatim(loc[-1]), parent=verbatim(parent) if parent else Message("load.the_file"))
-            where = parsed.locate(loc[:-1])
+            where = locate(loc[:-1], False)
         elif kind == "extra_forbidden":
-            model = _model_at(loc[:-1])
+            model = model_at(loc[:-1])
             allowed = list(model.model_fields) if model else []
-            parent = _describe_loc(parsed, loc[:-1])
+            parent = describe(loc[:-1])
             message = Message(
                 "load.unknown_key",
                 key=verbatim(loc[-1]),
@@ -584,15 +613,16 @@ def _translate(parsed: Parsed, err: ValidationError, skip: Set[PathKey] = frozen
                 hint=did_you_mean(str(loc[-1]), allowed),
                 allowed=verbatim(", ".join(allowed)),
             )
-            where = parsed.locate(loc, key=True)
+            where = locate(loc, True)
         else:
-            message = _value_message(kind, error, loc, what)
-            where = parsed.locate(loc)
+            message = word_value(kind, error, loc, what)
+            where = locate(loc, False)
         problems.append(Problem(where, message))
     return problems
 
 
-def _value_message(kind: str, error: Any, loc: PathKey, what: Verbatim) -> Message:
+def value_message(kind: str, error: Any, loc: PathKey, what: Verbatim) -> Message:
+    """The message for a value pydantic refused (``kind`` is its error type) at ``loc``."""
     got = verbatim(repr(error.get("input")))
     ctx = error.get("ctx") or {}
     if kind == "literal_error":
@@ -607,9 +637,9 @@ def _value_message(kind: str, error: Any, loc: PathKey, what: Verbatim) -> Messa
         model = _model_at(loc)
         keys = verbatim(", ".join(model.model_fields) if model else "")
         shape = "load.link_shape" if model is Link else "load.mapping_shape"
-        return Message(shape, what=what, keys=keys, got=_describe_type(error.get("input")))
+        return Message(shape, what=what, keys=keys, got=describe_type(error.get("input")))
     if kind in ("tuple_type", "list_type"):
-        return Message("load.list_shape", what=what, got=_describe_type(error.get("input")))
+        return Message("load.list_shape", what=what, got=describe_type(error.get("input")))
     if kind == "string_too_short":
         return Message("load.empty_text", what=what)
     if kind == "string_too_long":
@@ -651,7 +681,8 @@ def _get(data: Any, loc: PathKey) -> Any:
     return data
 
 
-def _describe_type(value: Any) -> Message:
+def describe_type(value: Any) -> Message:
+    """What ``value`` is, in words: a mapping, a list, empty, a number, a text."""
     if isinstance(value, dict):
         return Message("type.mapping")
     if isinstance(value, list):

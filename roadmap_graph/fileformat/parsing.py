@@ -265,6 +265,18 @@ _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\
 _BAD_JSON_ESCAPE = re.compile(r"\\u(?:00[01][0-9a-fA-F]|007[fF]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])")
 
 
+def clean_text(value: str, limits: Limits) -> tuple[str | None, Message | None]:
+    """``value`` in Unicode NFC, or ``None`` and why it cannot be text: longer than the
+    ``string_chars`` limit, or holding a character that breaks XML or UTF-8 (see the
+    module). Every text read from a file (a YAML scalar, a spreadsheet cell) passes here."""
+    if len(value) > limits.string_chars:
+        return None, breach("string_chars", limits, count=len(value))
+    bad = _BAD_CHARACTER.search(value)
+    if bad:
+        return None, Message("load.bad_character", char=verbatim(_describe_char(bad.group())))
+    return unicodedata.normalize("NFC", value), None
+
+
 class _Refused(ValueError):
     """A JSON value the fast path does not take: the exact reading says where and why."""
 
@@ -435,14 +447,10 @@ class _Walker:
         return None
 
     def _text(self, value: str, where: tuple[int, int]) -> str | None:
-        if len(value) > self.limits.string_chars:
-            self.problem(where, breach("string_chars", self.limits, count=len(value)))
-            return None
-        bad = _BAD_CHARACTER.search(value)
-        if bad:
-            self.problem(where, Message("load.bad_character", char=verbatim(_describe_char(bad.group()))))
-            return None
-        return unicodedata.normalize("NFC", value)
+        text, problem = clean_text(value, self.limits)
+        if problem is not None:
+            self.problem(where, problem)
+        return text
 
     def _mapping(self, node: Any, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -265,7 +265,7 @@ def portfolio_data(G: nx.DiGraph, portfolio: Portfolio) -> dict[str, Any]:
     and end, else its budget's first and last year), ``by_node[X]`` the programmes funding
     node X (every node, ``[]`` for none), ``unfunded`` the technologies no programme funds and
     ``missions[M]`` the programmes funding some node of mission M's chain."""
-    from ..analyses.portfolio_standin import portfolio_overlay
+    from ..analyses.portfolio import portfolio_overlay
 
     report = portfolio_overlay(G, portfolio)
     info = portfolio.portfolio

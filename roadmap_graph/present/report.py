@@ -135,7 +135,9 @@ def report_html(
     check_lang(lang)
     say = progress or (lambda message: None)
     index = RoadmapIndex(G)
-    sections = [_section(analysis, index, lang, say) for analysis in REGISTRY.values() if analysis.name != PORTFOLIO_SECTION]
+    # an analysis whose report runs are none (it needs an input, e.g. a portfolio) has no section
+    shown = [a for a in REGISTRY.values() if a.report_runs is None or a.report_runs(index)]
+    sections = [_section(analysis, index, lang, say) for analysis in shown]
     if baseline is not None:
         sections.insert(min(1, len(sections)), _changes_section(baseline, G, lang, say))
     if portfolio is not None:
@@ -234,7 +236,7 @@ def _portfolio_section(portfolio: Portfolio, index: RoadmapIndex, lang: str, say
     tables and the programmes' sources."""
     from markupsafe import Markup
 
-    from ..analyses.portfolio_standin import portfolio_overlay
+    from ..analyses.portfolio import portfolio_overlay
     from ..figures.portfolio import plot_portfolio, unit_of
     from .explorer import web_url
 

@@ -502,6 +502,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.progress.parsing": ("{path} 해석 중 ({size})", "parsing {path} ({size})"),
     "load.progress.validating": ("{path} 검증 중 (노드 {nodes}개)", "validating {path} ({nodes} nodes)"),
     "load.progress.checking": ("참조 확인 중 (노드 {nodes}개, 링크 {links}개)", "checking references ({nodes} nodes, {links} links)"),
+    # --- problems in portfolio files (YAML, CSV, XLSX: fileformat/portfolio_loading.py) ---
+    "portfolio.load.programme_years": (
+        "종료 연도 {end}가 시작 연도 {start}보다 앞선다; start와 end를 고친다",
+        "end {end} is before start {start}; correct start or end",
+    ),
+    "portfolio.load.budget_before_start": (
+        "예산 연도가 시작 연도 {start}보다 앞선다; 예산 연도나 start를 고친다",
+        "a budget year is before start {start}; correct the budget's years or start",
+    ),
+    "portfolio.load.budget_after_end": (
+        "예산 연도가 종료 연도 {end}보다 뒤다; 예산 연도나 end를 고친다",
+        "a budget year is after end {end}; correct the budget's years or end",
+    ),
+    "portfolio.load.share_some": (
+        "비율(share)은 지원하는 노드 모두에 쓰거나 하나도 쓰지 않는다 (쓰지 않으면 똑같이 나눈다)",
+        "give a share for every funded node or for none (none: equal shares)",
+    ),
+    "portfolio.load.share_total": (
+        "비율(share)의 합이 1이 아니라 {total}이다; 합이 1이 되게 고친다",
+        "the shares add up to {total}, not 1; make them add up to 1",
+    ),
+    "portfolio.load.funds_twice": (
+        "한 사업이 같은 노드를 두 번 지원한다; 하나를 지운다",
+        "one programme funds the same node twice; remove one",
+    ),
+    "portfolio.load.citation_empty": (
+        "출처에는 url, title, quote 중 하나 이상이 있어야 한다",
+        "a source needs a url, a title or a quote",
+    ),
+    "portfolio.load.money": (
+        "{what}은(는) 0 이상의 금액이어야 한다 ({got}이 아니라)",
+        "{what} must be an amount of 0 or more, not {got}",
+    ),
+    "portfolio.load.share_range": (
+        "{what}: 비율은 0보다 크고 1 이하인 수여야 한다 ({got}이 아니라)",
+        "{what}: a share is a number above 0 and at most 1, not {got}",
+    ),
+    "portfolio.load.budget_year": (
+        "{what}: 예산의 키는 1900에서 2200 사이의 연도여야 한다 ({got}이 아니라)",
+        "{what}: a budget's keys are years from 1900 to 2200, not {got}",
+    ),
+    "portfolio.load.duplicate_programme": (
+        "사업 식별자 '{id}'가 두 번 쓰였다 (처음: {first}); 하나를 바꾼다",
+        "programme id '{id}' is used twice (first at {first}); rename one",
+    ),
+    "portfolio.load.unknown_node": (
+        "사업 '{programme}'이(가) 지원하는 '{node}'은(는) 로드맵의 노드가 아니다{hint}",
+        "programme '{programme}' funds '{node}', which is not a node of the roadmap{hint}",
+    ),
+    "portfolio.load.missing_column": (
+        "머리 행에 '{column}' 열이 없다; 추가한다 (필수 열: {required})",
+        "the header row has no '{column}' column; add it (required: {required})",
+    ),
+    "portfolio.load.unknown_column": (
+        "알 수 없는 열 '{column}'{hint}; 쓸 수 있는 열은 {allowed}, 그리고 연도마다 한 열(2024, 2025, …)이다",
+        "unknown column '{column}'{hint}; the columns are {allowed}, and one per year (2024, 2025, …)",
+    ),
+    "portfolio.load.unnamed_column": (
+        "이름 없는 열에 값이 있다; 머리 행에 열 이름을 쓴다",
+        "a column with no name holds values; write its name in the header row",
+    ),
+    "portfolio.load.duplicate_column": (
+        "열 '{column}'이(가) 두 번 있다 (처음: {first}); 하나를 지운다",
+        "column '{column}' appears twice (first at {first}); remove one",
+    ),
+    "portfolio.load.header_conflict": (
+        "{column}이(가) 여기서는 '{value}'인데 {first}에서는 '{other}'이다; 파일 전체에 한 값을 쓴다",
+        "{column} is '{value}' here but '{other}' at {first}; one value serves the whole file",
+    ),
+    "portfolio.load.no_unit": (
+        "어느 행도 단위(unit)를 주지 않는다; unit 열에 단위를 쓴다 (예: 억원)",
+        "no row gives the unit; write it in the unit column (e.g. KRW, or 100 million KRW)",
+    ),
+    "portfolio.load.not_number": (
+        "{column} 열의 '{value}'은(는) 숫자가 아니다 (6065, 6,065, 252.6처럼 쓰고, 돈이 없는 해는 비워 둔다)",
+        "'{value}' in column {column} is not a number (write 6065, 6,065 or 252.6; leave the cell empty for no money)",
+    ),
+    "portfolio.load.bad_funds": (
+        "funds의 '{part}'을(를) 읽을 수 없다: 노드 식별자를 ';'로 나누고, 비율은 '=0.6'처럼 붙인다 (a=0.6;b=0.4)",
+        "cannot read '{part}' in funds: separate node ids with ';', each with an optional '=share' (a=0.6;b=0.4)",
+    ),
+    "portfolio.load.extra_cells": (
+        "이 행에는 머리 행({columns}열)보다 많은 {count}개의 칸이 있다; 남는 칸을 지우거나 열 이름을 쓴다",
+        "this row has {count} cells but the header row has {columns} columns; remove the extra cells or name their columns",
+    ),
+    "portfolio.load.no_header": (
+        "머리 행이 없다: 첫 행에 id, name, unit, funds와 연도 열 이름을 쓴다",
+        "there is no header row: write id, name, unit, funds and the year columns in the first row",
+    ),
+    "portfolio.load.too_many_rows": (
+        "행이 너무 많다 (최대 {limit}행); --limit nodes=...로 늘린다",
+        "too many rows (at most {limit}); raise it with --limit nodes=...",
+    ),
+    "portfolio.load.csv_error": ("CSV 오류: {detail}", "CSV error: {detail}"),
+    "portfolio.load.xlsx_missing": (
+        "XLSX 파일을 읽으려면 openpyxl이 필요하다: pip install 'roadmap-graph[xlsx]'; 또는 CSV로 저장한다",
+        "reading an XLSX file needs openpyxl: pip install 'roadmap-graph[xlsx]'; or save the sheet as CSV",
+    ),
+    "portfolio.load.xlsx_unreadable": (
+        "XLSX 통합 문서로 읽을 수 없다: {detail}",
+        "cannot read the file as an XLSX workbook: {detail}",
+    ),
+    "portfolio.load.xls_old": (
+        "예전 .xls 통합 문서는 읽지 않는다; .xlsx나 CSV로 저장한다",
+        "old .xls workbooks are not read; save the sheet as .xlsx or CSV",
+    ),
+    "portfolio.load.formula_no_value": (
+        "이 칸의 수식({formula})에 저장된 값이 없다; 스프레드시트 프로그램에서 열어 저장하거나 값을 쓴다",
+        "the cell's formula ({formula}) has no saved value; open and save the workbook in a spreadsheet program, or write the value",
+    ),
+    "portfolio.load.not_found": (
+        "포트폴리오 파일도, 내장 포트폴리오도 아니다: '{spec}'{hint}; 내장 포트폴리오: {names}",
+        "'{spec}' is neither a portfolio file nor a bundled portfolio{hint}; bundled portfolios: {names}",
+    ),
     # --- problems across the loaded files: references, layers, cycles ----------------------
     "check.converges_itself": (
         "분야 '{field}'가 자기 자신과 융합한다고 되어 있다; 선언된 다른 분야를 적는다: {fields}",
@@ -936,5 +1050,105 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "비교할 두 판이 필요하다: OLD NEW 두 인자, 또는 --old/--new를 준다",
         "two versions are needed: give OLD and NEW, or --old and --new",
     ),
+    # --- portfolio: an R&D portfolio laid over the roadmap (analyses/portfolio.py) ----------
+    "title.portfolio": ("R&D 포트폴리오", "R&D portfolio"),
+    "title.portfolio_of": ("{title} ({id}): {years}, 단위 {unit}", "{title} ({id}): {years}, in {unit}"),
+    "portfolio.years": ("{first}–{last}년", "{first}–{last}"),
+    "portfolio.no_years": ("예산 연도 없음", "no budget year"),
+    "title.portfolio_missions": ("임무별 재원 ({unit})", "Money per mission ({unit})"),
+    "note.portfolio_missions": (
+        "관련 재원: 임무의 선행 체인에 든 노드를 하나라도 지원하는 사업의 예산 합계(여러 임무에 겹쳐 셈). "
+        "배분 재원: 사업 예산을 지원 노드에 (지정 비율, 없으면 균등) 나누고, 각 노드의 몫을 그 노드를 체인에 둔 "
+        "임무들에 균등하게 나눈 값(모든 임무의 합 = 임무에 닿는 재원). 중요도: 체인에 든 기술마다 1을 그 기술을 "
+        "체인에 둔 임무 수로 나눠 더한 값. 재원 비중이 중요도 비중의 절반 미만이면 과소, 두 배 초과면 과다.",
+        "touching: the money of the programmes funding any node of the mission's chain (counted for each mission "
+        "they touch). apportioned: each programme's money split over its funded nodes (its shares, else equally), "
+        "then each node's part equally over the missions whose chain holds it (over all missions it adds up to the "
+        "money reaching any mission). importance: for each technology of the chain, 1 divided by the number of "
+        "missions whose chain holds it, summed. under: money share below half the importance share; over: above "
+        "double.",
+    ),
+    "note.portfolio_unknown": (
+        "{note} 예산을 공개 출처로 확인할 수 없는 사업(0으로 셈): {programmes}.",
+        "{note} Programmes whose money no public source gives (counted as 0): {programmes}.",
+    ),
+    "title.portfolio_unfunded": ("지원 사업이 없는 기술", "Technologies no programme funds"),
+    "note.portfolio_unfunded": (
+        "임무의 길목기술인 것부터(여러 임무의 길목인 것 먼저). 병목 순위: bottlenecks 명령의 순위. "
+        "단독실패 임무: 이 기술 하나가 실패하면 달성할 수 없는 임무의 수(CSV와 JSON에는 그 임무들).",
+        "Gateways of some mission first (of the most missions first). bottleneck rank: the rank in the "
+        "bottlenecks command. critical for: how many missions its failure alone makes infeasible (CSV and "
+        "JSON list them).",
+    ),
+    "portfolio.none_unfunded": ("모든 기술에 지원 사업이 있다.", "Every technology has a programme behind it."),
+    "title.portfolio_orphans": ("어느 임무에도 닿지 않는 사업", "Programmes that serve no mission"),
+    "portfolio.none_orphans": ("모든 사업이 어떤 임무의 체인에 닿는다.", "Every programme reaches some mission's chain."),
+    "title.portfolio_timing": ("시기: 임무 기한과 어긋나는 사업", "Timing: programmes out of step with their missions' deadlines"),
+    "note.portfolio_timing": (
+        "임무 기한은 목표의 가장 늦은 기한. 기한 전 종료: 사업이 임무 기한보다 먼저 끝난다. 기한 후 시작: 사업이 "
+        "임무 기한 뒤에 시작한다.",
+        "A mission's deadline is the latest deadline of its targets. ends before: the programme ends before the "
+        "mission's deadline; starts after: it starts after it.",
+    ),
+    "portfolio.none_timing": ("기한과 어긋나는 사업이 없다.", "No programme is out of step with a deadline."),
+    "title.portfolio_dry": ("재원 공백 연도", "Years without money"),
+    "note.portfolio_dry": (
+        "선택한 연도 가운데 임무 기한까지, 임무의 체인을 지원하는 어느 사업에도 예산이 없는 해. 지원 사업이 전혀 "
+        "없는 임무는 모든 해가 공백이라 여기서 뺀다.",
+        "The selected years, up to the mission's deadline, in which no programme funding the mission's chain has "
+        "money. Missions with no programme at all are dry every year and left out here.",
+    ),
+    "portfolio.none_dry": ("지원받는 임무마다 해마다 재원이 있다.", "Every funded mission has money every year."),
+    "title.portfolio_programmes": ("사업 ({unit})", "Programmes ({unit})"),
+    "note.portfolio_programmes": (
+        "예산: 선택한 연도의 합계. 근거: 원문은 인용된 출처가 사업과 노드를 잇는다, 추론은 분석가의 판단.",
+        "money: summed over the selected years. provenance: stated, a quoted source ties the programme to these "
+        "nodes; inferred, an analyst's reading.",
+    ),
+    "title.portfolio_by_technology": ("노드별 배분 재원 ({unit})", "Money per funded node ({unit})"),
+    "note.portfolio_by_technology": (
+        "사업 예산을 지원 노드에 (지정 비율, 없으면 균등) 나눈 몫의 합계.",
+        "Each programme's money split over the nodes it funds (its shares, else equally), summed per node.",
+    ),
+    "portfolio.none_funded": ("지원받는 노드가 없다.", "No node is funded."),
+    "title.portfolio_by_field": ("분야별 재원 ({unit})", "Money per field ({unit})"),
+    "note.portfolio_by_field": (
+        "지원 노드에 나눈 몫을 노드의 분야별로 더한 값.",
+        "The money apportioned to the funded nodes, summed by the nodes' field.",
+    ),
+    "title.portfolio_by_year": ("연도별 재원 ({unit})", "Money per year ({unit})"),
+    "note.portfolio_by_year": (
+        "예산: 그해 모든 사업의 예산 합계. 임무 열: 그해 임무의 체인을 지원하는 사업의 예산 합계(관련 재원).",
+        "money: every programme's budget that year. A mission's column: the budgets that year of the programmes "
+        "funding its chain (touching).",
+    ),
+    "col.touching": ("관련 재원", "touching"),
+    "col.apportioned": ("배분 재원", "apportioned"),
+    "col.money_share": ("재원 비중", "money share"),
+    "col.importance": ("중요도", "importance"),
+    "col.importance_share": ("중요도 비중", "importance share"),
+    "col.alignment": ("정합성", "alignment"),
+    "col.unfunded_gateways": ("미지원 길목기술", "unfunded gateways"),
+    "col.programmes": ("사업", "programmes"),
+    "col.programme": ("사업", "programme"),
+    "col.gateway_of": ("길목인 임무", "gateway of"),
+    "col.bottleneck_rank": ("병목 순위", "bottleneck rank"),
+    "col.money": ("예산", "money"),
+    "col.funds": ("지원 노드", "funds"),
+    "col.ministry": ("부처", "ministry"),
+    "col.timing": ("시기", "timing"),
+    "col.year": ("연도", "year"),
+    "col.dry_years": ("공백 연도", "years without money"),
+    "alignment.under": ("과소", "under"),
+    "alignment.over": ("과다", "over"),
+    "alignment.in_line": ("균형", "in line"),
+    "alignment.unfunded": ("미지원", "unfunded"),
+    "timing.ends_before": ("기한 전 종료", "ends before"),
+    "timing.starts_after": ("기한 후 시작", "starts after"),
+    "error.years": (
+        "연도 범위 '{value}'를 읽을 수 없다; 2024-2030처럼 앞 연도가 뒤 연도보다 크지 않게, 또는 2025처럼 한 해를 준다",
+        "cannot read the year range '{value}'; give two years, first no later than last, as 2024-2030, or one year, as 2025",
+    ),
+    "error.what_view": ("보기", "view"),
 }
 
