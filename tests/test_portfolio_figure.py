@@ -38,7 +38,7 @@ pytestmark = pytest.mark.filterwarnings("error:Glyph")
 #: The bundled example portfolio (its name: ``draw portfolio NAME`` takes a name or a file).
 BUNDLED = "kr_nst_roadmap_2_portfolio_example"
 #: A small portfolio whose sources hold a ``javascript:`` address and markup in a title.
-HOSTILE_SOURCES = Path(__file__).resolve().parent / "portfolio_example.yaml"
+HOSTILE_SOURCES = Path(__file__).resolve().parent / "portfolio_hostile_sources.yaml"
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 TECHNOLOGIES = ("core_technology", "enabling_technology")
 
