@@ -455,8 +455,8 @@ def _diff_sides(
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage", "diff"]))
-@click.argument("versions", nargs=-1, metavar="[OLD NEW]")
+@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage", "diff", "portfolio"]))
+@click.argument("versions", nargs=-1, metavar="[OLD NEW | FILE]")
 @click.option("--mission", help="The mission, for the chain figure.")
 @click.option(
     "--columns",
@@ -480,14 +480,24 @@ def draw(
     output: str,
 ) -> None:
     """Draw a figure: the layered roadmap, a mission's chain, the convergence map, the
-    coverage matrix, or the diff of two versions (draw diff OLD NEW, each a file or REV:path:
-    the new roadmap with what was added, removed and changed marked). The extension of -o
-    picks SVG, PNG or PDF."""
+    coverage matrix, the diff of two versions (draw diff OLD NEW, each a file or REV:path:
+    the new roadmap with what was added, removed and changed marked), or a portfolio laid
+    over the roadmap (draw portfolio FILE, a portfolio file or a bundled portfolio's name:
+    money per mission, funded and unfunded technologies marked). The extension of -o picks
+    SVG, PNG or PDF."""
     from .figures import save_diff_figure, save_figure
 
     if mission is not None and kind != "chain":
         raise click.BadParameter(text("error.mission_only_for_chain", settings.lang), param_hint="--mission")
-    if kind != "diff":
+    if kind == "portfolio":
+        if len(versions) != 1 or old or new:
+            raise click.UsageError(text("cli.portfolio_file", settings.lang))
+        from .figures import save_portfolio_figure
+
+        G, report, portfolio_path = _portfolio_overlay(settings, versions[0])
+        protect = (*settings.inputs(), str(portfolio_path))
+        path = save_portfolio_figure(G, report, output, lang=settings.lang, protect=protect)
+    elif kind != "diff":
         for given, what in ((versions, "OLD NEW"), (old, "--old"), (new, "--new")):
             if given:
                 raise click.UsageError(text("error.diff_only", settings.lang, what=verbatim(what)))
@@ -503,6 +513,26 @@ def draw(
         old_G, new_G = settings.revision(old_specs), settings.revision(new_specs)
         path = save_diff_figure(old_G, new_G, output, lang=settings.lang, protect=protect)
     click.echo(text("cli.wrote", settings.lang, path=path), err=True)
+
+
+def _portfolio(settings: _Settings, G: Any, spec: str) -> tuple[Any, Any]:
+    """The portfolio ``spec`` names (a file, or a bundled portfolio's name), loaded against
+    the nodes of ``G``, and its path."""
+    from .fileformat.limits import Limits
+    from .fileformat.portfolio_loading import load_portfolio, resolve_portfolio
+
+    path = resolve_portfolio(spec)
+    limits = Limits.from_environment().with_spec(settings.limits)
+    return load_portfolio(path, nodes=set(G), limits=limits), path
+
+
+def _portfolio_overlay(settings: _Settings, spec: str) -> tuple[Any, Any, Any]:
+    """The roadmap graph, the overlay of the portfolio ``spec`` on it, and its file."""
+    from .analyses.portfolio import portfolio_overlay
+
+    G = settings.graph()
+    portfolio, path = _portfolio(settings, G, spec)
+    return G, portfolio_overlay(G, portfolio), path
 
 
 @cli.command()
@@ -524,14 +554,24 @@ def export(settings: _Settings, fmt: str, output: str) -> None:
         click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
+_PORTFOLIO_HELP = "A portfolio of R&D programmes (YAML, CSV or XLSX file, or a bundled portfolio's name)"
+
+
 @cli.command()
 @click.option("-o", "--output", default="explorer.html", show_default=True, type=click.Path(), help="The page to write.")
+@click.option("--portfolio", metavar="FILE", help=_PORTFOLIO_HELP + ": the node panel shows the programmes funding each node.")
 @_roadmap_options
-def explore(settings: _Settings, output: str) -> None:
+def explore(settings: _Settings, output: str, portfolio: str | None) -> None:
     """Write the interactive explorer: one self-contained HTML page, no network needed."""
     from .present.explorer import write_explorer
 
-    path = write_explorer(settings.graph(), output, lang=settings.lang, protect=settings.inputs())
+    G = settings.graph()
+    protect = settings.inputs()
+    loaded = None
+    if portfolio is not None:
+        loaded, portfolio_path = _portfolio(settings, G, portfolio)
+        protect = (*protect, str(portfolio_path))
+    path = write_explorer(G, output, lang=settings.lang, protect=protect, portfolio=loaded)
     click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
@@ -545,18 +585,24 @@ def explore(settings: _Settings, output: str) -> None:
     help="An earlier version of the roadmap, FILE or REV:path (repeat for a multi-file roadmap): the "
     "report adds a section on what changed since it.",
 )
+@click.option("--portfolio", metavar="FILE", help=_PORTFOLIO_HELP + ": the report adds a section on it.")
 @_roadmap_options
-def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, ...]) -> None:
+def report(settings: _Settings, output: str, force: bool, baseline: tuple[str, ...], portfolio: str | None) -> None:
     """The main job: an offline HTML report (index.html) with every analysis, and the explorer."""
     from .present.report import write_report
 
     G = settings.graph()
     old_G = settings.revision(baseline) if baseline else None
+    loaded, portfolio_inputs = None, tuple[str, ...]()
+    if portfolio is not None:
+        loaded, portfolio_path = _portfolio(settings, G, portfolio)
+        portfolio_inputs = (str(portfolio_path),)
     def say(step: Message) -> None:
         click.echo(text("cli.step", settings.lang, step=step), err=True)
 
-    protect = settings.inputs() + _version_inputs(baseline)
-    page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=protect, baseline=old_G)
+    protect = settings.inputs() + _version_inputs(baseline) + portfolio_inputs
+    page = write_report(G, output, lang=settings.lang, force=force, progress=say, protect=protect, baseline=old_G,
+                        portfolio=loaded)  # fmt: skip
     click.echo(text("cli.wrote", settings.lang, path=page), err=True)
 
 

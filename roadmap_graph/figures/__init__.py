@@ -1,7 +1,8 @@
 """Draw a figure of a roadmap graph and save it: the one entry point behind ``roadmap-graph draw``.
 
 :func:`save_figure` draws a figure of one graph; :func:`save_diff_figure` the figure of two
-versions of a roadmap (``draw diff OLD NEW``).
+versions of a roadmap (``draw diff OLD NEW``); :func:`save_portfolio_figure` the figure of a
+portfolio laid over a roadmap (``draw portfolio FILE``).
 
 The figure functions (:func:`~roadmap_graph.figures.roadmap.plot_roadmap` and the others) draw
 on matplotlib Axes and never save; this module picks one by name, lets it make its own
@@ -27,6 +28,8 @@ from ..vocabulary import Message, check_choice, verbatim
 KINDS = ("roadmap", "chain", "convergence", "coverage")
 #: The figures of two versions of a roadmap (:func:`save_diff_figure`).
 TWO_GRAPH_KINDS = ("diff",)
+#: The figures of a roadmap with a portfolio over it (:func:`save_portfolio_figure`).
+PORTFOLIO_KINDS = ("portfolio",)
 #: The parameters of each figure that an analysis's parameters can set (the report passes
 #: a run's parameters on to the figure of its section).
 FIGURE_PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -106,6 +109,26 @@ def save_diff_figure(
     from .diff import plot_diff
 
     return _write_figure(plot_diff(old_G, new_G, lang=lang, **options), target, protect)
+
+
+def save_portfolio_figure(
+    G: nx.DiGraph,
+    report: Any,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "ko",
+    protect: Iterable[str | os.PathLike[str]] = (),
+    **options: Any,
+) -> Path:
+    """Draw the portfolio figure of ``report`` (a
+    :class:`~roadmap_graph.analyses.portfolio.PortfolioReport` of ``G``;
+    :func:`~roadmap_graph.figures.portfolio.plot_portfolio`) and write it to ``path`` (.svg,
+    .png or .pdf), atomically, as :func:`save_figure` (the same errors). ``protect`` should
+    name the portfolio file read, too."""
+    target = _checked_target(path, protect)
+    from .portfolio import plot_portfolio
+
+    return _write_figure(plot_portfolio(G, report, lang=lang, **options), target, protect)
 
 
 def _checked_target(path: str | os.PathLike[str], protect: Iterable[str | os.PathLike[str]]) -> Path:

@@ -32,11 +32,19 @@ checkboxes filter by field and kind; ko/en switches the labels; a side panel sho
 node's names, kind, field, description, targets, provenance, source quotes and links (only
 ``http(s)`` addresses become links, see :func:`web_url`; others are shown as text).
 
+With a portfolio (``portfolio=``, :class:`~roadmap_graph.fileformat.portfolio.Portfolio`)
+the panel of a node lists the programmes funding it (name, ministry, money in the
+portfolio's unit with its years, provenance and source links), says "no programme" for a
+technology no programme funds, and for a mission lists the programmes behind its chain;
+``DATA.portfolio`` holds it (:func:`portfolio_data`, from
+:func:`~roadmap_graph.analyses.portfolio.portfolio_overlay`).
+
 For scripts and tests the page exposes ``window.roadmapExplorer``: ``select(id)``,
 ``focus(id)`` (select and centre), ``reset()``, ``highlighted()``, ``gateways()``,
 ``faded()``, ``visible()`` (sorted ids), ``selected()``, ``search(text)`` (sorted matching
 ids), ``setLang(lang)``, ``setFilter(group, value, on)`` (group ``"field"`` or ``"kind"``),
-``ready`` and ``cy`` (the cytoscape instance).
+``programmes()`` (the ids of the programmes the panel lists, in order), ``ready`` and ``cy``
+(the cytoscape instance).
 
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
@@ -66,6 +74,7 @@ from ..analyses.chain import prerequisite_chain
 from ..analyses.gateways import gateways as find_gateways
 from ..figures.layout import KIND_ROWS, layered_layout
 from ..figures.style import GATEWAY_COLOUR, KIND_MARKERS, field_colours
+from ..fileformat.portfolio import Portfolio
 from ..graph.fields import field_order
 from ..outputs import check_outputs, write_file
 from ..vocabulary import LANGS, check_lang, format_target, text
@@ -77,6 +86,7 @@ __all__ = [
     "FONT_STACK",
     "explorer_data",
     "explorer_html",
+    "portfolio_data",
     "script_json",
     "web_url",
     "write_explorer",
@@ -105,6 +115,7 @@ _PAGE_WORDS: dict[str, str] = {
     "none": "word.none", "by": "col.by", "gateways_nearest_first": "col.gateways",
     "one_of": "word.one_of", "supported_by": "word.supported_by", "requires": "relation.requires",
     "published": "word.published", "horizon": "word.horizon", "chain": "title.chain", "name_en": "col.name_en",
+    **{key: f"ui.{key}" for key in ("programmes", "no_programme", "chain_programmes", "unknown_money", "portfolio")},
 }  # fmt: skip
 
 
@@ -248,13 +259,61 @@ def _segments(s: list[float], t: list[float], points: list[list[float]]) -> dict
     }
 
 
-def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) -> dict[str, Any]:
+def portfolio_data(G: nx.DiGraph, portfolio: Portfolio) -> dict[str, Any]:
+    """What the explorer shows of ``portfolio``: its title, unit and note (both languages),
+    each programme (``money`` over all its years, ``None`` when unknown; ``years`` its start
+    and end, else its budget's first and last year), ``by_node[X]`` the programmes funding
+    node X (every node, ``[]`` for none), ``unfunded`` the technologies no programme funds and
+    ``missions[M]`` the programmes funding some node of mission M's chain."""
+    from ..analyses.portfolio import portfolio_overlay
+
+    report = portfolio_overlay(G, portfolio)
+    info = portfolio.portfolio
+    programmes = {}
+    for p in portfolio.programmes:
+        budget_years = sorted(p.budget or {})
+        first = p.start if p.start is not None else (budget_years[0] if budget_years else None)
+        last = p.end if p.end is not None else (budget_years[-1] if budget_years else None)
+        programmes[p.id] = {
+            "id": p.id,
+            "name": p.name,
+            "name_en": p.name_en,
+            "ministry": p.ministry,
+            "ministry_en": p.ministry_en,
+            "money": p.money(),
+            "years": [first, last] if first is not None or last is not None else None,
+            "provenance": p.provenance,
+            "sources": [
+                {"title": c.title, "url": c.url, "href": web_url(c.url), "quote": c.quote, "date": c.date}
+                for c in p.sources
+            ],
+        }
+    by_node: dict[str, list[str]] = {n: [] for n in G}
+    for funding in report.programmes:
+        for n in funding.nodes:
+            if n in by_node and funding.id not in by_node[n]:
+                by_node[n].append(funding.id)
+    return {
+        "title": {"ko": info.title, "en": info.title_en or info.title},
+        "unit": {"ko": info.unit, "en": info.unit_en or info.unit},
+        "note": {"ko": info.note or info.note_en, "en": info.note_en or info.note},
+        "programmes": programmes,
+        "by_node": by_node,
+        "unfunded": sorted(u.id for u in report.unfunded),
+        "missions": {m.id: list(m.programmes) for m in report.missions},
+    }
+
+
+def explorer_data(
+    G: nx.DiGraph, *, lang: str = "ko", title: str | None = None, portfolio: Portfolio | None = None
+) -> dict[str, Any]:
     """Everything the explorer page needs, as JSON-ready data (see the module docstring).
 
     ``chains[M]`` holds the node ids (sorted) and edge indices of the prerequisite chain of
     mission M; ``gateways[M]`` its gateways, nearest first; ``dependents[X]``, for every
     other node X, the missions that depend on it (sorted), the nodes between (``via``) and
-    the edge indices on those paths; ``gateway_of[X]`` the missions X is a gateway of.
+    the edge indices on those paths; ``gateway_of[X]`` the missions X is a gateway of;
+    ``portfolio`` the programmes (:func:`portfolio_data`), ``None`` without a portfolio.
     """
     check_lang(lang)
     fields = field_order(G)
@@ -354,14 +413,18 @@ def explorer_data(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
             lg: None if layouts[lg] is None else {k: layouts[lg][k] for k in _PAGE_LAYOUT_KEYS} for lg in LANGS
         },
         "words": words,
+        "portfolio": portfolio_data(G, portfolio) if portfolio is not None else None,
     }
 
 
-def explorer_html(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) -> str:
+def explorer_html(
+    G: nx.DiGraph, *, lang: str = "ko", title: str | None = None, portfolio: Portfolio | None = None
+) -> str:
     """The explorer of ``G`` as one self-contained HTML page (see the module docstring).
 
     ``lang`` (``"ko"`` or ``"en"``) is the language the page opens in; the reader can switch.
-    ``title`` defaults to the roadmap's title in that language.
+    ``title`` defaults to the roadmap's title in that language. ``portfolio``: the node
+    panel shows the programmes funding each node.
 
     Raises
     ------
@@ -370,7 +433,7 @@ def explorer_html(G: nx.DiGraph, *, lang: str = "ko", title: str | None = None) 
     """
     from markupsafe import Markup  # Jinja2's own string type: imported with it, on first use
 
-    data = explorer_data(G, lang=lang, title=title)
+    data = explorer_data(G, lang=lang, title=title, portfolio=portfolio)
     return render(
         "explorer.html",
         lang=lang,
@@ -392,8 +455,9 @@ def write_explorer(
     lang: str = "ko",
     title: str | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
+    portfolio: Portfolio | None = None,
 ) -> Path:
-    """Write :func:`explorer_html` of ``G`` to ``path`` through the one writer
+    """Write :func:`explorer_html` of ``G`` (with ``portfolio``'s programmes, when given) to ``path`` through the one writer
     (:func:`roadmap_graph.outputs.write_file`: atomically, never over an input roadmap file
     or one in ``protect``) and return the path.
 
@@ -407,5 +471,5 @@ def write_explorer(
     """
     target = Path(path)
     check_outputs([target], protect=protect)
-    return write_file(target, explorer_html(G, lang=lang, title=title), protect=protect)
+    return write_file(target, explorer_html(G, lang=lang, title=title, portfolio=portfolio), protect=protect)
 

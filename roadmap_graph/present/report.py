@@ -15,6 +15,16 @@ the roadmap file (a source's ``file``), a last section shows that text with numb
 the quoted passages marked, and each quote links to the line where it begins.
 A new analysis needs nothing here: registering it adds its section.
 
+With a portfolio (``portfolio=``, :class:`~roadmap_graph.fileformat.portfolio.Portfolio`),
+a section ``#portfolio`` follows the summary (or the "changes since" section): the
+portfolio's title, unit and years, its own note (the bundled example says it is an
+illustration from public figures, not the government's full portfolio), the portfolio
+figure (:func:`~roadmap_graph.figures.portfolio.plot_portfolio`), the overlay's tables
+(:func:`~roadmap_graph.analyses.portfolio.portfolio_overlay`) and each programme's sources
+(only ``http(s)`` addresses become links). The registered ``portfolio`` analysis, which
+needs a portfolio, has no section without one. The explorer then shows each node's
+programmes.
+
 A folder is only ever overwritten if this module made it (it leaves a marker file there),
 unless ``force=True``: a report never clobbers someone's files.
 """
@@ -33,6 +43,7 @@ import networkx as nx
 from ..analyses import REGISTRY
 from ..analyses.registry import Analysis
 from ..errors import InvalidOptionError, OutputError, OutputPathError
+from ..fileformat.portfolio import Portfolio
 from ..fileformat.sourcetext import SourceText, find_quote, find_source_texts
 from ..graph.index import RoadmapIndex
 from ..outputs import check_outputs, write_files
@@ -41,6 +52,9 @@ from .tables import html_table
 from .templates import asset_text, render
 
 MARKER = ".roadmap-graph-report"
+#: The analysis that needs a portfolio: its section is the portfolio section, shown only
+#: when the report is given a portfolio.
+PORTFOLIO_SECTION = "portfolio"
 Progress = Callable[[Message], None]
 
 
@@ -54,12 +68,15 @@ def write_report(
     progress: Progress | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
     baseline: nx.DiGraph | None = None,
+    portfolio: Portfolio | None = None,
 ) -> Path:
     """Write the report into ``folder`` (``index.html``, ``explorer.html`` and the marker
     file) through the one writer, all or nothing; return the path of ``index.html``.
 
     ``baseline``: an earlier version of the roadmap; the page then has a "changes since"
-    section after the summary (see :func:`report_html`).
+    section after the summary (see :func:`report_html`). ``portfolio``: R&D programmes
+    laid over the roadmap; the page then has a portfolio section, and the explorer shows each
+    node's programmes.
 
     Raises
     ------
@@ -85,11 +102,11 @@ def write_report(
         raise OutputPathError(str(out), Message("output.foreign_folder", path=verbatim(out)))
     names = (MARKER, "index.html", "explorer.html")  # the marker first: a folder with a page is marked
     check_outputs([out / name for name in reversed(names)], protect=protect, follow_links=False)
-    page = report_html(G, lang=lang, progress=say, baseline=baseline)
+    page = report_html(G, lang=lang, progress=say, baseline=baseline, portfolio=portfolio)
     say(Message("report.step_build", path=verbatim("explorer.html")))
     from .explorer import explorer_html
 
-    explorer = explorer_html(G, lang=lang)
+    explorer = explorer_html(G, lang=lang, portfolio=portfolio)
     say(Message("report.step_write", path=verbatim(out)))
     contents = ("roadmap-graph report folder\n", page, explorer)
     write_files([(out / name, content) for name, content in zip(names, contents)], protect=protect, follow_links=False)
@@ -97,7 +114,12 @@ def write_report(
 
 
 def report_html(
-    G: nx.DiGraph, *, lang: str = "ko", progress: Progress | None = None, baseline: nx.DiGraph | None = None
+    G: nx.DiGraph,
+    *,
+    lang: str = "ko",
+    progress: Progress | None = None,
+    baseline: nx.DiGraph | None = None,
+    portfolio: Portfolio | None = None,
 ) -> str:
     """The report page as one self-contained HTML string (see the module docstring).
 
@@ -105,6 +127,8 @@ def report_html(
     ``#changes`` follows the summary: "changes since <the baseline's title>", with the diff
     figure (:func:`~roadmap_graph.figures.diff.plot_diff`) and the tables of what changed;
     the page's contents link to it.
+
+    With a ``portfolio``, a section ``#portfolio`` follows (see the module docstring).
     """
     from markupsafe import Markup
 
@@ -116,6 +140,8 @@ def report_html(
     sections = [_section(analysis, index, lang, say) for analysis in shown]
     if baseline is not None:
         sections.insert(min(1, len(sections)), _changes_section(baseline, G, lang, say))
+    if portfolio is not None:
+        sections.insert(min(2 if baseline is not None else 1, len(sections)), _portfolio_section(portfolio, index, lang, say))
     info = G.graph.get("roadmap", {})
     texts = _texts(G)
     return render(
@@ -203,6 +229,81 @@ def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progre
             }
         )
     return {"id": "changes", "title": heading, "nav": text("report.changes_nav", lang), "runs": [run]}
+
+
+def _portfolio_section(portfolio: Portfolio, index: RoadmapIndex, lang: str, say: Progress) -> dict[str, Any]:
+    """The portfolio section: what the portfolio is (its own note), the figure, the overlay's
+    tables and the programmes' sources."""
+    from markupsafe import Markup
+
+    from ..analyses.portfolio import portfolio_overlay
+    from ..figures.portfolio import plot_portfolio, unit_of
+    from .explorer import web_url
+
+    say(Message("report.step_analysis", name=Message("report.portfolio_title")))
+    result = portfolio_overlay(index, portfolio)
+    info = portfolio.portfolio
+    intro = [
+        text(
+            "report.portfolio_about",
+            lang,
+            title=verbatim(localized(info.model_dump(), "title").text(lang)),
+            programmes=len(portfolio.programmes),
+            unit=verbatim(unit_of(result, lang)),
+            years=text("fig.portfolio_years", lang, first=result.years[0], last=result.years[1])
+            if result.years
+            else text("word.none", lang),
+        )
+    ]
+    note = (info.note_en if lang == "en" and info.note_en else info.note) or (info.note_en or "")
+    if note:
+        intro.append(note)
+    if result.unknown_money:
+        intro.append(text("report.portfolio_unknown_money", lang, count=len(result.unknown_money)))
+    say(Message("report.step_figure", name=Message("report.figure_portfolio")))
+    # two figures, each scaled to the page on its own: the bars stay readable beside a wide roadmap
+    bars = _svg_of(plot_portfolio(index, result, lang=lang, parts="bars"))
+    run = _Run(figure=Markup(bars + _svg_of(plot_portfolio(index, result, lang=lang, parts="roadmap"))))
+    run.tables = _table_entries(result.tables(), index.G, lang)
+    programmes = []
+    for p in portfolio.programmes:
+        name = p.name_en if lang == "en" and p.name_en else p.name
+        ministry = (p.ministry_en if lang == "en" and p.ministry_en else p.ministry) or ""
+        sources = [
+            {
+                "title": s.title or s.url or "",
+                "href": web_url(s.url),
+                "url": s.url if web_url(s.url) is None else None,
+                "quote": s.quote,
+                "date": s.date,
+            }
+            for s in p.sources
+        ]
+        programmes.append({"id": p.id, "name": name, "ministry": ministry, "sources": sources})
+    return {
+        "id": PORTFOLIO_SECTION,
+        "title": text("report.portfolio_title", lang),
+        "nav": text("report.portfolio_nav", lang),
+        "intro": intro,
+        "programmes": programmes,
+        "words": {"programme_sources": text("report.portfolio_sources", lang), "none": text("report.no_source", lang)},
+        "runs": [run],
+    }
+
+
+def _table_entries(tables: Iterable[Any], G: nx.DiGraph, lang: str) -> list[dict[str, Any]]:
+    from markupsafe import Markup
+
+    return [
+        {
+            "title": table.title.text(lang) if table.title is not None else None,
+            "html": Markup(html_table(table, G, lang)),
+            "note": table.note.text(lang) if table.note is not None else None,
+            "detail": table.detail,
+            "rows": len(table.rows),
+        }
+        for table in tables
+    ]
 
 
 def _values(value: Any) -> list[Any]:

@@ -895,6 +895,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fig.diff_link_added": ("+ 추가된 연결", "+ link added"),
     "fig.diff_link_changed": ("~ 바뀐 연결", "~ link changed"),
     "fig.diff_link_removed": ("− 삭제된 연결 (흐리게)", "− link removed (ghosted)"),
+    # the portfolio figure, report section and explorer (issue 12, part C)
+    "fig.portfolio_funded": ("₩ 사업이 지원하는 노드", "₩ funded by a programme"),
+    "fig.portfolio_unfunded": ("지원 사업 없는 기술", "technology no programme funds"),
+    "fig.portfolio_unfunded_gateway": ("! 지원 사업 없는 길목기술", "! gateway no programme funds"),
+    "fig.portfolio_touching": ("체인에 닿는 예산 (touching)", "money touching the chain"),
+    "fig.portfolio_apportioned": ("배분한 예산 (apportioned)", "money apportioned"),
+    "fig.portfolio_flagged": ("표시된 임무 (부족·미지원)", "flagged mission (under-funded, unfunded)"),
+    "fig.portfolio_flag_under": (
+        "부족: 예산 {money} · 중요도 {importance}",
+        "under-funded: {money} of money, {importance} of importance",
+    ),
+    "fig.portfolio_flag_unfunded": ("지원 사업 없음", "no programme behind it"),
+    "report.portfolio_title": ("R&D 포트폴리오: 예산은 임무가 있는 곳에 있는가", "R&D portfolio: is the money where the missions are?"),
+    "report.portfolio_nav": ("포트폴리오", "Portfolio"),
+    "report.figure_portfolio": ("포트폴리오 그림", "the portfolio figure"),
+    "report.portfolio_about": (
+        "{title}: 사업 {programmes}개, 예산 단위 {unit}, {years}.",
+        "{title}: {programmes} programme(s), money in {unit}, {years}.",
+    ),
+    "report.portfolio_unknown_money": (
+        "예산이 공개되지 않은 사업 {count}개는 예산을 0으로 센다 (추정하지 않음).",
+        "{count} programme(s) have no public budget: they count as 0 money (never guessed).",
+    ),
+    "report.portfolio_sources": ("사업별 출처", "Sources of each programme"),
+    "cli.portfolio_file": (
+        "포트폴리오 그림에는 포트폴리오 하나가 필요하다: draw portfolio FILE -o F",
+        "the portfolio figure needs one portfolio: draw portfolio FILE -o F",
+    ),
+    "fig.portfolio_flag_unknown": ("예산 미공개 사업뿐", "only programmes of unknown money"),
+    "fig.portfolio_money_axis": ("예산 ({unit})", "money ({unit})"),
+    "fig.portfolio_years": ("{first}–{last}년", "{first}–{last}"),
+    "fig.portfolio_bars_title": ("임무별 예산 {years}", "Money per mission {years}"),
+    "fig.portfolio_unknown_money": (
+        "예산이 공개되지 않은 사업 {count}개는 0으로 셈: {programmes}",
+        "{count} programme(s) of unknown money counted as 0: {programmes}",
+    ),
     "report.figure_diff": ("변경 그림", "the diff figure"),
     "report.changes_since": ("{title} 이후 변경", "Changes since {title}"),
     "report.changes_since_dated": ("{title} ({published}) 이후 변경", "Changes since {title} ({published})"),
@@ -929,6 +965,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.required_by": ("이 노드를 요구하는 노드", "Required by"),
     "ui.note": ("비고", "note"),
     "ui.roadmap": ("로드맵", "Roadmap"),
+    "ui.programmes": ("지원하는 사업", "Programmes funding it"),
+    "ui.no_programme": ("지원하는 사업 없음", "no programme"),
+    "ui.chain_programmes": ("체인을 지원하는 사업", "Programmes behind its chain"),
+    "ui.unknown_money": ("예산 미공개", "money unknown"),
+    "ui.portfolio": ("포트폴리오", "Portfolio"),
     # --- revision diff (roadmap-graph diff) ------------------------------------------------
     "title.diff": ("개정 비교", "Revision diff"),
     "title.diff_of": ("{old} → {new}: 바뀐 것과 그 파급", "{old} → {new}: what changed and what it changes"),
@@ -1110,3 +1151,4 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.what_view": ("보기", "view"),
 }
+

@@ -382,9 +382,53 @@
           (e.provenance === "inferred" ? " · " + w("inferred") : "") })]);
       });
     }
+    kids = kids.concat(programmesOf(n));
     if (out[n.id].length) { kids = kids.concat(section(w("requires_list"), [list(edgeItems(out[n.id], "target"))])); }
     if (inc[n.id].length) { kids = kids.concat(section(w("required_by"), [list(edgeItems(inc[n.id], "source"))])); }
     if (n.sources.length) { kids = kids.concat(section(w("sources"), n.sources.map(sourceItem))); }
+    return kids;
+  }
+  // ---- the portfolio: the programmes funding a node (DATA.portfolio, or null) -------------
+  var TECHNOLOGY = { core_technology: true, enabling_technology: true };
+  function money(v) {
+    return Number(v).toLocaleString(state.lang === "en" ? "en-US" : "ko-KR", { maximumFractionDigits: 1 });
+  }
+  function programmeItem(id) {
+    var P = DATA.portfolio, p = P.programmes[id], lang = state.lang;
+    var name = lang === "en" && p.name_en ? p.name_en : p.name;
+    var ministry = lang === "en" && p.ministry_en ? p.ministry_en : p.ministry;
+    var facts = [];
+    if (ministry) { facts.push(ministry); }
+    facts.push(p.money === null ? w("unknown_money") : money(p.money) + " " + P.unit[lang]);
+    if (p.years) { facts.push(p.years[0] === p.years[1] ? String(p.years[0]) : (p.years[0] || "") + "\u2013" + (p.years[1] || "")); }
+    if (p.provenance === "inferred") { facts.push(w("inferred")); }
+    var links = p.sources.map(function (s) {
+      var href = webUrl(s.href), label = s.title || s.url || s.quote || "";
+      return el("cite", {}, [
+        "— ",
+        href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: label }) : label,
+        !href && s.url && s.title ? " <" + String(s.url) + ">" : null,
+        s.date ? " (" + s.date + ")" : null
+      ]);
+    });
+    return el("div", { "class": "programme", "data-programme": id },
+      [el("strong", { text: name }), el("span", { "class": "muted", text: " · " + facts.join(" · ") })].concat(links));
+  }
+  function programmesOf(n) {
+    var P = DATA.portfolio;
+    if (!P) { return []; }
+    var own = P.by_node[n.id] || [];
+    var kids = [];
+    if (own.length) {
+      kids = section(w("programmes"), [list(own.map(programmeItem))]);
+    } else if (TECHNOLOGY[n.kind]) {
+      kids = section(w("programmes"), [el("p", { "class": "no-programme", text: w("no_programme") })]);
+    }
+    if (n.kind === "mission") {
+      var chain = P.missions[n.id] || [];
+      kids = kids.concat(section(w("chain_programmes"),
+        [chain.length ? list(chain.map(programmeItem)) : el("p", { "class": "no-programme", text: w("no_programme") })]));
+    }
     return kids;
   }
   function renderPanel() {
@@ -410,6 +454,11 @@
     visible: function () { return ids(cy.nodes(".rg").filter(function (x) { return !x.hasClass("hidden"); })); },
     search: search,
     setLang: setLang,
-    setFilter: setFilter
+    setFilter: setFilter,
+    programmes: function () {
+      return Array.prototype.map.call(panel.querySelectorAll("[data-programme]"), function (x) {
+        return x.getAttribute("data-programme");
+      });
+    }
   };
 })();
