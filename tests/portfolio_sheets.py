@@ -20,22 +20,11 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from roadmap_graph.fileformat.portfolio import Portfolio
-from roadmap_graph.fileformat.portfolio_loading import COLUMNS
+from roadmap_graph.fileformat.portfolio_loading import COLUMNS, HEADER_COLUMNS, SOURCE_COLUMNS
 
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLE = "kr_nst_roadmap_2_portfolio_example"
 
-_HEADER_KEYS = {
-    "unit": "unit",
-    "unit_en": "unit_en",
-    "portfolio_id": "id",
-    "portfolio_title": "title",
-    "portfolio_title_en": "title_en",
-    "portfolio_roadmap": "roadmap",
-    "portfolio_note": "note",
-    "portfolio_note_en": "note_en",
-}
-_SOURCE_KEYS = {"source_url": "url", "source_title": "title", "source_quote": "quote", "source_date": "date", "source_note": "note"}
 
 
 def table(portfolio: Portfolio, *, thousands: bool = False) -> tuple[list[str], list[list[Any]]]:
@@ -66,9 +55,9 @@ def table(portfolio: Portfolio, *, thousands: bool = False) -> tuple[list[str], 
             "provenance": p.provenance,
             "note": p.note,
         }
-        for column, key in _SOURCE_KEYS.items():
+        for column, key in SOURCE_COLUMNS.items():
             cells[column] = getattr(source, key) if source else None
-        for column, key in _HEADER_KEYS.items():
+        for column, key in HEADER_COLUMNS.items():
             cells[column] = getattr(info, key)
         for year in years:
             amount = (p.budget or {}).get(year)

@@ -38,7 +38,7 @@ import networkx as nx
 
 from ..fileformat.model import MEASURE_CATEGORIES, TECHNOLOGY_KINDS
 from ..graph.fields import field_order, missions_by_field
-from ..graph.index import GraphLike, as_index
+from ..graph.index import GraphLike, as_index, bit_indices
 from ..vocabulary import Message, check_choice
 from .registry import Analysis, Param
 from .result import Column, Table, Tabular
@@ -110,7 +110,7 @@ def coverage_matrix(G: GraphLike, *, columns: str = "categories") -> tuple[list[
     served = index.mission_served
 
     def mission_rows(node: str) -> list[int]:
-        return [row_of_bit[j] for j in _bit_indices(served[index.at[node]])]
+        return [row_of_bit[j] for j in bit_indices(served[index.at[node]])]
 
     if columns == "categories":
         measures = [n for n, k in G.nodes(data="kind") if k == "ecosystem_measure"]
@@ -135,15 +135,6 @@ def coverage_matrix(G: GraphLike, *, columns: str = "categories") -> tuple[list[
             if g in at:
                 matrix[i][at[g]] = 2
     return rows, cols, matrix
-
-
-def _bit_indices(bits: int) -> list[int]:
-    out = []
-    while bits:
-        low = bits & -bits
-        out.append(low.bit_length() - 1)
-        bits ^= low
-    return out
 
 
 def _technology_columns(G: nx.DiGraph) -> list[str]:

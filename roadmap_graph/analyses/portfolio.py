@@ -63,7 +63,7 @@ from typing import Any, ClassVar, Literal
 
 from ..fileformat.model import TECHNOLOGY_KINDS
 from ..fileformat.portfolio import Portfolio, Programme
-from ..graph.index import GraphLike, RoadmapIndex, as_index
+from ..graph.index import GraphLike, RoadmapIndex, as_index, bit_indices
 from ..graph.requirements import check_nodes
 from ..vocabulary import Localized, Message, check_choice, verbatim
 from .bottlenecks import ranked
@@ -490,14 +490,6 @@ def portfolio_overlay(
     mission_id = index.names(index.missions)
     chain = chain_bits(index)
 
-    def bit_list(bits: int) -> list[int]:
-        out = []
-        while bits:
-            low = bits & -bits
-            out.append(low.bit_length() - 1)
-            bits ^= low
-        return out
-
     touching = [0.0] * n_missions
     apportioned = [0.0] * n_missions
     touched_by: list[list[str]] = [[] for _ in range(n_missions)]
@@ -522,11 +514,11 @@ def portfolio_overlay(
             bits |= b
             if b:
                 reaching += part
-                served = bit_list(b)
+                served = bit_indices(b)
                 for j in served:
                     apportioned[j] += part / len(served)
         serves[p.id] = bits
-        for j in bit_list(bits):
+        for j in bit_indices(bits):
             touching[j] += money
             touched_by[j].append(p.id)
         if not bits:
@@ -534,7 +526,7 @@ def portfolio_overlay(
         programmes.append(
             ProgrammeFunding(
                 p.id, p.name, p.name_en, p.ministry, known, tuple(f.id for f in p.funds),
-                tuple(sorted(mission_id[j] for j in bit_list(bits))), p.provenance, p.ministry_en,
+                tuple(sorted(mission_id[j] for j in bit_indices(bits))), p.provenance, p.ministry_en,
             )
         )  # fmt: skip
 
@@ -542,7 +534,7 @@ def portfolio_overlay(
     importance = [0.0] * n_missions
     for v, kind in enumerate(index.kind):
         if kind in TECHNOLOGY_KINDS and chain[v]:
-            served = bit_list(chain[v])
+            served = bit_indices(chain[v])
             for j in served:
                 importance[j] += 1 / len(served)
     money_total, importance_total = sum(apportioned), sum(importance)
@@ -578,7 +570,7 @@ def portfolio_overlay(
     unfunded = sorted(
         (
             UnfundedTechnology(
-                ids[v], index.kind[v], index.field[v], tuple(sorted(mission_id[j] for j in bit_list(chain[v]))),
+                ids[v], index.kind[v], index.field[v], tuple(sorted(mission_id[j] for j in bit_indices(chain[v]))),
                 tuple(sorted(gateway_of.get(ids[v], ()))), rank.get(ids[v]), tuple(sorted(crit.missions(ids[v]))),
             )
             for v, kind in enumerate(index.kind)
@@ -591,7 +583,7 @@ def portfolio_overlay(
     timing: list[TimingIssue] = []
     for p in sorted(portfolio.programmes, key=lambda p: p.id):
         start, end = _span(p)
-        for j in bit_list(serves[p.id]):
+        for j in bit_indices(serves[p.id]):
             due = deadlines[mission_id[j]]
             if due is None:
                 continue
@@ -609,7 +601,7 @@ def portfolio_overlay(
             for p in portfolio.programmes:
                 amount = (p.budget or {}).get(y, 0.0)
                 if amount:
-                    for j in bit_list(serves[p.id]):
+                    for j in bit_indices(serves[p.id]):
                         that_year[mission_id[j]] += amount
             per_year[y] = (sum((p.budget or {}).get(y, 0.0) for p in portfolio.programmes), that_year)
         for mission in mission_id:

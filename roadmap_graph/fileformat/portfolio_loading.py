@@ -82,7 +82,7 @@ PORTFOLIO_FOLDER = "portfolios"
 REQUIRED_COLUMNS = ("id", "name", "unit", "funds")
 _PROGRAMME_COLUMNS = ("id", "name", "name_en", "ministry", "ministry_en", "start", "end", "provenance", "note")
 #: Source columns and the key of the programme's one source each fills.
-_SOURCE_COLUMNS = {
+SOURCE_COLUMNS = {
     "source_url": "url",
     "source_title": "title",
     "source_quote": "quote",
@@ -90,7 +90,7 @@ _SOURCE_COLUMNS = {
     "source_note": "note",
 }
 #: Header columns (one value for the whole file) and the key of ``portfolio`` each fills.
-_HEADER_COLUMNS = {
+HEADER_COLUMNS = {
     "unit": "unit",
     "unit_en": "unit_en",
     "portfolio_id": "id",
@@ -105,8 +105,8 @@ COLUMNS: tuple[str, ...] = (
     *_PROGRAMME_COLUMNS[:5],
     "funds",
     *_PROGRAMME_COLUMNS[5:],
-    *_SOURCE_COLUMNS,
-    *_HEADER_COLUMNS,
+    *SOURCE_COLUMNS,
+    *HEADER_COLUMNS,
 )
 _YEAR_COLUMN = re.compile(r"^[0-9]{4}$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
@@ -662,14 +662,14 @@ def _sheet_data(
             elif kind in ("start", "end"):
                 programme[kind] = _as_year(value)
                 places[at(kind)] = (column, where)
-            elif kind in _SOURCE_COLUMNS:
-                key = _SOURCE_COLUMNS[kind]
+            elif kind in SOURCE_COLUMNS:
+                key = SOURCE_COLUMNS[kind]
                 source[key] = text(value, where)
                 places[at("sources", 0, key)] = (column, where)
                 places.setdefault(at("sources", 0), (column, where))
                 places.setdefault(at("sources"), (column, where))
-            elif kind in _HEADER_COLUMNS:
-                key = _HEADER_COLUMNS[kind]
+            elif kind in HEADER_COLUMNS:
+                key = HEADER_COLUMNS[kind]
                 written = text(value, where)
                 if key not in info:
                     info[key] = written

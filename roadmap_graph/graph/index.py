@@ -275,6 +275,17 @@ class RoadmapIndex:
 GraphLike: TypeAlias = "nx.DiGraph | RoadmapIndex"
 
 
+def bit_indices(bits: int) -> list[int]:
+    """The positions of the set bits of ``bits``, lowest first (``0b1010`` → ``[1, 3]``):
+    the missions (or fields) a bitset of the index names."""
+    out = []
+    while bits:
+        low = bits & -bits
+        out.append(low.bit_length() - 1)
+        bits ^= low
+    return out
+
+
 def as_index(G: GraphLike) -> RoadmapIndex:
     """``G`` itself when it is an index; else a new index of the graph ``G``."""
     return G if isinstance(G, RoadmapIndex) else RoadmapIndex(G)
