@@ -302,30 +302,14 @@ def _touched(old: RoadmapIndex, new: RoadmapIndex, changes: Changes) -> set[str]
 
 def _missions_above(index: RoadmapIndex, nodes: Iterable[str]) -> set[str]:
     """The missions of ``index`` that reach one of ``nodes`` (a mission among them too)."""
-    at, pred, kind = index.at, index.pred, index.kind
-    seen = {at[n] for n in nodes if n in at}
-    stack = list(seen)
-    while stack:
-        for u in pred[stack.pop()]:
-            if u not in seen:
-                seen.add(u)
-                stack.append(u)
-    return {index.ids[v] for v in seen if kind[v] == "mission"}
+    above = index.reach((index.at[n] for n in nodes if n in index.at), up=True)
+    return {index.ids[v] for v in above if index.kind[v] == "mission"}
 
 
 def _chain(index: RoadmapIndex, mission: str) -> set[str]:
     """The nodes of the mission's prerequisite chain (everything it reaches), itself left out."""
-    succ = index.succ
     start = index.at[mission]
-    seen = {start}
-    stack = [start]
-    while stack:
-        for v in succ[stack.pop()]:
-            if v not in seen:
-                seen.add(v)
-                stack.append(v)
-    seen.discard(start)
-    return {index.ids[v] for v in seen}
+    return {index.ids[v] for v in index.reach([start]) if v != start}
 
 
 # --- bottlenecks, convergence, gaps ------------------------------------------------------------

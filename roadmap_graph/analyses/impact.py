@@ -165,8 +165,8 @@ def impact(G: GraphLike, removed: Iterable[str]) -> Impact:
     ok = feasible_indices(index, failed)
     missions = index.missions
     infeasible = tuple(index.ids[m] for m in missions if not ok[m])
-    before = _reached(index, missions, set())
-    after = _reached(index, [m for m in missions if ok[m]], failed)
+    before = index.reach(missions)
+    after = index.reach([m for m in missions if ok[m]], blocked=failed)
     kind = index.kind
     orphaned = tuple(index.ids[n] for n in sorted(before - after) if n not in failed and kind[n] != "mission")
     unsupported: list[str] = []
@@ -183,19 +183,6 @@ def impact(G: GraphLike, removed: Iterable[str]) -> Impact:
         ok = feasible_indices(stated, failed)
     on_stated = tuple(index.ids[m] for m in missions if not ok[m] and index.ids[m] in infeasible)
     return Impact(tuple(gone), infeasible, orphaned, tuple(unsupported), tuple(weakened), names, on_stated)
-
-
-def _reached(index: RoadmapIndex, starts: Iterable[int], blocked: set[int]) -> set[int]:
-    """Every node reachable over any edge from ``starts`` (included), avoiding ``blocked``."""
-    seen = {s for s in starts if s not in blocked}
-    stack = list(seen)
-    succ = index.succ
-    while stack:
-        for v in succ[stack.pop()]:
-            if v not in seen and v not in blocked:
-                seen.add(v)
-                stack.append(v)
-    return seen
 
 
 def _each_marked_bottleneck(index: RoadmapIndex) -> list[dict[str, Any]]:

@@ -163,18 +163,6 @@ def sensitivity(G: GraphLike, *, top: int = 5) -> Sensitivity:
     return Sensitivity(tuple(changes), names, top)
 
 
-def _reach(index: RoadmapIndex, start: int) -> set[int]:
-    seen = {start}
-    stack = [start]
-    succ = index.succ
-    while stack:
-        for v in succ[stack.pop()]:
-            if v not in seen:
-                seen.add(v)
-                stack.append(v)
-    return seen
-
-
 def _needs(index: RoadmapIndex, stated: RoadmapIndex) -> list[Change]:
     """Missions that need nothing on stated links, and nodes only inferred links bring into
     a mission's chain."""
@@ -182,7 +170,7 @@ def _needs(index: RoadmapIndex, stated: RoadmapIndex) -> list[Change]:
     for m in index.missions:
         if index.req[m] and not stated.req[m]:
             out.append(Change("no_stated_need", index.ids[m], tuple(index.names(sorted(index.req[m])))))
-        extra = _reach(index, m) - _reach(stated, m)
+        extra = index.reach([m]) - stated.reach([m])
         if extra:
             out.append(Change("chain", index.ids[m], tuple(index.names(sorted(extra)))))
     return out

@@ -28,7 +28,7 @@ numbered too: bit ``j`` of a mission bitset is ``missions[j]``, the ``j``-th mis
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, TypeAlias, TypeVar, cast
 
@@ -260,6 +260,20 @@ class RoadmapIndex:
             idom[v] = x
             depth[v] = (depth[x] if x != ROOT else 0) + 1
         return idom
+
+    def reach(self, starts: Iterable[int], *, up: bool = False, blocked: Collection[int] = ()) -> set[int]:
+        """Every node reachable from ``starts`` (included) over any edge: down to the
+        prerequisites, or up to the dependents with ``up=True``; never entering ``blocked``
+        (a blocked start is left out)."""
+        step = self.pred if up else self.succ
+        seen = {s for s in starts if s not in blocked}
+        stack = list(seen)
+        while stack:
+            for v in step[stack.pop()]:
+                if v not in seen and v not in blocked:
+                    seen.add(v)
+                    stack.append(v)
+        return seen
 
     def dominators(self, v: int) -> list[int]:
         """The strict dominators of node ``v``, nearest first (its gateways if a mission)."""
