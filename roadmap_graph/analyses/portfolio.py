@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..fileformat.model import TECHNOLOGY_KINDS
-from ..fileformat.portfolio import Portfolio, Programme
+from ..fileformat.portfolio import Portfolio
 from ..graph.index import GraphLike, RoadmapIndex, as_index, bit_indices
 from ..graph.requirements import check_nodes
 from ..vocabulary import Localized, Message, check_choice, verbatim
@@ -582,7 +582,7 @@ def portfolio_overlay(
     deadlines = {mission_id[j]: deadline(index.attrs[m]) for j, m in enumerate(index.missions)}
     timing: list[TimingIssue] = []
     for p in sorted(portfolio.programmes, key=lambda p: p.id):
-        start, end = _span(p)
+        start, end = p.span()
         for j in bit_indices(serves[p.id]):
             due = deadlines[mission_id[j]]
             if due is None:
@@ -637,14 +637,6 @@ def portfolio_overlay(
         title=portfolio.portfolio.title,
         title_en=portfolio.portfolio.title_en,
     )
-
-
-def _span(p: Programme) -> tuple[int | None, int | None]:
-    """A programme's first and last year: its start and end, else its budget's years."""
-    budget = sorted(p.budget or ())
-    start = p.start if p.start is not None else (budget[0] if budget else None)
-    end = p.end if p.end is not None else (budget[-1] if budget else None)
-    return start, end
 
 
 def load(spec: str, nodes: Collection[str] | None = None) -> Portfolio:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import Location
@@ -79,6 +79,23 @@ Text = Annotated[str, Field(min_length=1)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def exactly_one(value: Any) -> Any:
+    """``schema_version`` must be the integer 1: Python's ``True == 1 == 1.0`` would let
+    ``schema_version: true`` or ``1.0`` pass as 1."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+    return value
+
+
+#: The format version of a file (roadmap or portfolio): the integer 1.
+SchemaVersion = Annotated[Literal[1], BeforeValidator(exactly_one), Field(description="Format version; this is version 1.")]
+
+
+def bare_id(value: Any) -> Any:
+    """A reference written as a bare id (``t1``) read as the mapping ``{id: t1}``."""
+    return {"id": value} if isinstance(value, str) else value
 
 
 class Source(_Model):
@@ -201,7 +218,7 @@ class Link(_Model):
     @model_validator(mode="before")
     @classmethod
     def _bare_id(cls, value: Any) -> Any:
-        return {"id": value} if isinstance(value, str) else value
+        return bare_id(value)
 
     @property
     def is_bare(self) -> bool:
@@ -305,18 +322,10 @@ class Roadmap(_Model):
     does not count, so a roadmap dumped and loaded again equals the original.
     """
 
-    schema_version: Literal[1] = Field(description="Format version; this is version 1.")
+    schema_version: SchemaVersion
     roadmap: RoadmapInfo
     fields: tuple[FieldInfo, ...] = ()
     nodes: tuple[Node, ...] = ()
-
-    @field_validator("schema_version", mode="before")
-    @classmethod
-    def _exactly_one(cls, value: Any) -> Any:
-        # Python's True == 1 == 1.0 would let `schema_version: true` or `1.0` pass as 1.
-        if type(value) is not int:
-            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
-        return value
 
     _node_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
     _field_locations: dict[str, Location] = PrivateAttr(default_factory=dict)

@@ -30,19 +30,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+from pydantic import Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
-from .model import Provenance, Slug, Text, Year
+from .model import Provenance, SchemaVersion, Slug, Text, Year, _Model, bare_id
 
 PORTFOLIO_SCHEMA_VERSION: Literal[1] = 1
 
 Money = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False, description="An amount in the file's unit.")]
 Share = Annotated[float, Strict(), Field(gt=0, le=1, description="The part of the programme's money this node gets, in (0, 1].")]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Citation(_Model):
@@ -70,7 +66,7 @@ class Funding(_Model):
     @model_validator(mode="before")
     @classmethod
     def _bare_id(cls, value: Any) -> Any:
-        return {"id": value} if isinstance(value, str) else value
+        return bare_id(value)
 
 
 class Programme(_Model):
@@ -127,6 +123,14 @@ class Programme(_Model):
             return None
         return sum(v for y, v in self.budget.items() if years is None or years[0] <= y <= years[1])
 
+    def span(self) -> tuple[int | None, int | None]:
+        """The programme's first and last year: its ``start`` and ``end``, else its budget's
+        first and last year (``None`` where neither says)."""
+        budget = sorted(self.budget or ())
+        start = self.start if self.start is not None else (budget[0] if budget else None)
+        end = self.end if self.end is not None else (budget[-1] if budget else None)
+        return start, end
+
     def shares(self) -> dict[str, float]:
         """Each funded node's part of the money: the shares given, else equal shares."""
         if not self.funds:
@@ -152,16 +156,9 @@ class PortfolioInfo(_Model):
 class Portfolio(_Model):
     """One portfolio: its header and its programmes."""
 
-    schema_version: Literal[1] = Field(description="Format version; this is version 1.")
+    schema_version: SchemaVersion
     portfolio: PortfolioInfo
     programmes: tuple[Programme, ...] = ()
-
-    @field_validator("schema_version", mode="before")
-    @classmethod
-    def _exactly_one(cls, value: Any) -> Any:
-        if type(value) is not int:
-            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
-        return value
 
     def programme(self, programme_id: str) -> Programme:
         """The programme with ``programme_id``; :class:`KeyError` when there is none."""

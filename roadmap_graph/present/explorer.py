@@ -271,9 +271,7 @@ def portfolio_data(G: nx.DiGraph, portfolio: Portfolio) -> dict[str, Any]:
     info = portfolio.portfolio
     programmes = {}
     for p in portfolio.programmes:
-        budget_years = sorted(p.budget or {})
-        first = p.start if p.start is not None else (budget_years[0] if budget_years else None)
-        last = p.end if p.end is not None else (budget_years[-1] if budget_years else None)
+        first, last = p.span()
         programmes[p.id] = {
             "id": p.id,
             "name": p.name,
