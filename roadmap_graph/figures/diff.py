@@ -207,6 +207,7 @@ def plot_diff(
     lang: str = "ko",
     title: str | None = None,
     legend: bool = True,
+    changes: Changes | None = None,
     **kwargs: Any,
 ) -> Axes:
     """Draw the new roadmap with what changed since ``old_G`` marked (see the module
@@ -225,6 +226,9 @@ def plot_diff(
         The title; ``None``: the new roadmap's title and the counts of changes, ``""`` none.
     legend
         Draw the legend (the roadmap's entries and one per mark used).
+    changes
+        ``compare(old_G, new_G)``, when the caller has it already (the report, which has
+        the diff); computed otherwise.
     **kwargs
         Passed to :func:`~roadmap_graph.figures.roadmap.plot_roadmap` (``fields``,
         ``highlight``, ``fontsize``, ...). Gateways and bottlenecks are not marked: the
@@ -237,7 +241,7 @@ def plot_diff(
     """
     check_lang(lang)
     A, B = as_graph(old_G), as_graph(new_G)
-    changes = compare(A, B)
+    changes = changes if changes is not None else compare(A, B)
     marks = diff_marks(changes)
     U = union_graph(A, B, changes)
     if title is None:

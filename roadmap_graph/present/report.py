@@ -216,9 +216,10 @@ def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progre
         if info.get("published")
         else text("report.changes_since", lang, title=title)
     )
+    result = diff_roadmaps(baseline, G, lang=lang)
     say(Message("report.step_figure", name=Message("report.figure_diff")))
-    run = _Run(figure=Markup(_svg_of(plot_diff(baseline, G, lang=lang))))
-    for table in diff_roadmaps(baseline, G, lang=lang).tables():
+    run = _Run(figure=Markup(_svg_of(plot_diff(baseline, G, lang=lang, changes=result.changes))))
+    for table in result.tables():
         run.tables.append(
             {
                 "title": table.title.text(lang) if table.title is not None else None,
