@@ -136,9 +136,14 @@ def test_gateways_json_is_exactly_the_library_list(G):
 
     data = json.loads(run("gateways", "--format", "json").stdout)
     assert data == gateways(G).to_list()
-    assert all(set(row) == {"id", "kind", "field", "missions", "stated_missions"} for row in data)
+    assert all(set(row) == {"id", "kind", "field", "missions", "stated_missions", "sole_missions", "deep"} for row in data)
     nearest_first = json.loads(run("gateways", "--mission", "bio_mission_vaccine", "--format", "json").stdout)
     assert [r["id"] for r in nearest_first] == ["bio_vaccine", "mrna_platform", "rna_platform"]
+    # every mission has one core technology: those are trivial gateways; the deep ones are below
+    assert [(r["sole_missions"], r["deep"]) for r in nearest_first] == [
+        (["bio_mission_vaccine"], False), ([], True), ([], True),
+    ]  # fmt: skip
+    assert {r["id"] for r in data if r["deep"]} == {"mrna_platform", "rna_platform"}
     table_text = run("gateways").stdout
     assert "길목기술" in table_text and "rna_platform" in table_text
     levels = run("redundancy").stdout  # each mission's κ, with its gateways

@@ -29,6 +29,10 @@ def test_gateways_match_brute_force(roadmap):
         for x in gateways_of(G, m):
             expected.setdefault(x, set()).add(m)
     assert listed == expected
+    for g in result.gateways:  # trivial: the mission's one and only direct requirement
+        sole = {m for m in g.missions if {v for v, d in G[m].items() if d["relation"] == "requires"} == {g.id}}
+        assert set(g.sole_missions) == sole
+        assert g.deep == bool(set(g.missions) - sole)
     order = [(-len(g.missions), g.id) for g in result.gateways]
     assert order == sorted(order)
 
@@ -62,5 +66,7 @@ def test_bundled_gateways_by_hand(G):
 
 def test_bundled_gateways_json_shape(G):
     rows = gateways(G).to_list()
-    assert all(set(r) == {"id", "kind", "field", "missions", "stated_missions"} for r in rows)
+    assert all(set(r) == {"id", "kind", "field", "missions", "stated_missions", "sole_missions", "deep"} for r in rows)
+    assert [r["id"] for r in rows if r["deep"]] == ["mrna_platform", "rna_platform"]
+    assert all(r["sole_missions"] == r["missions"] for r in rows if r["kind"] == "core_technology")
     assert rows[-1]["id"] == "rna_platform"

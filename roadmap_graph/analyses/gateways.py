@@ -35,13 +35,25 @@ from .result import Column, Table, Tabular
 class Gateway:
     """A node that is a gateway of at least one mission; ``stated_missions`` are the
     missions it is a gateway of on stated links alone (:func:`roadmap_graph.stated_only`),
-    sorted (they may include missions it is not a gateway of on all links)."""
+    sorted (they may include missions it is not a gateway of on all links).
+
+    ``sole_missions`` are the missions whose *only* direct requirement it is: a gateway of
+    those trivially (every mission with one core technology has one). It is a *deep*
+    gateway (:attr:`deep`) when it is a gateway of some mission besides those: a meeting
+    point of several of the mission's paths, which the roadmap's top level does not show.
+    """
 
     id: str
     kind: str
     field: str
     missions: tuple[str, ...]
     stated_missions: tuple[str, ...] = ()
+    sole_missions: tuple[str, ...] = ()
+
+    @property
+    def deep(self) -> bool:
+        """Whether it is a gateway of some mission it is not the only direct requirement of."""
+        return len(self.sole_missions) < len(self.missions)
 
     def evidence(self, mission: str | None = None) -> str:
         """``"stated"`` when the node is a gateway of ``mission`` (of each of its missions,
@@ -75,12 +87,15 @@ class Gateways(Tabular):
 
     def to_dict(self) -> list[dict[str, Any]]:
         """The JSON shape: ``[{"id", "kind", "field", "missions": [sorted ids],
-        "stated_missions": [sorted ids]}]``: ``stated_missions`` are the missions the node is
-        a gateway of on stated links alone."""
+        "stated_missions": [sorted ids], "sole_missions": [sorted ids], "deep": bool}]``:
+        ``stated_missions`` are the missions the node is a gateway of on stated links alone;
+        ``sole_missions`` those whose only direct requirement it is (trivially a gateway);
+        ``deep``: a gateway of some other mission too."""
         return [
             {
                 "id": g.id, "kind": g.kind, "field": g.field, "missions": list(g.missions),
-                "stated_missions": list(g.stated_missions),
+                "stated_missions": list(g.stated_missions), "sole_missions": list(g.sole_missions),
+                "deep": g.deep,
             }
             for g in self.gateways
         ]  # fmt: skip
@@ -103,10 +118,11 @@ class Gateways(Tabular):
             Column("n_missions", "col.n_missions", "int"),
             Column("missions", "col.missions", "nodes"),
             Column("stated_missions", "col.stated_missions", "nodes", show="data"),
+            Column("depth", "col.gateway_depth", "word", vocab="gateway_depth"),
             Column("evidence", "col.evidence", "word", vocab="evidence"),
         )
         rows = tuple(
-            (i + 1, g.id, g.id, g.kind, g.field, len(g.missions), g.missions, g.stated_missions, g.evidence(self.mission))
+            (i + 1, g.id, g.id, g.kind, g.field, len(g.missions), g.missions, g.stated_missions, "deep" if g.deep else "sole", g.evidence(self.mission))
             for i, g in enumerate(self.gateways)
         )
         return (Table("gateways", columns, rows, note=Message("note.gateways")),)
@@ -131,7 +147,10 @@ def gateways(G: GraphLike, *, mission: str | None = None) -> Gateways:
     stated = _served(stated_index(index))  # the same nodes, so the same indices
     found = sorted(
         (
-            Gateway(index.ids[x], index.kind[x], index.field[x], tuple(sorted(ms)), tuple(sorted(stated.get(x, ()))))
+            Gateway(
+                index.ids[x], index.kind[x], index.field[x], tuple(sorted(ms)), tuple(sorted(stated.get(x, ()))),
+                tuple(sorted(index.ids[m] for m in index.missions if index.req[m] == (x,))),
+            )
             for x, ms in served.items()
         ),
         key=lambda g: (-len(g.missions), g.id),
@@ -156,8 +175,10 @@ ANALYSIS = Analysis(
     title="title.gateways",
     summary="Gateway technologies (길목기술): nodes every path from a mission down passes through.",
     description=(
-        'JSON: a list of {"id", "kind", "field", "missions", "stated_missions"} (stated_missions: '
-        "the missions it is a gateway of on stated links alone), by number of missions, then id; with "
+        'JSON: a list of {"id", "kind", "field", "missions", "stated_missions", "sole_missions", "deep"} '
+        "(stated_missions: the missions it is a gateway of on stated links alone; sole_missions: those "
+        "whose only direct requirement it is, a trivial gateway; deep: a gateway of some other mission "
+        "too), by number of missions, then id; with "
         "--mission, that mission's gateways, nearest first. Each mission's redundancy level is "
         "`roadmap-graph redundancy`."
     ),

@@ -23,11 +23,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from ..vocabulary.visual import FIELD_PALETTE as FIELD_COLOURS  # noqa: F401  (the figures' names)
+from ..vocabulary.visual import field_colours  # noqa: F401
+
 KOREAN_FAMILY = "NanumGothic"
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 
-#: Colours of the first fields, in the roadmap's field order; further fields cycle on.
-FIELD_COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 #: Marker shape of each node kind.
 KIND_MARKERS = {"mission": "s", "core_technology": "D", "enabling_technology": "o", "ecosystem_measure": "^"}
 #: Highlight colours.
@@ -80,11 +81,6 @@ def figure_style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     settings.update(rc or {})
     with mpl.rc_context(settings):  # type: ignore[arg-type]  # matplotlib types rc keys as Literals
         yield
-
-
-def field_colours(fields: list[str]) -> dict[str, str]:
-    """A colour for each field id, in the given order."""
-    return {f: FIELD_COLOURS[i % len(FIELD_COLOURS)] for i, f in enumerate(fields)}
 
 
 def use_korean_font() -> None:
