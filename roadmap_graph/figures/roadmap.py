@@ -58,18 +58,19 @@ from ..graph.requirements import REQUIRES, check_nodes
 from ..vocabulary import check_lang, text
 from .layout import A4_LANDSCAPE, KIND_ROWS, Layout, layered_layout, matplotlib_measure
 from .style import (
-    ALTERNATIVE_DASH,
-    BOTTLENECK_COLOUR,
-    CROSS_FIELD_COLOUR,
-    EDGE_COLOUR,
-    GATEWAY_COLOUR,
+    HIGHLIGHT_COLOUR,
     KIND_MARKERS,
-    SUPPORT_COLOUR,
-    SUPPORT_DOTS,
+    bottleneck_legend,
     field_colours,
     figure_style,
+    gateway_legend,
+    gateway_ring,
     inference_legend,
     inference_ring,
+    legend_parts,
+    link_legend,
+    link_style,
+    rank_badge,
 )
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
@@ -77,8 +78,6 @@ if TYPE_CHECKING:  # matplotlib is imported only when drawing
 
 __all__ = ["HIGHLIGHT_COLOUR", "plot_roadmap"]
 
-#: The halo behind highlighted nodes and the ground of their labels.
-HIGHLIGHT_COLOUR = "#ffd92f"
 
 
 def plot_roadmap(
@@ -95,6 +94,7 @@ def plot_roadmap(
     layout: Layout | None = None,
     legend_extra: Iterable[Any] = (),
     show_cross_field: bool = True,
+    bundle_support: bool = True,
     **kwargs: Any,
 ) -> Axes:
     """Draw the layered roadmap of ``G`` (see the module docstring).
@@ -133,6 +133,10 @@ def plot_roadmap(
     show_cross_field
         Draw cross-field links thicker, in :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`
         (``False``: as the others, for a figure whose own marks need the colour).
+    bundle_support
+        Draw a technology's support links to the measures as one dotted trunk (one for its
+        stated links, one for its inferred ones) that fans out to the measures in the gap
+        above their row (``False``: each link on its own route, as the diff figure wants).
     **kwargs
         Passed to :func:`~roadmap_graph.layout.layered_layout` (``fontsize``,
         ``max_label_chars``, ``min_label_chars``, ``sweeps``, ...).
@@ -158,10 +162,11 @@ def plot_roadmap(
         title = (info.get("title_en") if lang == "en" else None) or info.get("title") or ""
     with figure_style():
         return _draw(G, H, ax, lang, emphasis, show_gateways, show_bottlenecks, chosen, legend, title, layout,
-                     list(legend_extra), show_cross_field, kwargs)
+                     list(legend_extra), show_cross_field, bundle_support, kwargs)
 
 
-def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[str, str], marks: dict[str, bool]) -> list[Any]:
+def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[str, str], marks: dict[str, Any]) -> list[Any]:
+    """One entry per kind of mark drawn, and none for a mark not drawn."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -176,25 +181,42 @@ def _legend_handles(H: nx.DiGraph, lang: str, fields: list[str], colours: dict[s
     for f in fields:
         name = (info.get(f) or {}).get("name_en" if lang == "en" else "name") or (info.get(f) or {}).get("name") or f
         handles.append(Patch(facecolor=colours[f], edgecolor=colours[f], alpha=0.8, label=str(name)))
-    relations = {(d["relation"], d.get("group") is not None) for _, _, d in H.edges(data=True)}
-    if (REQUIRES, False) in relations:
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, label=text("fig.requires", lang)))
-    if (REQUIRES, True) in relations:
-        handles.append(Line2D([], [], color=EDGE_COLOUR, lw=1.0, linestyle=ALTERNATIVE_DASH, label=text("fig.alternatives", lang)))
-    if any(r != REQUIRES for r, _ in relations):
-        handles.append(Line2D([], [], color=SUPPORT_COLOUR, lw=0.8, linestyle=SUPPORT_DOTS, label=text("fig.supported_by", lang)))
-    if marks["cross"]:
-        handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.0, label=text("fig.cross_field", lang)))
-    if marks["gateway"]:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor="none",
-                              markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, label=text("fig.gateway", lang)))
-    if marks["bottleneck"]:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=6, markerfacecolor="#999999",
-                              markeredgecolor=BOTTLENECK_COLOUR, markeredgewidth=2.0, label=text("fig.bottleneck", lang)))
+    handles += link_legend(lang, **marks["links"])
+    if marks["deep"]:
+        handles.append(gateway_legend(lang, deep=True))
+    if marks["trivial"]:
+        handles.append(gateway_legend(lang, deep=False))
+    if marks["ranks"]:
+        handles.append(bottleneck_legend(lang, marks["ranks"], marks["ranked"], marks["top"]))
     if marks["highlight"]:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=10, markerfacecolor=HIGHLIGHT_COLOUR,
                               markeredgecolor="none", alpha=0.8, label=text("fig.highlight", lang)))
     return handles
+
+
+def drawn_links(H: nx.DiGraph, show_cross_field: bool = True) -> dict[str, bool]:
+    """Which kinds of link a drawing of ``H`` shows (the flags of
+    :func:`~roadmap_graph.figures.style.link_legend`)."""
+    found = dict.fromkeys(("stated", "inferred", "support", "inferred_support", "crossing", "alternatives"), False)
+    for u, v, d in H.edges(data=True):
+        inferred = d.get("provenance") == "inferred"
+        if d["relation"] != REQUIRES:
+            found["inferred_support" if inferred else "support"] = True
+            continue
+        if d.get("group") is not None:
+            found["alternatives"] = True
+        if show_cross_field and H.nodes[u]["field"] != H.nodes[v]["field"]:
+            found["crossing"] = True
+            found["inferred"] |= inferred
+        else:
+            found["inferred" if inferred else "stated"] = True
+    if found["alternatives"]:  # an arc needs two alternatives of one group drawn
+        groups: dict[tuple[Any, Any], int] = {}
+        for u, _, d in H.edges(data=True):
+            if d["relation"] == REQUIRES and d.get("group") is not None:
+                groups[(u, d["group"])] = groups.get((u, d["group"]), 0) + 1
+        found["alternatives"] = any(k > 1 for k in groups.values())
+    return found
 
 
 def _draw(
@@ -211,6 +233,7 @@ def _draw(
     layout: Layout | None,
     extra: list[Any],
     show_cross_field: bool,
+    bundle_support: bool,
     options: dict[str, Any],
 ) -> Axes:
     import matplotlib.pyplot as plt
@@ -223,16 +246,19 @@ def _draw(
     fontsize = float(options.pop("fontsize", 7.0))
 
     found_gateways = gateways(G).gateways
-    gateway_nodes = {g.id for g in found_gateways} & set(H) if show_gateways else set()
+    deep = {g.id: g.deep for g in found_gateways if g.id in H} if show_gateways else {}
+    gateway_nodes = set(deep)
     ranking = bottlenecks(G)
-    bottleneck_nodes = set(ranking.marked(show_bottlenecks)) & set(H)
+    rank_of = {b.id: i + 1 for i, b in enumerate(ranking)}
+    bottleneck_nodes = {n: rank_of[n] for n in ranking.marked(show_bottlenecks) if n in H}
     # The marks whose finding rests on inference: a gateway of some mission only through
     # inferred links, a bottleneck whose standing weakens without them.
     inferred_nodes = {g.id for g in found_gateways if g.id in gateway_nodes and g.evidence() == "inferred"}
     inferred_nodes |= {n for n in bottleneck_nodes if ranking.evidence_of(n) == "inferred"}
     colours = field_colours(field_order(G))
-    cross = show_cross_field and any(H.nodes[u]["field"] != H.nodes[v]["field"] for u, v in H.edges())
-    marks = {"cross": cross, "gateway": bool(gateway_nodes), "bottleneck": bool(bottleneck_nodes), "highlight": bool(emphasis)}
+    marks = {"links": drawn_links(H, show_cross_field), "deep": any(deep.values()),
+             "trivial": not all(deep.values()), "ranks": sorted(bottleneck_nodes.values()), "ranked": len(ranking),
+             "top": show_bottlenecks, "highlight": bool(emphasis)}  # fmt: skip
 
     handles = _legend_handles(H, lang, fields, colours, marks) if legend else []
     if legend and inferred_nodes:
@@ -270,8 +296,8 @@ def _draw(
     ax.set_axis_off()
     _draw_bands(ax, layout, colours)
     draw_row_titles(ax, layout)
-    _draw_edges(ax, H, layout, show_cross_field)
-    _draw_nodes(ax, H, layout, colours, gateway_nodes, bottleneck_nodes, emphasis, inferred_nodes)
+    _draw_edges(ax, H, layout, show_cross_field, bundle_support)
+    _draw_nodes(ax, H, layout, colours, deep, bottleneck_nodes, emphasis, inferred_nodes)
     if title:
         ax.text(width / 2, height - 0.12, title, ha="center", va="top", fontsize=layout.label_fontsize * 1.5,
                 parse_math=False, gid="title")
@@ -286,11 +312,12 @@ def _place_legend(ax: Axes, handles: list[Any], fontsize: float, width: float, o
         return None
     dpi = ax.figure.figure.dpi
     artist = None
+    entries, labels, handler_map = legend_parts(handles)
     for ncol in range(len(handles), 0, -1):
         if artist is not None:
             artist.remove()
         artist = ax.legend(
-            handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, frameon=False,
+            entries, labels, handler_map=handler_map, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, frameon=False,
             fontsize=fontsize, handlelength=2.4, columnspacing=1.4, borderaxespad=0.3,
         )
         if artist.get_window_extent().width / dpi <= width - 0.2:
@@ -369,49 +396,134 @@ def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -
     return (x0, y0), (x, y)
 
 
+def _curve(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]] | None:
+    """The first curve of a route (where it leaves its first vertical run), flattened."""
+    k = 0
+    while k + 1 < len(points) and abs(points[k + 1][0] - points[k][0]) < 1e-9:
+        k += 1
+    if k + 1 >= len(points):
+        return None
+    (x0, y0), (x1, y1) = points[k], points[k + 1]
+    c = (y1 - y0) / 2
+    out = []
+    for i in range(65):
+        t = i / 64
+        s = 1 - t
+        out.append((s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1,
+                    s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1))  # fmt: skip
+    return out
+
+
+#: The largest radius of the alternatives arc, inches.
+ARC_MAX_RADIUS = 0.32
+
+
 def alternatives_arc(
-    routes: list[tuple[tuple[float, float], ...]], t: float = 0.45
+    routes: list[tuple[tuple[float, float], ...]], t: float = 0.45, max_radius: float = ARC_MAX_RADIUS
 ) -> tuple[tuple[float, float], float, float, float] | None:
     """The arc joining the routes of one any_of group where they part: (centre, radius,
-    theta1, theta2) in degrees, or ``None`` when fewer than two routes curve away."""
+    theta1, theta2) in degrees, or ``None`` when fewer than two routes curve away.
+
+    The centre is where the routes part; the radius is that of the point ``t`` along their
+    curves, but never more than ``max_radius`` nor half the depth of the gap the routes
+    cross (so the arc stays in the gap below its dependent, however far apart the
+    alternatives land), and the arc spans the angles at which the routes cross it."""
     found = [p for p in (route_divergence(points, t) for points in routes) if p is not None]
-    if len(found) < 2:
+    curves = [c for c in (_curve(points) for points in routes) if c is not None]
+    if len(found) < 2 or len(curves) < 2:
         return None
     centre = found[0][0]
     radius = sum(math.dist(centre, p) for _, p in found) / len(found)
-    angles = [math.degrees(math.atan2(p[1] - centre[1], p[0] - centre[0])) % 360 for _, p in found]
+    depth = min(abs(c[-1][1] - c[0][1]) for c in curves)
+    radius = min(radius, max_radius, 0.5 * depth)
+    angles = []
+    for c in curves:
+        hit = next((p for p in c if math.dist(centre, p) >= radius), c[-1])
+        angles.append(math.degrees(math.atan2(hit[1] - centre[1], hit[0] - centre[0])) % 360)
     return centre, radius, min(angles), max(angles)
 
 
-def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, show_cross_field: bool = True) -> None:
+def support_bundles(
+    H: nx.DiGraph, L: Layout
+) -> dict[tuple[Any, bool], tuple[tuple[tuple[float, float], ...], dict[tuple[Any, Any], tuple[tuple[float, float], ...]]]]:
+    """The support links of each technology as one trunk and its branches:
+    ``(technology, inferred)`` → ``(trunk, {(u, m): branch})``. The trunk is the route of
+    the middle one of its links down to the gap above the measures' row (where that route
+    makes its last turn); each branch runs from there to its measure. Only technologies with
+    two or more support links of one evidence are bundled; a link whose route makes no turn
+    is left alone."""
+    links: dict[tuple[Any, bool], list[tuple[Any, Any]]] = {}
+    for (u, v), points in L.routes.items():
+        d = H.edges[u, v]
+        if d["relation"] != REQUIRES and len(points) >= 2:
+            links.setdefault((u, d.get("provenance") == "inferred"), []).append((u, v))
+    out = {}
+    for key, edges in links.items():
+        if len(edges) < 2:
+            continue
+        edges.sort(key=lambda e: (L.routes[e][-1][0], str(e[1])))
+        trunk = L.routes[edges[(len(edges) - 1) // 2]]
+        turn = max((j for j in range(len(trunk) - 1) if abs(trunk[j + 1][0] - trunk[j][0]) > 1e-9), default=None)
+        if turn is None:
+            continue
+        fan = trunk[turn]
+        branches = {}
+        for e in edges:
+            route = L.routes[e]
+            k = len(route) - 1  # the route's last vertical run: route[k:]
+            while k > 0 and abs(route[k - 1][0] - route[k][0]) < 1e-9:
+                k -= 1
+            if route[k][1] >= fan[1] - 1e-9:
+                break  # a route that ends above the fan: draw them apart
+            branches[e] = (fan, *route[k:])
+        else:
+            out[key] = (trunk[: turn + 1], branches)
+    return out
+
+
+def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, show_cross_field: bool = True, bundle_support: bool = True) -> None:
     from matplotlib.patches import Arc, FancyArrowPatch, PathPatch
 
+    from .style import INK
+
+    bundles = support_bundles(H, L) if bundle_support else {}
+    branch_of = {e: b for _, branches in bundles.values() for e, b in branches.items()}
+    for (u, inferred), (trunk, _) in sorted(bundles.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        ax.add_patch(PathPatch(route_path(trunk), facecolor="none", zorder=0.9, capstyle="butt",
+                               gid=f"support-trunk{'-inferred' if inferred else ''}:{u}",
+                               **link_style(support=True, inferred=inferred)))  # fmt: skip
     groups: dict[tuple[Any, int], list[tuple[Any, Any]]] = {}
     for (u, v), points in L.routes.items():
         d = H.edges[u, v]
         crossing = show_cross_field and H.nodes[u]["field"] != H.nodes[v]["field"]
         support = d["relation"] != REQUIRES
-        alternative = not support and d.get("group") is not None
-        if alternative:
+        inferred = d.get("provenance") == "inferred"
+        if not support and d.get("group") is not None:
             groups.setdefault((u, d["group"]), []).append((u, v))
-        colour = CROSS_FIELD_COLOUR if crossing else (SUPPORT_COLOUR if support else EDGE_COLOUR)
-        lw = (1.9 if crossing else 1.0) * (0.8 if support else 1.0)
-        style: Any = SUPPORT_DOTS if support else (ALTERNATIVE_DASH if alternative else "solid")
-        z = 1.5 if crossing else 1.0
-        ax.add_patch(PathPatch(route_path(points), facecolor="none", edgecolor=colour, lw=lw, linestyle=style,
-                               zorder=z, gid=f"edge:{u}->{v}", capstyle="butt"))
+        style = link_style(support=support, inferred=inferred, crossing=crossing and not support)
+        z = 1.5 if crossing and not support else (0.9 if support else 1.0)
+        points = branch_of.get((u, v), points)
+        ax.add_patch(PathPatch(route_path(points), facecolor="none", zorder=z, gid=f"edge:{u}->{v}", capstyle="butt",
+                               **style))  # fmt: skip
         (xe, ye), (_, yp) = points[-1], points[-2]
         direction = 1.0 if yp > ye else -1.0  # arrow pointing down (1) or up (-1)
         head = 0.055
-        ax.add_patch(FancyArrowPatch((xe, ye + direction * head), (xe, ye), arrowstyle="-|>", mutation_scale=5 + 2 * crossing,
-                                     color=colour, lw=0.6, shrinkA=0, shrinkB=0, zorder=z, gid=f"arrow:{u}->{v}"))
+        big = crossing and not support
+        ax.add_patch(FancyArrowPatch((xe, ye + direction * head), (xe, ye), arrowstyle="-|>", mutation_scale=5 + 2 * big,
+                                     color=style["edgecolor"], lw=0.6, shrinkA=0, shrinkB=0, zorder=z, gid=f"arrow:{u}->{v}"))
     for (u, g), edges in sorted(groups.items()):
         arc = alternatives_arc([L.routes[e] for e in edges])
         if arc is None:
             continue
         centre, radius, theta1, theta2 = arc
-        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=EDGE_COLOUR,
-                         lw=1.0, zorder=1.2, gid=f"alternatives:{u}:{g}"))
+        ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=INK,
+                         lw=1.2, zorder=1.6, gid=f"alternatives:{u}:{g}"))
+
+
+def ring_size(deep: bool | None) -> float:
+    """The diameter of the inference ring, in marker sizes: clear of a gateway's ring
+    (``deep`` True or False), close round a node without one (``None``)."""
+    return 1.7 if deep is None else (2.5 if deep else 2.2)
 
 
 def _draw_nodes(
@@ -419,8 +531,8 @@ def _draw_nodes(
     H: nx.DiGraph,
     L: Layout,
     colours: dict[str, str],
-    gateway_nodes: set[str],
-    bottleneck_nodes: set[str],
+    deep: dict[str, bool],
+    ranks: dict[str, int],
     emphasis: set[str],
     inferred_nodes: set[str],
 ) -> None:
@@ -429,20 +541,18 @@ def _draw_nodes(
     for n, (x, y) in L.positions.items():
         attrs = H.nodes[n]
         if n in inferred_nodes:
-            inference_ring(ax, x, y, ms * (2.05 if n in gateway_nodes else 1.7), f"inferred:{n}")
+            inference_ring(ax, x, y, ms * ring_size(deep.get(n)), f"inferred:{n}")
         if n in emphasis:
             ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 2.1, markerfacecolor=HIGHLIGHT_COLOUR,
                     markeredgecolor="none", alpha=0.8, zorder=2.5, gid=f"highlight:{n}")
-        if n in gateway_nodes:
-            ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 1.75, markerfacecolor="none",
-                    markeredgecolor=GATEWAY_COLOUR, markeredgewidth=1.5, zorder=2.9, gid=f"gateway:{n}")
+        if n in deep:
+            gateway_ring(ax, x, y, ms * 1.75, deep=deep[n], node=n)
         shape = KIND_MARKERS[attrs["kind"]]
         size = ms * (0.85 if attrs["kind"] == "core_technology" else 1.0)
-        if n in bottleneck_nodes:  # a red outline: the same marker, larger, behind
-            ax.plot([x], [y], linestyle="none", marker=shape, markersize=size + 3.2, markerfacecolor=BOTTLENECK_COLOUR,
-                    markeredgecolor="none", zorder=2.95, gid=f"bottleneck:{n}")
         ax.plot([x], [y], linestyle="none", marker=shape, markersize=size, markerfacecolor=colours[attrs["field"]],
                 markeredgecolor="white", markeredgewidth=0.6, zorder=3, gid=f"node:{n}")
+        if n in ranks:
+            rank_badge(ax, x, y, ms * 1.75, ranks[n], fs, n)
         x0, _, x1, y1 = L.label_boxes[n]
         text_kw: dict[str, Any] = {}
         if n in emphasis:

@@ -23,28 +23,42 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from ..vocabulary import visual as _visual
 from ..vocabulary.visual import FIELD_PALETTE as FIELD_COLOURS  # noqa: F401  (the figures' names)
-from ..vocabulary.visual import field_colours  # noqa: F401
+from ..vocabulary.visual import (
+    CROSS_FIELD,
+    CROSS_FIELD_WIDTH,
+    DEEP_GATEWAY_RING,
+    INFERENCE_RING_DASH,
+    INFERRED,
+    INFERRED_DASH,
+    INK,
+    KIND_SHAPES,
+    REQUIRES_WIDTH,
+    SUPPORT_DOTS,
+    SUPPORT_WIDTH,
+    TRIVIAL_GATEWAY_RING,
+    field_colours,  # noqa: F401
+)
 
 KOREAN_FAMILY = "NanumGothic"
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 
-#: Marker shape of each node kind.
-KIND_MARKERS = {"mission": "s", "core_technology": "D", "enabling_technology": "o", "ecosystem_measure": "^"}
-#: Highlight colours.
-GATEWAY_COLOUR = "#ff7f0e"
-BOTTLENECK_COLOUR = "#d62728"
-CROSS_FIELD_COLOUR = "#e6550d"
-#: Links: "requires" solid, one-of alternatives dashed, "supported by" dotted and lighter.
-EDGE_COLOUR = "#555555"
-SUPPORT_COLOUR = "#7a7a7a"
-ALTERNATIVE_DASH = (0, (4, 2))
-SUPPORT_DOTS = (0, (1, 1.5))
+#: Marker shape of each node kind (:data:`roadmap_graph.vocabulary.visual.KIND_SHAPES`).
+KIND_MARKERS = {kind: shapes[0] for kind, shapes in KIND_SHAPES.items()}
+#: Names older code imports, pointing at the visual language's meanings: a gateway ring is
+#: ink (:data:`~roadmap_graph.vocabulary.visual.INK`), what joins fields vermillion
+#: (:data:`~roadmap_graph.vocabulary.visual.CROSS_FIELD`). New code imports
+#: :mod:`roadmap_graph.vocabulary.visual`.
+GATEWAY_COLOUR = INK
+CROSS_FIELD_COLOUR = CROSS_FIELD
 #: The one mark of a finding that rests on inference (it does not hold on the stated links
 #: alone): a dark dashed ring around the node, the same in every figure, with one legend
 #: entry (:func:`inference_legend`); tables and the report mark it with the same words.
-INFERENCE_COLOUR = "#222222"
-INFERENCE_DASH = (0, (2.2, 1.6))
+INFERENCE_COLOUR = INK
+INFERENCE_DASH = INFERENCE_RING_DASH
+#: The ground behind highlighted nodes and their labels.
+HIGHLIGHT_COLOUR = _visual.HIGHLIGHT
 
 
 @cache
@@ -124,3 +138,149 @@ def inference_legend(lang: str, size: float = 11.0) -> Any:
 
     return Line2D([], [], linestyle="none", marker=dashed_ring(), markersize=size, markerfacecolor="none",
                   markeredgecolor=INFERENCE_COLOUR, markeredgewidth=1.3, label=text("fig.rests_on_inference", lang))  # fmt: skip
+
+
+# --- the marks every figure shares (roadmap_graph.vocabulary.visual, drawn) -------------------
+
+
+def link_style(*, support: bool, inferred: bool, crossing: bool = False) -> dict[str, Any]:
+    """The line of a link (``edgecolor``, ``lw``, ``linestyle``): ``requires`` solid and
+    ``supported_by`` dotted and thinner (relation is line style); stated in ink, inferred in
+    grey *and* dashed (evidence is tone and dash; an inferred support link stays dotted, in
+    grey); a cross-field requirement thicker, in vermillion (its dash kept when inferred)."""
+    colour = INFERRED if inferred else INK
+    if support:
+        return {"edgecolor": colour, "lw": SUPPORT_WIDTH, "linestyle": SUPPORT_DOTS}
+    style: Any = INFERRED_DASH if inferred else "solid"
+    if crossing:
+        return {"edgecolor": CROSS_FIELD, "lw": CROSS_FIELD_WIDTH, "linestyle": style}
+    return {"edgecolor": colour, "lw": REQUIRES_WIDTH, "linestyle": style}
+
+
+def link_legend(lang: str, *, stated: bool, inferred: bool, support: bool, inferred_support: bool,
+                crossing: bool, alternatives: bool) -> list[Any]:
+    """The legend entries of the links drawn: one per line style used, and the arc of an
+    ``any_of`` group."""
+    from matplotlib.lines import Line2D
+
+    from ..vocabulary import text
+
+    def line(key: str, **style: Any) -> Any:
+        colour = style.pop("edgecolor")
+        return Line2D([], [], color=colour, label=text(key, lang), **style)
+
+    handles: list[Any] = []
+    if stated:
+        handles.append(line("fig.requires", **link_style(support=False, inferred=False)))
+    if inferred:
+        handles.append(line("fig.inferred_link", **link_style(support=False, inferred=True)))
+    if crossing:
+        handles.append(line("fig.cross_field", **link_style(support=False, inferred=False, crossing=True)))
+    if alternatives:
+        handles.append(Line2D([], [], linestyle="none", marker=arc_marker(), markersize=14, markerfacecolor="none",
+                              markeredgecolor=INK, markeredgewidth=REQUIRES_WIDTH, label=text("fig.alternatives", lang)))  # fmt: skip
+    if support:
+        handles.append(line("fig.supported_by", **link_style(support=True, inferred=False)))
+    if inferred_support:
+        handles.append(line("fig.inferred_support", **link_style(support=True, inferred=True)))
+    return handles
+
+
+def arc_marker() -> Any:
+    """The legend's picture of the alternatives arc: two lines parting, an arc across them."""
+    import math
+
+    from matplotlib.path import Path
+
+    vertices: list[tuple[float, float]] = [(0.0, 1.0), (-0.8, -1.0), (0.0, 1.0), (0.8, -1.0)]
+    codes = [Path.MOVETO, Path.LINETO, Path.MOVETO, Path.LINETO]
+    for i in range(13):
+        angle = math.radians(238 + (302 - 238) * i / 12)
+        vertices.append((1.25 * math.cos(angle), 1.0 + 1.25 * math.sin(angle)))
+        codes.append(Path.MOVETO if i == 0 else Path.LINETO)
+    return Path(vertices, [int(c) for c in codes])
+
+
+def gateway_ring(ax: Any, x: float, y: float, size: float, *, deep: bool, node: str) -> list[Any]:
+    """The ring of a gateway around the node at ``(x, y)``: thick for a deep gateway (several
+    of a mission's paths meet there), thin for a trivial one (a mission's only direct
+    requirement). Its gid is ``gateway:<id>``; a second, empty artist says which
+    (``gateway-deep:<id>`` or ``gateway-trivial:<id>``), so a reader of the SVG and tests can
+    tell them apart."""
+    width = DEEP_GATEWAY_RING if deep else TRIVIAL_GATEWAY_RING
+    ring = ax.plot([x], [y], linestyle="none", marker="o", markersize=size, markerfacecolor="none",
+                   markeredgecolor=INK, markeredgewidth=width, zorder=2.9, gid=f"gateway:{node}")[0]  # fmt: skip
+    tag = ax.plot([], [], gid=f"gateway-{'deep' if deep else 'trivial'}:{node}")[0]
+    return [ring, tag]
+
+
+def gateway_legend(lang: str, *, deep: bool, size: float = 11.0) -> Any:
+    """The legend entry of :func:`gateway_ring`, deep or trivial."""
+    from matplotlib.lines import Line2D
+
+    from ..vocabulary import text
+
+    return Line2D([], [], linestyle="none", marker="o", markersize=size, markerfacecolor="none", markeredgecolor=INK,
+                  markeredgewidth=DEEP_GATEWAY_RING if deep else TRIVIAL_GATEWAY_RING,
+                  label=text("fig.gateway_deep" if deep else "fig.gateway_trivial", lang))  # fmt: skip
+
+
+def badge(ax: Any, x: float, y: float, sign: str, fontsize: float, gid: str, *, face: str = INK,
+          ink: str = "white", edge: str = "white") -> Any:
+    """A small round badge with a sign (a rank, ``+``, ``₩``, ...): white on ink by default."""
+    return ax.text(x, y, sign, ha="center", va="center", fontsize=fontsize, fontweight="bold",
+                   fontfamily=font_family()[0], color=ink, parse_math=False, zorder=5, gid=gid,
+                   bbox={"boxstyle": "circle,pad=0.16", "facecolor": face, "edgecolor": edge, "lw": 0.5})  # fmt: skip
+
+
+def rank_badge(ax: Any, x: float, y: float, marker_size: float, rank: int, fontsize: float, node: str) -> Any:
+    """The mark of a bottleneck: its rank in a white-on-ink badge at the upper right of the
+    node at ``(x, y)`` (``marker_size`` points across; data units in inches). Its gid is
+    ``bottleneck:<id>``, its text the rank."""
+    r = marker_size * 0.62 / 72
+    return badge(ax, x + r, y + r, str(rank), fontsize * 0.8, f"bottleneck:{node}")
+
+
+def bottleneck_legend(lang: str, ranks: list[int], ranked: int, top: bool | int) -> Any:
+    """The legend entry of :func:`rank_badge`: a badge "1" and the cut-off in words (the
+    first k of N ranked, or the default rule's k of N)."""
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.lines import Line2D
+
+    from ..vocabulary import text
+
+    key = "fig.bottleneck_rule" if top is True else "fig.bottleneck_top"
+    label = text(key, lang, k=len(ranks), n=ranked)
+    disc = Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor=INK, markeredgecolor="white")
+    sign = Line2D([], [], linestyle="none", marker="$1$", markersize=5, markerfacecolor="white", markeredgecolor="white",
+                  markeredgewidth=0.3)  # fmt: skip
+    handle = (disc, sign)
+    handle_map = {tuple: HandlerTuple(ndivide=1)}
+    return _Labelled(handle, label, handle_map)
+
+
+class _Labelled:
+    """A legend entry made of overlaid handles: ``handle`` (a tuple), its ``label`` and the
+    handler map the legend needs (:func:`legend_parts`)."""
+
+    def __init__(self, handle: Any, label: str, handler_map: dict[Any, Any]) -> None:
+        self.handle = handle
+        self.label = label
+        self.handler_map = handler_map
+
+
+def legend_parts(entries: list[Any]) -> tuple[list[Any], list[str], dict[Any, Any]]:
+    """Handles, labels and handler map for ``ax.legend`` from a list of handles with labels
+    and :class:`_Labelled` entries."""
+    handles: list[Any] = []
+    labels: list[str] = []
+    handler_map: dict[Any, Any] = {}
+    for entry in entries:
+        if isinstance(entry, _Labelled):
+            handles.append(entry.handle)
+            labels.append(entry.label)
+            handler_map.update(entry.handler_map)
+        else:
+            handles.append(entry)
+            labels.append(entry.get_label())
+    return handles, labels, handler_map

@@ -769,7 +769,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- figures -------------------------------------------------------------------------------
     "fig.requires": ("요구", "requires"),
-    "fig.alternatives": ("대안 (하나면 충분)", "alternatives (any one suffices)"),
+    "fig.alternatives": ("대안: 호로 묶인 연결 중 하나면 충분", "alternatives: any one of the links the arc ties suffices"),
     "fig.supported_by": ("지원 (생태계 조성방안)", "supported by (measure)"),
     "fig.cross_field": ("분야 간 연결", "cross-field link"),
     "fig.gateway": ("길목기술", "gateway"),
@@ -835,6 +835,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "marks a finding that fails or weakens when the inferred links are dropped (a dark dashed ring in the figures); \"stated\" marks one that holds on the ministry's stated links alone.",
     ),
     "fig.rests_on_inference": ("추론에 기댐 (원문 연결만으로는 성립하지 않음)", "rests on inference (fails on stated links)"),
+    "fig.gateway_deep": ("길목기술: 여러 경로가 만나는 곳", "gateway where several paths meet"),
+    "fig.gateway_trivial": ("길목기술: 임무가 직접 요구하는 유일한 기술", "gateway: a mission's only direct requirement"),
+    "fig.bottleneck_top": ("병목 순위 (전체 {n}개 중 상위 {k}개)", "bottleneck rank (top {k} of {n} ranked)"),
+    "fig.bottleneck_rule": (
+        "병목 순위 (전체 {n}개 중 세 조건 모두 해당하고 임무 2개 이상이 의존하는 {k}개)",
+        "bottleneck rank ({k} of {n} ranked: all three binding flags, 2+ missions)",
+    ),
+    "fig.inferred_support": ("추론된 지원 (원문에 없음)", "inferred support (not stated)"),
     "report.evidence_stated": (
         "이 보고서는 원문에 명시된 연결만으로 계산했다 (--evidence stated): 추론된 연결은 모두 뺐다.",
         "This report is computed on the stated links alone (--evidence stated): every inferred link is dropped.",
