@@ -1,6 +1,11 @@
 """The coverage matrix drawn as a heatmap: missions (rows) against measure categories or
 technologies (columns), gaps (zero cells) hatched with a ``×``.
 
+Colour is field, and only field (:mod:`roadmap_graph.vocabulary.visual`): the row and column
+names are in their field's colour; the cells are shades of grey (counts of measures), and a
+technology's cell light grey when it is in the mission's chain and ink when it is a gateway
+of the mission (gateway marks are ink in every figure).
+
 The numbers come from :func:`roadmap_graph.analyses.coverage.coverage_matrix`.
 """
 
@@ -14,7 +19,8 @@ from ..analyses.coverage import coverage_matrix
 from ..graph.fields import field_order
 from ..vocabulary import check_lang, node_name, text
 from .layout import wrap_label, wrap_lines
-from .style import GATEWAY_COLOUR, field_colours, figure_style
+from ..vocabulary.visual import INK
+from .style import field_colours, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -25,7 +31,8 @@ GAP_FACE = "#f0f0f0"
 GAP_EDGE = "#b0b0b0"
 GAP_MARK = "#707070"
 GAP_HATCH = "////"
-IN_CHAIN_COLOUR = "#9ecae1"
+IN_CHAIN_COLOUR = "#c8c8c8"
+GATEWAY_CELL_COLOUR = INK
 
 
 def plot_coverage(
@@ -36,7 +43,7 @@ def plot_coverage(
     columns: str = "categories",
     annotate: bool | None = None,
     cbar: bool = True,
-    cmap: Any = "Blues",
+    cmap: Any = "Greys",
     title: str | None = None,
     wrap: int | None = None,
     **kwargs: Any,
@@ -90,13 +97,13 @@ def plot_coverage(
     fields = field_colours(field_order(G))
 
     if techs:
-        colours = {1: IN_CHAIN_COLOUR, 2: GATEWAY_COLOUR}
+        colours = {1: IN_CHAIN_COLOUR, 2: GATEWAY_CELL_COLOUR}
         norm = mcolors.BoundaryNorm([0.5, 1.5, 2.5], 2)
         scale = mcolors.ListedColormap([colours[1], colours[2]])
     else:
         top = max(3, max((v for row in matrix for v in row), default=0))  # at least 1, 2, 3
         base = plt.get_cmap(cmap) if isinstance(cmap, str) else cmap
-        scale = mcolors.ListedColormap([base(0.3 + 0.6 * k / max(top - 1, 1)) for k in range(top)])
+        scale = mcolors.ListedColormap([base(0.45 + 0.5 * k / max(top - 1, 1)) for k in range(top)])
         norm = mcolors.BoundaryNorm([k + 0.5 for k in range(top + 1)], top)
 
     with figure_style():
@@ -169,7 +176,7 @@ def plot_coverage(
         if techs and not (cbar and rows and cols):
             handles = [
                 Patch(facecolor=IN_CHAIN_COLOUR, label=text("fig.in_chain", lang)),
-                Patch(facecolor=GATEWAY_COLOUR, label=text("fig.gateway", lang)),
+                Patch(facecolor=GATEWAY_CELL_COLOUR, label=text("fig.gateway", lang)),
                 gap,
             ]
         where = ax

@@ -6,23 +6,25 @@ graph, plus the removed nodes and links with their old attributes) with
 :func:`~roadmap_graph.figures.roadmap.plot_roadmap`, one layout for everything, so a removed
 node stands where it stood and every other node where the roadmap figure of the union puts
 it. Over that drawing, every change :func:`~roadmap_graph.analyses.changes.compare` finds is
-marked twice, by colour and by shape, so no mark rests on colour alone (Okabe–Ito colours,
-safe for colour-blind readers):
+marked by glyph and ink (:mod:`roadmap_graph.vocabulary.visual`), never by a colour that
+means something else in the other figures:
 
-* a node added: a solid blue (:data:`ADDED_COLOUR`) box around its marker and label, and a
-  ``+`` badge;
-* a node changed (any attribute, a target included): a vermillion (:data:`CHANGED_COLOUR`)
-  box drawn dash-dotted, and a ``~`` badge;
-* a node removed: *ghosted* — its marker light grey and faint, its label grey — inside a
-  dashed grey (:data:`GHOST_COLOUR`) box, with a ``−`` badge;
-* a link added: a broad blue band under it and a ``+`` badge at its middle; a link changed
-  (provenance, note, sources, ``any_of`` group): a dashed vermillion band and a ``~`` badge;
-  a link removed: drawn ghosted (light grey, dashed) where it ran, with a ``−`` badge;
-* behind every marked node a soft disc of its mark's colour, which still shows when a large
-  roadmap's figure is seen whole.
+* a node added: a solid ink box around its marker and label, and a ``+`` badge (white on
+  ink);
+* a node changed (any attribute, a target included): an ink box drawn dash-dotted, and a
+  ``~`` badge;
+* a node removed: *ghosted* — its marker and label in :data:`~roadmap_graph.vocabulary.visual.GHOST`
+  grey and faint — inside a dashed ghost box, with a ``−`` badge (ink on ghost grey);
+* a link added: a broad soft ink band under it and a ``+`` badge at its middle; a link
+  changed (provenance, note, sources, ``any_of`` group): a dash-dotted band and a ``~``
+  badge; a link removed: drawn ghosted (ghost grey, dashed) where it ran, with a ``−`` badge;
+* behind every marked node a soft disc (ink, or ghost grey for a removed one), which still
+  shows when a large roadmap's figure is seen whole.
 
-Cross-field links are drawn as the others (no orange: it would read as "changed"),
-gateways and bottlenecks are not marked: the figure is about the changes.
+Links keep the roadmap figure's encoding (stated ink, inferred grey and dashed, cross-field
+vermillion); each link is drawn on its own route (no support trunks), so that a changed
+link is marked alone. Gateways and bottlenecks are not marked: the figure is about the
+changes.
 
 A legend entry names each mark used, and the title line counts the changes.
 
@@ -59,22 +61,22 @@ import networkx as nx
 from ..analyses.changes import Changes, compare
 from ..graph.index import GraphLike, as_graph
 from ..vocabulary import check_lang, localized, text
+from ..vocabulary.visual import GHOST, INK
 from .roadmap import plot_roadmap
-from .style import figure_style, font_family
+from .style import badge, badge_legend, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
 
 __all__ = ["ADDED_COLOUR", "CHANGED_COLOUR", "GHOST_COLOUR", "DiffMarks", "diff_legend", "diff_marks", "plot_diff", "union_graph"]
 
-#: Okabe–Ito blue: what was added.
-ADDED_COLOUR = "#0072B2"
-#: Okabe–Ito vermillion: what changed.
-CHANGED_COLOUR = "#D55E00"
-#: Light grey: what was removed, drawn ghosted.
-GHOST_COLOUR = "#9E9E9E"
+#: Ink: what was added and what changed (told apart by the box's line and the badge's glyph).
+ADDED_COLOUR = INK
+CHANGED_COLOUR = INK
+#: Ghost grey: what was removed, drawn ghosted.
+GHOST_COLOUR = GHOST
 #: The face of a removed node's marker.
-GHOST_FACE = "#D9D9D9"
+GHOST_FACE = "#e6e6e6"
 #: How faint a removed node's marker and label are.
 GHOST_ALPHA = 0.55
 #: The dashes of a removed node's box and of a removed link.
@@ -84,6 +86,8 @@ CHANGED_DASH = (0, (5.0, 1.5, 1.5, 1.5))
 #: The badge of each mark.
 BADGES = {"added": "+", "changed": "~", "removed": "\u2212"}
 COLOURS = {"added": ADDED_COLOUR, "changed": CHANGED_COLOUR, "removed": GHOST_COLOUR}
+#: How strong the soft band under a marked link and the disc behind a marked node are.
+BAND_ALPHA = {"added": 0.22, "changed": 0.22, "removed": 0.45}
 
 
 @dataclass(frozen=True)
@@ -159,27 +163,39 @@ def union_graph(old: GraphLike, new: GraphLike, changes: Changes | None = None) 
 
 
 def diff_legend(marks: DiffMarks, lang: str) -> list[Any]:
-    """The legend entries of the marks used (one per kind of mark)."""
+    """The legend entries of the marks used (one per kind of mark): the badge and the box
+    or line of each."""
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+
+    from .style import _Labelled
 
     handles: list[Any] = []
     boxes: dict[str, tuple[Any, float]] = {"added": ("solid", 1.6), "changed": (CHANGED_DASH, 1.6), "removed": (GHOST_DASH, 1.2)}
     for mark, nodes in marks._nodes():
         if nodes:
             style, lw = boxes[mark]
-            handles.append(Patch(facecolor="none", edgecolor=COLOURS[mark], linestyle=style, lw=lw,
-                                 label=text(f"fig.diff_node_{mark}", lang)))  # fmt: skip
+            box = Patch(facecolor="none", edgecolor=COLOURS[mark], linestyle=style, lw=lw)
+            sign = badge_legend(BADGES[mark], "", **_badge_colours(mark))
+            handles.append(_Labelled((box, sign.handle), text(f"fig.diff_node_{mark}", lang),
+                                     {tuple: HandlerTuple(ndivide=None), **sign.handler_map}))  # fmt: skip
     for mark, links in marks._links():
         if not links:
             continue
         if mark == "removed":
-            handles.append(Line2D([], [], color=GHOST_COLOUR, lw=1.0, linestyle=GHOST_DASH, label=text("fig.diff_link_removed", lang)))
+            line = Line2D([], [], color=GHOST_COLOUR, lw=1.0, linestyle=GHOST_DASH)
         else:
-            line: Any = "solid" if mark == "added" else CHANGED_DASH
-            handles.append(Line2D([], [], color=COLOURS[mark], lw=4.0, alpha=0.5, linestyle=line,
-                                  label=text(f"fig.diff_link_{mark}", lang)))  # fmt: skip
+            line = Line2D([], [], color=COLOURS[mark], lw=4.0, alpha=BAND_ALPHA[mark], linestyle="solid" if mark == "added" else CHANGED_DASH)
+        sign = badge_legend(BADGES[mark], "", **_badge_colours(mark))
+        handles.append(_Labelled((line, sign.handle), text(f"fig.diff_link_{mark}", lang),
+                                 {tuple: HandlerTuple(ndivide=None), **sign.handler_map}))  # fmt: skip
     return handles
+
+
+def _badge_colours(mark: str) -> dict[str, str]:
+    """A badge white on ink; a removed one's ink on ghost grey."""
+    return {"face": GHOST, "ink": INK, "edge": "white"} if mark == "removed" else {"face": INK, "ink": "white", "edge": "white"}
 
 
 def diff_title(new: nx.DiGraph, marks: DiffMarks, lang: str) -> str:
@@ -232,7 +248,7 @@ def plot_diff(
     **kwargs
         Passed to :func:`~roadmap_graph.figures.roadmap.plot_roadmap` (``fields``,
         ``highlight``, ``fontsize``, ...). Gateways and bottlenecks are not marked: the
-        figure is about the changes.
+        figure is about the changes; support links are not bundled.
 
     Returns
     -------
@@ -248,7 +264,7 @@ def plot_diff(
         title = diff_title(B, marks, lang)
     kwargs.setdefault("show_gateways", False)
     kwargs.setdefault("show_bottlenecks", False)
-    kwargs.setdefault("show_cross_field", False)  # its orange would read as "changed"
+    kwargs.setdefault("bundle_support", False)  # each link marked alone
     with figure_style():
         ax = plot_roadmap(U, ax=ax, lang=lang, title=title, legend=legend,
                           legend_extra=diff_legend(marks, lang) if legend else (), **kwargs)  # fmt: skip
@@ -290,7 +306,7 @@ def _mark(ax: Axes, B: nx.DiGraph, marks: DiffMarks) -> None:
                     label.set_alpha(GHOST_ALPHA + 0.2)
             _box(ax, (x0, y0, x1, y1), mark, fontsize, f"{mark}:{n}")
             ax.plot([x], [y], linestyle="none", marker="o", markersize=node.get_markersize() * 3.2, markeredgecolor="none",
-                    markerfacecolor=COLOURS[mark], alpha=0.22, zorder=0.95, gid=f"halo:{mark}:{n}")  # fmt: skip
+                    markerfacecolor=COLOURS[mark], alpha=BAND_ALPHA[mark] * 0.6, zorder=0.95, gid=f"halo:{mark}:{n}")  # fmt: skip
             _badge(ax, x0, y1, mark, fontsize, f"badge:{mark}:{n}")
     for mark, links in marks._links():
         for u, v in sorted(links):
@@ -303,7 +319,7 @@ def _mark(ax: Axes, B: nx.DiGraph, marks: DiffMarks) -> None:
             from matplotlib.patches import PathPatch
 
             style: Any = "solid" if mark == "added" else CHANGED_DASH
-            ax.add_patch(PathPatch(edge.get_path(), facecolor="none", edgecolor=COLOURS[mark], lw=4.2, alpha=0.45,
+            ax.add_patch(PathPatch(edge.get_path(), facecolor="none", edgecolor=COLOURS[mark], lw=4.2, alpha=BAND_ALPHA[mark],
                                    linestyle=style, capstyle="round", zorder=0.9, gid=f"edge-{mark}:{u}->{v}"))  # fmt: skip
             mx, my = _middle(edge.get_path())
             _badge(ax, mx, my, mark, fontsize * 0.85, f"badge:edge-{mark}:{u}->{v}", centred=True)
@@ -355,9 +371,7 @@ def _badge(ax: Axes, x: float, y: float, mark: str, fontsize: float, gid: str, *
     """A small round badge (``+``, ``~``, ``−``) at the top left corner of a box, or centred
     on a point of a link."""
     dx = 0.0 if centred else -fontsize * 0.2 / 72
-    ax.text(x + dx, y, BADGES[mark], ha="center", va="center", fontsize=fontsize * 1.1, fontweight="bold",
-            fontfamily=font_family()[0], color="white", parse_math=False, zorder=5, gid=gid,
-            bbox={"boxstyle": "circle,pad=0.12", "facecolor": COLOURS[mark], "edgecolor": "white", "lw": 0.5})  # fmt: skip
+    badge(ax, x + dx, y, BADGES[mark], fontsize * 1.1, gid, **_badge_colours(mark))
 
 
 def _middle(path: Any) -> tuple[float, float]:

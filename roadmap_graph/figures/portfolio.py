@@ -13,20 +13,21 @@
   bars, and its row is laid on a grey cross-hatched ground: marked by words and pattern,
   never by colour alone. Programmes of unknown money (counted as 0) are named below.
 * **bottom: the roadmap figure** (:func:`~roadmap_graph.figures.roadmap.plot_roadmap`,
-  reused as it is) with each **funded** node carrying a filled money badge (a white ``₩`` on
-  black) at its upper right, each **unfunded technology** a hollow dashed
-  ring (Okabe–Ito vermillion) and each **unfunded gateway** (a technology no programme
-  funds that every requirement path of some mission passes through: the most telling gap)
-  a thick solid ring with a ``!`` badge. Each mark has its legend entry. Gateways and
-  bottlenecks of the roadmap figure are not marked here (their orange and red would read as
-  the vermillion of a gap); cross-field links are drawn as the others.
+  reused as it is) with each **funded** node carrying a money badge (a white ``₩`` on ink)
+  at its upper right, each **unfunded technology** a hollow ``!`` badge (ink on white) at
+  its upper left, and each **unfunded gateway** (a technology no programme funds that every
+  requirement path of some mission passes through: the most telling gap) a filled ``!``
+  badge (white on ink) and its gateway ring (thick where several paths meet, thin for a
+  mission's only direct requirement, as in every figure). Each mark has its legend entry.
+  Bottlenecks are not marked here; links keep the roadmap figure's encoding.
 
-Colours are from the Okabe–Ito palette (safe for colour-blind readers), and every mark
-differs by shape or pattern too. Hangul renders through
-:func:`~roadmap_graph.figures.style.figure_style`.
+The figure follows the one visual language (:mod:`roadmap_graph.vocabulary.visual`): colour
+is field, and only field; the portfolio's own marks are ink, told apart by glyph, fill and
+hatching (``touching`` solid ink, ``apportioned`` white hatched in ink). Hangul renders
+through :func:`~roadmap_graph.figures.style.figure_style`.
 
-Every mark carries a ``gid``: ``funded:<id>`` (the badge), ``unfunded:<id>`` (the ring),
-``unfunded-gateway:<id>`` (the ``!`` badge of an unfunded gateway), ``bar-touching:<mission>``,
+Every mark carries a ``gid``: ``funded:<id>`` (the badge), ``unfunded:<id>`` (the hollow ``!`` badge of an unfunded technology; an unfunded gateway's
+ring), ``unfunded-gateway:<id>`` (the filled ``!`` badge of an unfunded gateway), ``bar-touching:<mission>``,
 ``bar-apportioned:<mission>``, ``flag:<mission>`` (the words of a flagged mission),
 ``flag-ground:<mission>`` (its hatched row), ``mission-label:<mission>``, and the roadmap's
 own (``node:<id>``, ``label:<id>``, ...).
@@ -44,8 +45,9 @@ import networkx as nx
 from ..graph.index import GraphLike, as_graph
 from ..vocabulary import check_choice, check_lang, node_name, text
 from .layout import wrap_lines
+from ..vocabulary.visual import INK
 from .roadmap import plot_roadmap
-from .style import figure_style, font_family
+from .style import badge, badge_legend, figure_style, gateway_legend, gateway_ring
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
     from matplotlib.axes import Axes
@@ -62,20 +64,19 @@ __all__ = [
     "portfolio_marks",
 ]
 
-#: Okabe–Ito blue: money touching a mission's chain.
-TOUCHING_COLOUR = "#0072B2"
-#: Okabe–Ito sky blue (hatched): money apportioned to a mission.
-APPORTIONED_COLOUR = "#56B4E9"
-#: Okabe–Ito black: the money badge of a funded node (apart from every field's colour).
-FUNDED_COLOUR = "#000000"
-#: Okabe–Ito vermillion: the ring of an unfunded technology.
-UNFUNDED_COLOUR = "#D55E00"
+#: Ink: money touching a mission's chain (solid bars).
+TOUCHING_COLOUR = INK
+#: White hatched in ink: money apportioned to a mission.
+APPORTIONED_COLOUR = "#ffffff"
+#: Ink: the money badge of a funded node.
+FUNDED_COLOUR = INK
+#: Ink: the ``!`` badge of an unfunded technology (hollow) or gateway (filled).
+UNFUNDED_COLOUR = INK
 #: The ground and words of a flagged mission.
 FLAG_GROUND = "#EEEEEE"
 FLAG_HATCH = "xx"
 FLAG_TEXT = "#333333"
 APPORTIONED_HATCH = "////"
-UNFUNDED_DASH = (0, (2.0, 1.4))
 #: The badge's sign.
 MONEY_SIGN = "\u20a9"
 GAP_SIGN = "!"
@@ -161,7 +162,6 @@ def plot_portfolio(
     marks = portfolio_marks(H, report)
     kwargs.setdefault("show_gateways", False)
     kwargs.setdefault("show_bottlenecks", False)
-    kwargs.setdefault("show_cross_field", False)
     check_choice(parts, PARTS, "error.what_figure")
     with figure_style():
         if parts == "bars":
@@ -169,17 +169,19 @@ def plot_portfolio(
 
             fig = plt.figure(figsize=(_BARS_MAX_INCHES + 6.5, 1.0))
             return _add_bars(fig, 0.0, H, report, lang)
+        deep = _gateway_depth(H, marks)
         ax = plot_roadmap(H, lang=lang, title=title, legend=legend,
-                          legend_extra=portfolio_legend(marks, lang) if legend else (), **kwargs)  # fmt: skip
-        _mark(ax, marks)
+                          legend_extra=portfolio_legend(marks, lang, deep) if legend else (), **kwargs)  # fmt: skip
+        _mark(ax, marks, deep)
         if parts == "both":
             root: Any = ax.figure.figure
             _add_bars(root, float(root.get_size_inches()[1]), H, report, lang, below=ax)
     return ax
 
 
-def portfolio_legend(marks: PortfolioMarks, lang: str) -> list[Any]:
-    """The legend entries of the marks used (one per kind of mark)."""
+def portfolio_legend(marks: PortfolioMarks, lang: str, deep: dict[str, bool] | None = None) -> list[Any]:
+    """The legend entries of the marks used (one per kind of mark); ``deep`` (unfunded
+    gateway → whether it is deep) names the gateway rings drawn."""
     from matplotlib.lines import Line2D
 
     handles: list[Any] = []
@@ -187,27 +189,25 @@ def portfolio_legend(marks: PortfolioMarks, lang: str) -> list[Any]:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8, markerfacecolor=FUNDED_COLOUR,
                               markeredgecolor="white", label=text("fig.portfolio_funded", lang)))  # fmt: skip
     if marks.unfunded - marks.gateways:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=10, markerfacecolor="none",
-                              markeredgecolor=UNFUNDED_COLOUR, markeredgewidth=1.3,
-                              label=text("fig.portfolio_unfunded", lang)))  # fmt: skip
-        handles[-1].set_marker(_dashed_circle())
+        handles.append(badge_legend(GAP_SIGN, text("fig.portfolio_unfunded", lang), face="white", ink=INK, edge=INK))
     if marks.gateways:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
-                              markeredgecolor=UNFUNDED_COLOUR, markeredgewidth=2.6,
-                              label=text("fig.portfolio_unfunded_gateway", lang)))  # fmt: skip
+        handles.append(badge_legend(GAP_SIGN, text("fig.portfolio_unfunded_gateway", lang)))
+        kinds = set((deep or {}).values())
+        handles += [gateway_legend(lang, deep=d) for d in (True, False) if d in kinds]
     return handles
 
 
-def _dashed_circle() -> Any:
-    from .style import dashed_ring
+def _gateway_depth(G: nx.DiGraph, marks: PortfolioMarks) -> dict[str, bool]:
+    """Unfunded gateway → whether it is a deep gateway (several paths meet there)."""
+    from ..analyses.gateways import gateways
 
-    return dashed_ring()
+    return {g.id: g.deep for g in gateways(G).gateways if g.id in marks.gateways}
 
 
 # --- the roadmap's marks ----------------------------------------------------------------------
 
 
-def _mark(ax: Axes, marks: PortfolioMarks) -> None:
+def _mark(ax: Axes, marks: PortfolioMarks, deep: dict[str, bool]) -> None:
     drawn: dict[str, Any] = {str(a.get_gid()): a for a in ax.lines if str(a.get_gid() or "").startswith("node:")}
     labels = [a for a in ax.texts if str(a.get_gid() or "").startswith("label:")]
     fontsize = float(labels[0].get_fontsize()) if labels else 7.0
@@ -218,28 +218,20 @@ def _mark(ax: Axes, marks: PortfolioMarks) -> None:
             continue
         (x,), (y,) = node.get_xdata(), node.get_ydata()
         ms = node.get_markersize()
+        r = ms * 0.8 * pt
         if n in marks.gateways:
-            ax.plot([x], [y], linestyle="none", marker="o", markersize=ms * 2.0, markerfacecolor="none",
-                    markeredgecolor=UNFUNDED_COLOUR, markeredgewidth=2.6, zorder=2.96, gid=f"unfunded:{n}")  # fmt: skip
-            r = ms * 1.0 * pt
-            _badge(ax, x - r, y + r * 0.7, GAP_SIGN, UNFUNDED_COLOUR, fontsize, f"unfunded-gateway:{n}")
+            ring, _ = gateway_ring(ax, x, y, ms * 1.75, deep=deep.get(n, True), node=n)
+            ring.set_gid(f"unfunded:{n}")
+            badge(ax, x - r, y + r * 0.7, GAP_SIGN, fontsize * 0.95, f"unfunded-gateway:{n}")
         else:
-            ax.plot([x], [y], linestyle="none", marker=_dashed_circle(), markersize=ms * 1.75, markerfacecolor="none",
-                    markeredgecolor=UNFUNDED_COLOUR, markeredgewidth=1.3, zorder=2.96, gid=f"unfunded:{n}")  # fmt: skip
+            badge(ax, x - r, y + r * 0.7, GAP_SIGN, fontsize * 0.95, f"unfunded:{n}", face="white", ink=INK, edge=INK)
     for n in sorted(marks.funded):
         node = drawn.get(f"node:{n}")
         if node is None:
             continue
         (x,), (y,) = node.get_xdata(), node.get_ydata()
         r = node.get_markersize() * 0.8 * pt
-        _badge(ax, x + r, y + r * 0.7, MONEY_SIGN, FUNDED_COLOUR, fontsize, f"funded:{n}")
-
-
-def _badge(ax: Axes, x: float, y: float, sign: str, colour: str, fontsize: float, gid: str) -> None:
-    """A small round filled badge with a white sign, over the node's upper corner."""
-    ax.text(x, y, sign, ha="center", va="center", fontsize=fontsize * 0.95, fontweight="bold",
-            fontfamily=font_family()[0], color="white", parse_math=False, zorder=5, gid=gid,
-            bbox={"boxstyle": "circle,pad=0.14", "facecolor": colour, "edgecolor": "white", "lw": 0.5})  # fmt: skip
+        badge(ax, x + r, y + r * 0.7, MONEY_SIGN, fontsize * 0.95, f"funded:{n}")
 
 
 # --- the bars ---------------------------------------------------------------------------------
@@ -282,7 +274,7 @@ def _add_bars(fig: Any, height: float, G: nx.DiGraph, report: PortfolioReport, l
                        zorder=0.2, gid=f"flag-ground:{m.id}")  # fmt: skip
         bx.barh(i + h / 2, m.touching, height=h, color=TOUCHING_COLOUR, edgecolor=TOUCHING_COLOUR, zorder=2,
                 gid=f"bar-touching:{m.id}")  # fmt: skip
-        bx.barh(i - h / 2, m.apportioned, height=h, color=APPORTIONED_COLOUR, edgecolor="#1F5F86", hatch=APPORTIONED_HATCH,
+        bx.barh(i - h / 2, m.apportioned, height=h, color=APPORTIONED_COLOUR, edgecolor=INK, hatch=APPORTIONED_HATCH,
                 lw=0.6, zorder=2, gid=f"bar-apportioned:{m.id}")  # fmt: skip
         for value, dy, key in ((m.touching, h / 2, "t"), (m.apportioned, -h / 2, "a")):
             if value > 0:
@@ -313,7 +305,7 @@ def _add_bars(fig: Any, height: float, G: nx.DiGraph, report: PortfolioReport, l
 
     handles = [
         Patch(facecolor=TOUCHING_COLOUR, edgecolor=TOUCHING_COLOUR, label=text("fig.portfolio_touching", lang)),
-        Patch(facecolor=APPORTIONED_COLOUR, edgecolor="#1F5F86", hatch=APPORTIONED_HATCH,
+        Patch(facecolor=APPORTIONED_COLOUR, edgecolor=INK, hatch=APPORTIONED_HATCH,
               label=text("fig.portfolio_apportioned", lang)),
     ]  # fmt: skip
     if any(m.alignment in FLAGGED for m in missions):

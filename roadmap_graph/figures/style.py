@@ -244,19 +244,32 @@ def rank_badge(ax: Any, x: float, y: float, marker_size: float, rank: int, fonts
 def bottleneck_legend(lang: str, ranks: list[int], ranked: int, top: bool | int) -> Any:
     """The legend entry of :func:`rank_badge`: a badge "1" and the cut-off in words (the
     first k of N ranked, or the default rule's k of N)."""
-    from matplotlib.legend_handler import HandlerTuple
-    from matplotlib.lines import Line2D
-
     from ..vocabulary import text
 
     key = "fig.bottleneck_rule" if top is True else "fig.bottleneck_top"
-    label = text(key, lang, k=len(ranks), n=ranked)
-    disc = Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor=INK, markeredgecolor="white")
-    sign = Line2D([], [], linestyle="none", marker="$1$", markersize=5, markerfacecolor="white", markeredgecolor="white",
-                  markeredgewidth=0.3)  # fmt: skip
-    handle = (disc, sign)
-    handle_map = {tuple: HandlerTuple(ndivide=1)}
-    return _Labelled(handle, label, handle_map)
+    return badge_legend("1", text(key, lang, k=len(ranks), n=ranked))
+
+
+def badge_legend(sign: str, label: str, *, face: str = INK, ink: str = "white", edge: str = "white") -> Any:
+    """The legend entry of a :func:`badge` with ``sign``."""
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.lines import Line2D
+
+    disc = Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor=face, markeredgecolor=edge,
+                  markeredgewidth=0.8)  # fmt: skip
+    glyph = Line2D([], [], linestyle="none", marker=f"${_mathtext(sign)}$", markersize=5, markerfacecolor=ink,
+                   markeredgecolor=ink, markeredgewidth=0.3)  # fmt: skip
+    return _Labelled(Overlay((disc, glyph)), label, {Overlay: HandlerTuple(ndivide=1, pad=0.0)})
+
+
+class Overlay(tuple):  # type: ignore[type-arg]
+    """Legend handles drawn over each other (a badge: its disc and its sign); a plain tuple
+    of handles is drawn side by side."""
+
+
+def _mathtext(sign: str) -> str:
+    """``sign`` as mathtext for a marker (``~`` and ``−`` are not plain there)."""
+    return {"~": r"\sim", "\u2212": "-", "\u20a9": r"\mathrm{W}"}.get(sign, sign)
 
 
 class _Labelled:
