@@ -19,12 +19,17 @@ from roadmap_graph.errors import InvalidOptionError, UnknownNodeError
 from roadmap_graph.figures.layout import Dummy, count_crossings, layer_of
 from roadmap_graph.figures.roadmap import HIGHLIGHT_COLOUR, plot_roadmap
 from roadmap_graph.figures.style import (
-    BOTTLENECK_COLOUR,
-    CROSS_FIELD_COLOUR,
-    GATEWAY_COLOUR,
     KIND_MARKERS,
     field_colours,
     figure_style,
+)
+from roadmap_graph.vocabulary.visual import (
+    CROSS_FIELD,
+    DEEP_GATEWAY_RING,
+    HIGHLIGHT,
+    INFERRED,
+    INK,
+    TRIVIAL_GATEWAY_RING,
 )
 from roadmap_graph.vocabulary import (
     node_name,
@@ -149,13 +154,40 @@ def test_row_titles_and_legend_speak_the_language(figure) -> None:
     assert [t.replace("\n", " ") for t in en] == ["mission", "core technology", "enabling technology", "ecosystem measure"]
     legend_ko = [t.get_text() for t in axes["ko"].get_legend().get_texts()]
     legend_en = [t.get_text() for t in axes["en"].get_legend().get_texts()]
-    for key in ("gateway", "bottleneck", "cross_field", "highlight"):
-        assert text(f"fig.{key}", "ko") in legend_ko
-        assert text(f"fig.{key}", "en") in legend_en
+    G = rg.to_networkx(rg.load_roadmap())
+    ranked = len(rg.bottlenecks(G))
+    for lang, legend in (("ko", legend_ko), ("en", legend_en)):
+        for key in ("gateway_deep", "gateway_trivial", "cross_field", "highlight", "requires", "inferred_link",
+                    "inferred_support"):
+            assert text(f"fig.{key}", lang) in legend, key
+        assert text("fig.bottleneck_rule", lang, k=3, n=ranked) in legend
+        # every link of the bundled roadmap's ecosystem measures is inferred: no stated support entry
+        assert text("fig.supported_by", lang) not in legend
     # the bundled roadmap has no alternatives (its "RNA 플랫폼·바이러스 벡터 등" are examples):
     # the legend names only what is drawn
     assert text("fig.alternatives", "ko") not in legend_ko and text("fig.alternatives", "en") not in legend_en
     assert "인공지능" in legend_ko and "Artificial intelligence" in legend_en
+
+
+def link_style_ok(patch, d: dict, crossing: bool) -> None:
+    """The one encoding of links: requires solid, supported_by dotted and thinner; stated ink,
+    inferred grey and dashed; a cross-field requirement vermillion and thicker (dashed when
+    inferred)."""
+    colour = to_hex(patch.get_edgecolor())
+    offset, dashes = patch.get_linestyle() if isinstance(patch.get_linestyle(), tuple) else (0, None)
+    inferred = d.get("provenance") == "inferred"
+    if d["relation"] == "supported_by":
+        assert dashes is not None and max(dashes) < 2.5  # dots
+        assert colour == (INFERRED if inferred else INK)
+        return
+    if crossing:
+        assert colour == CROSS_FIELD
+    else:
+        assert colour == (INFERRED if inferred else INK)
+    if inferred:
+        assert dashes is not None and max(dashes) >= 3  # dashes, not dots
+    else:
+        assert dashes is None
 
 
 def test_edges_cross_field_gateways_bottlenecks_highlights(figure) -> None:
@@ -167,29 +199,54 @@ def test_edges_cross_field_gateways_bottlenecks_highlights(figure) -> None:
     assert cross == {"bio_cloud_analysis_infra->cloud_optimization"}  # the one cross-field link
     for key, patch in edges.items():
         u, v = key.split("->")
-        coloured = to_hex(patch.get_edgecolor()) == CROSS_FIELD_COLOUR
-        assert coloured == (key in cross), key
-        d = G.edges[u, v]
-        style = patch.get_linestyle()
-        if d["relation"] == "supported_by" or d["group"] is not None:
-            assert style not in ("-", "solid"), key  # dotted / dashed
-        else:
-            assert style in ("-", "solid"), key
+        link_style_ok(patch, G.edges[u, v], key in cross)
         if key in cross:
             assert patch.get_linewidth() > max(p.get_linewidth() for k, p in edges.items() if k not in cross)
     assert set(by_gid(ax, "alternatives:")) == set()
-    rings = by_gid(ax, "gateway:")
-    assert set(rings) == {g.id for g in gateways(G).gateways}
-    assert all(to_hex(r.get_markeredgecolor()) == GATEWAY_COLOUR for r in rings.values())
-    marks = by_gid(ax, "bottleneck:")
-    assert set(marks) == set(rg.bottlenecks(G).marked()) == {"cloud_optimization", "data_robustness", "rna_platform"}
-    assert all(to_hex(m.get_markerfacecolor()) == BOTTLENECK_COLOUR for m in marks.values())
     halos = by_gid(ax, "highlight:")
     assert set(halos) == {"cloud_optimization", "rna_platform"}
-    assert all(to_hex(h.get_markerfacecolor()) == HIGHLIGHT_COLOUR for h in halos.values())
+    assert all(to_hex(h.get_markerfacecolor()) == HIGHLIGHT == HIGHLIGHT_COLOUR for h in halos.values())
     labels = by_gid(ax, "label:")
-    assert to_hex(labels["rna_platform"].get_bbox_patch().get_facecolor()) == HIGHLIGHT_COLOUR
+    assert to_hex(labels["rna_platform"].get_bbox_patch().get_facecolor()) == HIGHLIGHT
     assert labels["viral_vector"].get_bbox_patch() is None
+
+
+def test_bundled_gateway_rings_deep_and_trivial(figure) -> None:
+    """The 8 core technologies are each a mission's only direct requirement (a thin ring);
+    mRNA and RNA platforms are where several of a mission's paths meet (a thick ring)."""
+    G, axes = figure
+    for ax in axes.values():
+        rings = by_gid(ax, "gateway:")
+        assert set(rings) == {g.id for g in gateways(G).gateways}
+        deep = set(by_gid(ax, "gateway-deep:"))
+        trivial = set(by_gid(ax, "gateway-trivial:"))
+        assert deep == {"mrna_platform", "rna_platform"}
+        assert trivial == {n for n, k in G.nodes(data="kind") if k == "core_technology"} and len(trivial) == 8
+        assert all(to_hex(r.get_markeredgecolor()) == INK for r in rings.values())
+        assert {rings[n].get_markeredgewidth() for n in deep} == {DEEP_GATEWAY_RING}
+        assert {rings[n].get_markeredgewidth() for n in trivial} == {TRIVIAL_GATEWAY_RING}
+
+
+def test_bundled_bottleneck_badges_numbered_in_rank_order(figure) -> None:
+    G, axes = figure
+    ranking = rg.bottlenecks(G)
+    badges = by_gid(axes["en"], "bottleneck:")
+    assert set(badges) == set(ranking.marked()) == {"cloud_optimization", "data_robustness", "rna_platform"}
+    assert {n: badges[n].get_text() for n in badges} == {n: str(i + 1) for i, n in enumerate(ranking.marked())}
+    assert all(to_hex(b.get_bbox_patch().get_facecolor()) == INK for b in badges.values())
+    # each badge at its node's upper right
+    nodes = by_gid(axes["en"], "node:")
+    for n, b in badges.items():
+        x, y = b.get_position()
+        assert x > nodes[n].get_xdata()[0] and y > nodes[n].get_ydata()[0]
+    # show_bottlenecks=k: the first k, the legend says "top k of N"
+    ax = draw(G, lang="en", show_bottlenecks=5)
+    badges = by_gid(ax, "bottleneck:")
+    assert sorted(badges.values(), key=lambda b: int(b.get_text())) and {b.get_text() for b in badges.values()} == {"1", "2", "3", "4", "5"}
+    assert [b.id for b in ranking[:5]] == sorted(badges, key=lambda n: int(badges[n].get_text()))
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"bottleneck rank (top 5 of {len(ranking)} ranked)" in legend
+    plt.close(ax.figure)
 
 
 def test_drawn_order_has_the_counted_crossings() -> None:
@@ -320,7 +377,7 @@ def test_bad_options() -> None:
 
 
 def test_colours_are_matplotlib_colours() -> None:
-    for colour in (HIGHLIGHT_COLOUR, GATEWAY_COLOUR, BOTTLENECK_COLOUR, CROSS_FIELD_COLOUR):
+    for colour in (HIGHLIGHT_COLOUR, INK, INFERRED, CROSS_FIELD):
         to_rgba(colour)
 
 
@@ -337,3 +394,132 @@ def test_no_overlap_at_other_resolutions(dpi: int) -> None:
     boxes = _boxes(ax, {a.get_gid(): a for a in ax.texts})
     for (g1, b1), (g2, b2) in itertools.combinations(boxes.items(), 2):
         assert not b1.overlaps(b2), (g1, g2)
+
+
+# --- the visual language on random and generated roadmaps -------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from roadmap_graph.figures.roadmap import ARC_MAX_RADIUS, alternatives_arc  # noqa: E402
+
+from .conftest import examples  # noqa: E402
+from .strategies import roadmaps  # noqa: E402
+
+
+def expected_legend(G: nx.DiGraph, lang: str, gateways_on: bool, top) -> set[str]:
+    """The legend a drawing of ``G`` must carry, worked out from the graph alone."""
+    out = {text(f"kind.{k}", lang) for _, k in G.nodes(data="kind")}
+    out |= {str(G.graph["fields"][f].get("name_en") if lang == "en" and G.graph["fields"][f].get("name_en")
+                else G.graph["fields"][f]["name"]) for _, f in G.nodes(data="field")}
+    groups: dict = {}
+    for u, v, d in G.edges(data=True):
+        inferred = d.get("provenance") == "inferred"
+        if d["relation"] == "supported_by":
+            out.add(text("fig.inferred_support" if inferred else "fig.supported_by", lang))
+            continue
+        if G.nodes[u]["field"] != G.nodes[v]["field"]:
+            out.add(text("fig.cross_field", lang))
+            if inferred:
+                out.add(text("fig.inferred_link", lang))
+        else:
+            out.add(text("fig.inferred_link" if inferred else "fig.requires", lang))
+        if d.get("group") is not None:
+            groups[(u, d["group"])] = groups.get((u, d["group"]), 0) + 1
+    if any(k > 1 for k in groups.values()):
+        out.add(text("fig.alternatives", lang))
+    found = gateways(G).gateways if gateways_on else ()
+    out |= {text("fig.gateway_deep" if g.deep else "fig.gateway_trivial", lang) for g in found}
+    ranking = rg.bottlenecks(G)
+    marked = ranking.marked(top)
+    if marked:
+        key = "fig.bottleneck_rule" if top is True else "fig.bottleneck_top"
+        out.add(text(key, lang, k=len(marked), n=len(ranking)))
+    inferred_gw = any(g.evidence() == "inferred" for g in found)
+    if inferred_gw or any(ranking.evidence_of(n) == "inferred" for n in marked):
+        out.add(text("fig.rests_on_inference", lang))
+    return out
+
+
+def inside_axes(ax) -> list[str]:
+    """The gids of drawn artists that reach outside the axes (a point of slack)."""
+    renderer = ax.figure.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    out = []
+    for artist in [*ax.patches, *ax.lines, *ax.texts]:
+        gid = artist.get_gid()
+        if not gid or (hasattr(artist, "get_xdata") and len(artist.get_xdata()) == 0):
+            continue
+        b = artist.get_window_extent(renderer)
+        if b.x0 < box.x0 - 1 or b.x1 > box.x1 + 1 or b.y0 < box.y0 - 1 or b.y1 > box.y1 + 1:
+            out.append(gid)
+    return out
+
+
+@examples(60)
+@given(roadmaps(), st.sampled_from(["ko", "en"]), st.sampled_from([True, False, 1, 3]), st.booleans())
+def test_marks_and_legend_on_random_roadmaps(roadmap, lang, top, gateways_on) -> None:
+    """Every link in the one encoding; the legend names exactly the marks drawn; gateways
+    thick or thin as they are deep; bottleneck badges numbered by rank; nothing leaves the
+    axes."""
+    G = rg.to_networkx(roadmap)
+    ax = plot_roadmap(G, lang=lang, show_bottlenecks=top, show_gateways=gateways_on)
+    try:
+        ax.figure.canvas.draw()
+        for key, patch in by_gid(ax, "edge:").items():
+            u, v = key.split("->")
+            link_style_ok(patch, G.edges[u, v], G.nodes[u]["field"] != G.nodes[v]["field"])
+        legend = {t.get_text() for t in ax.get_legend().get_texts()}
+        assert legend == expected_legend(G, lang, gateways_on, top)
+        found = {g.id: g for g in gateways(G).gateways} if gateways_on else {}
+        assert set(by_gid(ax, "gateway-deep:")) == {n for n, g in found.items() if g.deep}
+        assert set(by_gid(ax, "gateway-trivial:")) == {n for n, g in found.items() if not g.deep}
+        ranking = rg.bottlenecks(G)
+        rank = {b.id: i + 1 for i, b in enumerate(ranking)}
+        badges = by_gid(ax, "bottleneck:")
+        assert {n: int(b.get_text()) for n, b in badges.items()} == {n: rank[n] for n in ranking.marked(top)}
+        if top is not True and top:
+            assert sorted(int(b.get_text()) for b in badges.values()) == list(range(1, min(top, len(ranking)) + 1))
+        assert inside_axes(ax) == []
+    finally:
+        plt.close(ax.figure)
+
+
+@examples(200)
+@given(
+    st.floats(-50, 50), st.floats(0.3, 3.0), st.floats(0.05, 2.0),
+    st.lists(st.floats(-5000, 5000), min_size=2, max_size=8, unique=True),
+)
+def test_alternatives_arc_stays_in_its_gap(x0, y0, depth, ends) -> None:
+    """However far apart the alternatives land (a 2,000-node roadmap spreads them over tens of
+    inches), the arc stays within the gap below its dependent and near it."""
+    top, bottom = y0, y0 - depth
+    routes = [((x0, top + 0.2), (x0, top), (x, bottom), (x, bottom - 0.3)) for x in ends]
+    arc = alternatives_arc(routes)
+    if sum(abs(x - x0) > 1e-9 for x in ends) < 2:
+        return
+    assert arc is not None
+    (cx, cy), radius, theta1, theta2 = arc
+    assert (cx, cy) == (x0, top)
+    assert 0 < radius <= min(ARC_MAX_RADIUS, depth / 2) + 1e-12
+    assert 0 <= theta1 <= theta2 < 360
+
+
+def test_generated_300_nodes_nothing_leaves_the_plot(tmp_path) -> None:
+    """A generated 300-node roadmap: every edge, arrow, arc, mark and label inside the axes."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("benchmark_generate", Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = generate.write_json(generate.synthetic_data(300, seed=1), tmp_path / "g300.json")
+    G = rg.to_networkx(rg.load_roadmap(path))
+    ax = plot_roadmap(G, lang="en")
+    try:
+        ax.figure.canvas.draw()
+        assert by_gid(ax, "alternatives:")  # the case that escaped the plot
+        assert inside_axes(ax) == []
+    finally:
+        plt.close(ax.figure)
