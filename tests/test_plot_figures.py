@@ -22,11 +22,12 @@ from matplotlib import colors as mcolors
 import roadmap_graph as rg
 from roadmap_graph.analyses.coverage import coverage_matrix
 from roadmap_graph.errors import InvalidOptionError, UnknownNodeError
-from roadmap_graph.figures.chain import ALTERNATIVE_DASH, EDGE_COLOUR, INFERRED_COLOUR, plot_chain
+from roadmap_graph.figures.chain import plot_chain
 from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot_convergence
 from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, plot_coverage
 from roadmap_graph.figures.layout import count_crossings, layer_of
-from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, GATEWAY_COLOUR, field_colours
+from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, field_colours
+from roadmap_graph.vocabulary.visual import DEEP_GATEWAY_RING, INFERRED, INFERRED_DASH, INK, TRIVIAL_GATEWAY_RING
 from roadmap_graph.vocabulary import node_name
 
 from .strategies import roadmaps
@@ -116,9 +117,13 @@ def test_chain_rings_the_missions_gateways(G, mission):
     ax = plot_chain(G, mission, legend=False)
     rings = artists(ax, "gateway:")
     assert set(rings) == set(rg.gateways(G).by_mission[mission])
+    found = {g.id: g for g in rg.gateways(G).gateways}
     for n, ring in rings.items():
-        assert mcolors.same_color(ring.get_markeredgecolor(), GATEWAY_COLOUR)
+        assert mcolors.same_color(ring.get_markeredgecolor(), INK)
         assert xy(ring) == pytest.approx(xy(artists(ax, f"node:{n}")[""]))
+        deep = mission not in found[n].sole_missions  # several of this mission's paths meet there
+        assert ring.get_markeredgewidth() == (DEEP_GATEWAY_RING if deep else TRIVIAL_GATEWAY_RING)
+        assert (n in artists(ax, "gateway-deep:")) == deep and (n in artists(ax, "gateway-trivial:")) == (not deep)
 
 
 def test_chain_positions_by_row(G):
@@ -143,12 +148,11 @@ def test_chain_alternatives_drawn_as_a_group(G):
         G.edges["bio_gene_delivery", target]["group"] = 0
     ax = plot_chain(G, GENE, lang="en")
     edges = artists(ax, "edge:")
-    for target in ("rna_platform", "viral_vector"):
-        assert edges[f"bio_gene_delivery->{target}"].get_linestyle() == ALTERNATIVE_DASH
-    assert edges["bio_gene_cell_therapy->bio_gene_delivery"].get_linestyle() == "solid"
+    for target in ("rna_platform", "viral_vector"):  # stated: solid (a dash says inferred), the arc ties them
+        assert edges[f"bio_gene_delivery->{target}"].get_linestyle() == "solid"
     assert "bio_gene_delivery:0" in artists(ax, "alternatives:")
     assert artists(ax, "one-of:")["bio_gene_delivery:0"].get_text() == "one of"
-    assert "alternatives (any one suffices)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "alternatives: any one of the links the arc ties suffices" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_chain_inferred_links_are_lighter(G):
@@ -156,9 +160,11 @@ def test_chain_inferred_links_are_lighter(G):
     edges = artists(ax, "edge:")
     assert G.edges["genai_drug_diagnosis", "korean_bio_big_data"]["provenance"] == "inferred"
     assert G.edges["genai_drug_diagnosis", "generative_ai"]["provenance"] == "stated"  # 생성형 AI를 적용한
-    assert mcolors.same_color(edges["genai_drug_diagnosis->korean_bio_big_data"].get_edgecolor(), INFERRED_COLOUR)
-    assert mcolors.same_color(edges["genai_drug_diagnosis->generative_ai"].get_edgecolor(), EDGE_COLOUR)
-    assert sum(mcolors.to_rgb(INFERRED_COLOUR)) > sum(mcolors.to_rgb(EDGE_COLOUR))
+    inferred = edges["genai_drug_diagnosis->korean_bio_big_data"]
+    stated = edges["genai_drug_diagnosis->generative_ai"]
+    assert mcolors.same_color(inferred.get_edgecolor(), INFERRED) and inferred.get_linestyle()[1] is not None
+    assert mcolors.same_color(stated.get_edgecolor(), INK) and stated.get_linestyle() == "solid"
+    assert sum(mcolors.to_rgb(INFERRED)) > sum(mcolors.to_rgb(INK))
     assert "추론된 연결 (원문에 없음)" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
@@ -195,13 +201,105 @@ def test_chain_on_a_small_roadmap(small):
     assert nodes["w"][0] > max(x for n, (x, _) in nodes.items() if n != "w")
     assert nodes["w"][1] == pytest.approx(nodes["e1"][1])
     edges = artists(ax, "edge:")
-    assert edges["c->e3"].get_linestyle() == ALTERNATIVE_DASH
-    assert mcolors.same_color(edges["c->e3"].get_edgecolor(), INFERRED_COLOUR)
-    assert mcolors.same_color(edges["c->e2"].get_edgecolor(), EDGE_COLOUR)
+    assert edges["c->e3"].get_linestyle()[1] == pytest.approx(INFERRED_DASH[1])  # inferred: dashed
+    assert mcolors.same_color(edges["c->e3"].get_edgecolor(), INFERRED)
+    assert mcolors.same_color(edges["c->e2"].get_edgecolor(), INK) and edges["c->e2"].get_linestyle() == "solid"
     # Colours by field.
     colours = field_colours(["ai", "bio"])
     assert mcolors.same_color(artists(ax, "node:x")[""].get_markerfacecolor(), colours["bio"])
     assert mcolors.same_color(artists(ax, "node:e1")[""].get_markerfacecolor(), colours["ai"])
+
+
+def connector_crossings(ax) -> list[tuple[str, str]]:
+    """(connector, what it crosses): every dotted connector of the measures (branches and
+    trunks) against every label box, arrowhead and node marker it does not end at, measured
+    with the renderer in display space."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    obstacles = {}
+    for a in ax.texts:
+        gid = str(a.get_gid() or "")
+        if gid.startswith(("label:", "one-of:", "band-label:", "title", "row-title:", "measures-title", "bottleneck:")):
+            obstacles[gid] = a.get_window_extent(renderer)
+    for a in ax.patches:
+        if str(a.get_gid() or "").startswith("arrow:"):
+            obstacles[a.get_gid()] = a.get_window_extent(renderer)
+    for a in ax.lines:
+        if str(a.get_gid() or "").startswith("node:"):
+            obstacles[a.get_gid()] = a.get_window_extent(renderer)
+    out = []
+    for a in ax.patches:
+        gid = str(a.get_gid() or "")
+        if not gid.startswith(("support-trunk:", "edge:")):
+            continue
+        if gid.startswith("edge:") and "ecosystem_measure" != ax._roadmap_kinds.get(gid.split("->")[1]):
+            continue
+        path = a.get_path().transformed(a.get_transform())
+        ends = {f"node:{gid.split('->')[1]}"} if gid.startswith("edge:") else {f"node:{gid.split(':', 1)[1]}"}
+        if gid.startswith("edge:"):
+            ends |= {f"node:{gid[5:].split('->')[0]}"}
+        for name, box in obstacles.items():
+            if name in ends:
+                continue
+            if path.intersects_bbox(box.padded(-0.5), filled=False):
+                out.append((gid, name))
+    return out
+
+
+@pytest.mark.parametrize("mission", sorted(n for n, k in rg.to_networkx(rg.load_roadmap()).nodes(data="kind") if k == "mission"))
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_bundled_chain_connectors_cross_no_label_or_arrowhead(G, mission, lang):
+    """The measures' connectors leave their node below its label, run through the gaps and
+    beside the column: no label box, arrowhead or other marker crossed (renderer measured)."""
+    ax = plot_chain(G, mission, lang=lang)
+    ax._roadmap_kinds = dict(G.nodes(data="kind"))
+    measures = {n.id for n in rg.prerequisite_chain(G, mission).nodes if n.kind == "ecosystem_measure"}
+    assert set(artists(ax, "support-trunk:")) == measures
+    assert connector_crossings(ax) == []
+    # a branch starts on the bottom edge of its node's label, never on a requirement link
+    labels = artists(ax, "label:")
+    renderer = ax.figure.canvas.get_renderer()
+    for key, patch in artists(ax, "edge:").items():
+        u, m = key.split("->")
+        if G.nodes[m]["kind"] != "ecosystem_measure":
+            continue
+        (x0, y0) = ax.transData.transform(patch.get_path().vertices[0])
+        box = labels[u].get_window_extent(renderer)
+        assert box.x0 <= x0 <= box.x1 and 0 <= box.y0 - y0 < 8  # just below the drawn label (its measured box)
+        assert abs(x0 - (box.x0 + box.x1) / 2) > 2  # apart from the requirement links' start
+    plt.close(ax.figure)
+
+
+@examples(30)
+@given(roadmaps(), st.data())
+def test_chain_connectors_on_random_roadmaps(roadmap, data):
+    G = rg.to_networkx(roadmap)
+    missions = sorted(n for n, k in G.nodes(data="kind") if k == "mission")
+    if not missions:
+        return
+    ax = plot_chain(G, data.draw(st.sampled_from(missions)), lang=data.draw(st.sampled_from(["ko", "en"])))
+    try:
+        ax._roadmap_kinds = dict(G.nodes(data="kind"))
+        assert connector_crossings(ax) == []
+    finally:
+        plt.close(ax.figure)
+
+
+def test_bundled_chain_marks_its_bottlenecks_by_rank(G):
+    ranking = rg.bottlenecks(G)
+    rank = {b.id: i + 1 for i, b in enumerate(ranking)}
+    ax = plot_chain(G, GENE, lang="en")
+    badges = artists(ax, "bottleneck:")
+    assert {n: b.get_text() for n, b in badges.items()} == {"rna_platform": str(rank["rna_platform"])}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"bottleneck rank (3 of {len(ranking)} ranked: all three binding flags, 2+ missions)" in legend
+    assert "gateway: a mission's only direct requirement" in legend
+    assert "gateway where several paths meet" not in legend  # this chain has no deep gateway
+    plt.close(ax.figure)
+    ax = plot_chain(G, GENE, lang="en", show_bottlenecks=False)
+    assert artists(ax, "bottleneck:") == {}
+    plt.close(ax.figure)
 
 
 def test_chain_refuses_unknown_and_non_missions(G):
@@ -312,8 +410,8 @@ def test_coverage_cells_and_gaps(G, columns, lang):
         gateway = [cells[f"{m}:{c}"] for i, m in enumerate(rows) for j, c in enumerate(cols) if matrix[i][j] == 2]
         member = [cells[f"{m}:{c}"] for i, m in enumerate(rows) for j, c in enumerate(cols) if matrix[i][j] == 1]
         assert gateway and member
-        assert all(mcolors.same_color(a.get_facecolor(), GATEWAY_COLOUR) for a in gateway)
-        assert not any(mcolors.same_color(a.get_facecolor(), GATEWAY_COLOUR) for a in member)
+        assert all(mcolors.same_color(a.get_facecolor(), INK) for a in gateway)
+        assert not any(mcolors.same_color(a.get_facecolor(), INK) for a in member)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert [squash(t) for t in ticks] == [squash(node_name(G.nodes[m], lang)) for m in rows]
     legend_texts = [t.get_text() for t in ax.figure.findobj(lambda a: a.get_gid() == "legend")[0].get_texts()]
