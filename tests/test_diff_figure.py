@@ -146,8 +146,18 @@ def test_bundled_diff_marks_every_change(versions):
     # the roadmap's own marks stay: every new node has its marker and label
     assert set(by_gid(ax, "node:")) == set(new) | {"brain_network_emulation"}
     assert set(by_gid(ax, "halo:")) == {g for g in expected if not g.startswith("edge-")}
-    # cross-field links are drawn as the others: no orange to read as "changed"
-    assert text("fig.cross_field", "en") not in {t.get_text() for t in ax.get_legend().get_texts()}
+    # the marks are ink (removed: ghost grey), told apart by glyph and line, never by a colour
+    # that means something else (field, cross-field, highlight); links keep their encoding
+    from roadmap_graph.vocabulary.visual import CROSS_FIELD, FIELD_PALETTE, GHOST, HIGHLIGHT, INK
+
+    assert ADDED_COLOUR == CHANGED_COLOUR == INK and GHOST_COLOUR == GHOST
+    for gid, badge in by_gid(ax, "badge:").items():
+        face = to_hex(badge.get_bbox_patch().get_facecolor())
+        assert face == (GHOST if gid.startswith(("removed:", "edge-removed:")) else INK), gid
+        assert face not in {*FIELD_PALETTE, CROSS_FIELD, HIGHLIGHT}
+    assert text("fig.cross_field", "en") in {t.get_text() for t in ax.get_legend().get_texts()}
+    cross = by_gid(ax, "edge:")["bio_cloud_analysis_infra->cloud_optimization"]
+    assert to_hex(cross.get_edgecolor()) == CROSS_FIELD
     # the title counts the changes
     title = by_gid(ax, "title")[""].get_text()
     assert "nodes +1 \u22121 ~2, links +1 \u22122 ~0" in title
@@ -184,7 +194,7 @@ def test_bundled_layout_is_the_union_roadmaps(versions):
     ax = plot_diff(old, new, lang="en")
     marks = diff_marks(compare(old, new))
     plain = plot_roadmap(
-        union_graph(old, new), lang="en", show_gateways=False, show_bottlenecks=False, show_cross_field=False,
+        union_graph(old, new), lang="en", show_gateways=False, show_bottlenecks=False, bundle_support=False,
         title=diff_title(new, marks, "en"), legend_extra=diff_legend(marks, "en"),
     )  # fmt: skip
     where = {n: (a.get_xdata()[0], a.get_ydata()[0]) for n, a in by_gid(ax, "node:").items()}

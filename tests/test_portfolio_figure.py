@@ -160,6 +160,35 @@ def test_bundled_example_figure_marks_and_bars(G: nx.DiGraph, example: Portfolio
     }
 
 
+def test_bundled_example_figure_speaks_the_visual_language(G: nx.DiGraph, example: Portfolio) -> None:
+    """The portfolio's marks are ink, told apart by glyph and fill; an unfunded gateway keeps
+    the gateway ring of every figure (thick: mRNA/RNA platforms; thin: a mission's only
+    direct requirement); no mark takes a colour that means field, cross-field or highlight."""
+    from matplotlib.colors import to_hex
+
+    from roadmap_graph.vocabulary.visual import CROSS_FIELD, DEEP_GATEWAY_RING, FIELD_PALETTE, HIGHLIGHT, INK, TRIVIAL_GATEWAY_RING
+
+    ax = plot_portfolio(G, portfolio_overlay(G, example), lang="en")
+    found = {str(a.get_gid()): a for a in [*ax.lines, *ax.texts]}
+    taken = {*FIELD_PALETTE, CROSS_FIELD, HIGHLIGHT}
+    for gid, a in found.items():
+        if gid.startswith(("funded:", "unfunded-gateway:")):
+            assert to_hex(a.get_bbox_patch().get_facecolor()) == INK and a.get_color() == "white"
+        elif gid.startswith("unfunded:") and hasattr(a, "get_bbox_patch"):  # a hollow badge
+            assert to_hex(a.get_bbox_patch().get_facecolor()) == "#ffffff" and to_hex(a.get_color()) == INK
+        elif gid.startswith("unfunded:"):  # an unfunded gateway's ring
+            n = gid.split(":", 1)[1]
+            assert to_hex(a.get_markeredgecolor()) == INK
+            assert a.get_markeredgewidth() == (DEEP_GATEWAY_RING if n == "rna_platform" else TRIVIAL_GATEWAY_RING)
+    bars = [p for axes in ax.figure.axes for p in axes.patches if str(p.get_gid() or "").startswith("bar-")]
+    assert bars and all(to_hex(p.get_facecolor()) not in taken for p in bars)
+    legend = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert {text("fig.gateway_deep", "en"), text("fig.gateway_trivial", "en"), text("fig.portfolio_unfunded_gateway", "en")} <= legend
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)
+
+
 def test_bundled_example_english_figure_has_no_hangul(G: nx.DiGraph, example: Portfolio) -> None:
     ax = plot_portfolio(G, portfolio_overlay(G, example), lang="en")
     words = [t.get_text() for axes in ax.figure.axes for t in axes.texts]

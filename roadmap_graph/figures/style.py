@@ -281,6 +281,10 @@ class _Labelled:
         self.label = label
         self.handler_map = handler_map
 
+    def get_label(self) -> str:
+        """The entry's words (as a matplotlib handle's)."""
+        return self.label
+
 
 def legend_parts(entries: list[Any]) -> tuple[list[Any], list[str], dict[Any, Any]]:
     """Handles, labels and handler map for ``ax.legend`` from a list of handles with labels
