@@ -27,8 +27,8 @@ from roadmap_graph.figures.convergence import FADED_ALPHA, missions_served, plot
 from roadmap_graph.figures.coverage import GAP_FACE, GAP_HATCH, plot_coverage
 from roadmap_graph.figures.layout import count_crossings, layer_of
 from roadmap_graph.figures.style import CROSS_FIELD_COLOUR, field_colours
-from roadmap_graph.vocabulary.visual import DEEP_GATEWAY_RING, INFERRED, INFERRED_DASH, INK, TRIVIAL_GATEWAY_RING
 from roadmap_graph.vocabulary import node_name
+from roadmap_graph.vocabulary.visual import DEEP_GATEWAY_RING, INFERRED, INFERRED_DASH, INK, TRIVIAL_GATEWAY_RING
 
 from .strategies import roadmaps
 
@@ -233,7 +233,7 @@ def connector_crossings(ax) -> list[tuple[str, str]]:
         gid = str(a.get_gid() or "")
         if not gid.startswith(("support-trunk:", "edge:")):
             continue
-        if gid.startswith("edge:") and "ecosystem_measure" != ax._roadmap_kinds.get(gid.split("->")[1]):
+        if gid.startswith("edge:") and ax._roadmap_kinds.get(gid.split("->")[1]) != "ecosystem_measure":
             continue
         path = a.get_path().transformed(a.get_transform())
         ends = {f"node:{gid.split('->')[1]}"} if gid.startswith("edge:") else {f"node:{gid.split(':', 1)[1]}"}

@@ -23,6 +23,10 @@ from roadmap_graph.figures.style import (
     field_colours,
     figure_style,
 )
+from roadmap_graph.vocabulary import (
+    node_name,
+    text,
+)
 from roadmap_graph.vocabulary.visual import (
     CROSS_FIELD,
     DEEP_GATEWAY_RING,
@@ -30,10 +34,6 @@ from roadmap_graph.vocabulary.visual import (
     INFERRED,
     INK,
     TRIVIAL_GATEWAY_RING,
-)
-from roadmap_graph.vocabulary import (
-    node_name,
-    text,
 )
 
 # Any missing glyph (Hangul drawn as boxes) fails the test (the project turns every warning
@@ -174,7 +174,7 @@ def link_style_ok(patch, d: dict, crossing: bool) -> None:
     inferred grey and dashed; a cross-field requirement vermillion and thicker (dashed when
     inferred)."""
     colour = to_hex(patch.get_edgecolor())
-    offset, dashes = patch.get_linestyle() if isinstance(patch.get_linestyle(), tuple) else (0, None)
+    _offset, dashes = patch.get_linestyle() if isinstance(patch.get_linestyle(), tuple) else (0, None)
     inferred = d.get("provenance") == "inferred"
     if d["relation"] == "supported_by":
         assert dashes is not None and max(dashes) < 2.5  # dots
@@ -398,13 +398,13 @@ def test_no_overlap_at_other_resolutions(dpi: int) -> None:
 
 # --- the visual language on random and generated roadmaps -------------------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
 
-from roadmap_graph.figures.roadmap import ARC_MAX_RADIUS, alternatives_arc  # noqa: E402
+from roadmap_graph.figures.roadmap import ARC_MAX_RADIUS, alternatives_arc
 
-from .conftest import examples  # noqa: E402
-from .strategies import roadmaps  # noqa: E402
+from .conftest import examples
+from .strategies import roadmaps
 
 
 def expected_legend(G: nx.DiGraph, lang: str, gateways_on: bool, top) -> set[str]:

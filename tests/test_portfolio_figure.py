@@ -166,7 +166,14 @@ def test_bundled_example_figure_speaks_the_visual_language(G: nx.DiGraph, exampl
     direct requirement); no mark takes a colour that means field, cross-field or highlight."""
     from matplotlib.colors import to_hex
 
-    from roadmap_graph.vocabulary.visual import CROSS_FIELD, DEEP_GATEWAY_RING, FIELD_PALETTE, HIGHLIGHT, INK, TRIVIAL_GATEWAY_RING
+    from roadmap_graph.vocabulary.visual import (
+        CROSS_FIELD,
+        DEEP_GATEWAY_RING,
+        FIELD_PALETTE,
+        HIGHLIGHT,
+        INK,
+        TRIVIAL_GATEWAY_RING,
+    )
 
     ax = plot_portfolio(G, portfolio_overlay(G, example), lang="en")
     found = {str(a.get_gid()): a for a in [*ax.lines, *ax.texts]}

@@ -18,8 +18,8 @@ import networkx as nx
 from ..analyses.coverage import coverage_matrix
 from ..graph.fields import field_order
 from ..vocabulary import check_lang, node_name, text
-from .layout import wrap_label, wrap_lines
 from ..vocabulary.visual import INK
+from .layout import wrap_label, wrap_lines
 from .style import field_colours, figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing

@@ -44,8 +44,8 @@ import networkx as nx
 
 from ..graph.index import GraphLike, as_graph
 from ..vocabulary import check_choice, check_lang, node_name, text
-from .layout import wrap_lines
 from ..vocabulary.visual import INK
+from .layout import wrap_lines
 from .roadmap import plot_roadmap
 from .style import badge, badge_legend, figure_style, gateway_legend, gateway_ring
 

@@ -24,7 +24,6 @@ from importlib.resources import files
 from typing import Any
 
 from ..vocabulary import visual as _visual
-from ..vocabulary.visual import FIELD_PALETTE as FIELD_COLOURS  # noqa: F401  (the figures' names)
 from ..vocabulary.visual import (
     CROSS_FIELD,
     CROSS_FIELD_WIDTH,
@@ -40,6 +39,7 @@ from ..vocabulary.visual import (
     TRIVIAL_GATEWAY_RING,
     field_colours,  # noqa: F401
 )
+from ..vocabulary.visual import FIELD_PALETTE as FIELD_COLOURS  # noqa: F401  (the figures' names)
 
 KOREAN_FAMILY = "NanumGothic"
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
@@ -262,7 +262,7 @@ def badge_legend(sign: str, label: str, *, face: str = INK, ink: str = "white", 
     return _Labelled(Overlay((disc, glyph)), label, {Overlay: HandlerTuple(ndivide=1, pad=0.0)})
 
 
-class Overlay(tuple):  # type: ignore[type-arg]
+class Overlay(tuple[Any, ...]):
     """Legend handles drawn over each other (a badge: its disc and its sign); a plain tuple
     of handles is drawn side by side."""
 
