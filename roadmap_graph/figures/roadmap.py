@@ -523,7 +523,7 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, show_cross_field: bool = Tru
 def ring_size(deep: bool | None) -> float:
     """The diameter of the inference ring, in marker sizes: clear of a gateway's ring
     (``deep`` True or False), close round a node without one (``None``)."""
-    return 1.7 if deep is None else (2.5 if deep else 2.2)
+    return 1.7 if deep is None else (2.4 if deep else 2.2)
 
 
 def _draw_nodes(

@@ -194,9 +194,9 @@ def arc_marker() -> Any:
 
     vertices: list[tuple[float, float]] = [(0.0, 1.0), (-0.8, -1.0), (0.0, 1.0), (0.8, -1.0)]
     codes = [Path.MOVETO, Path.LINETO, Path.MOVETO, Path.LINETO]
-    for i in range(13):
-        angle = math.radians(238 + (302 - 238) * i / 12)
-        vertices.append((1.25 * math.cos(angle), 1.0 + 1.25 * math.sin(angle)))
+    for i in range(17):  # a bow that reaches past both lines, not a crossbar
+        angle = math.radians(215 + (325 - 215) * i / 16)
+        vertices.append((0.95 * math.cos(angle), 1.0 + 0.95 * math.sin(angle)))
         codes.append(Path.MOVETO if i == 0 else Path.LINETO)
     return Path(vertices, [int(c) for c in codes])
 
@@ -301,3 +301,47 @@ def legend_parts(entries: list[Any]) -> tuple[list[Any], list[str], dict[Any, An
             handles.append(entry)
             labels.append(entry.get_label())
     return handles, labels, handler_map
+
+
+def legend_sheet(lang: str = "en") -> Any:
+    """A figure of every mark of the visual language with its legend words, in ``lang``
+    (the picture of ``docs/visual-language.md``); the caller saves and closes it."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from ..vocabulary import text
+    from .diff import DiffMarks, diff_legend
+    from .portfolio import PortfolioMarks, portfolio_legend
+
+    one = frozenset({"x"})
+    link = frozenset({("x", "y")})
+    groups: list[tuple[str, list[Any]]] = [
+        ("visual.sheet_nodes", [
+            *(Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=7, markerfacecolor="#999999",
+                     markeredgecolor="white", label=text(f"kind.{k}", lang)) for k in KIND_MARKERS),
+            *(Patch(facecolor=c, edgecolor=c, alpha=0.8, label=f"{text('visual.sheet_field', lang)} {i + 1}  {c}")
+              for i, c in enumerate(_visual.FIELD_PALETTE)),
+        ]),
+        ("visual.sheet_links", link_legend(lang, stated=True, inferred=True, support=True, inferred_support=True,
+                                           crossing=True, alternatives=True)),
+        ("visual.sheet_marks", [
+            gateway_legend(lang, deep=True), gateway_legend(lang, deep=False),
+            bottleneck_legend(lang, [1, 2, 3], 33, 3), inference_legend(lang),
+            Line2D([], [], linestyle="none", marker="o", markersize=10, markerfacecolor=HIGHLIGHT_COLOUR,
+                   markeredgecolor="none", alpha=0.8, label=text("fig.highlight", lang)),
+        ]),
+        ("visual.sheet_changes", [
+            *diff_legend(DiffMarks(one, one, one, link, link, link), lang),
+            *portfolio_legend(PortfolioMarks(one, frozenset({"x", "y"}), frozenset({"y"})), lang, {"y": True}),
+        ]),
+    ]  # fmt: skip
+    fig = plt.figure(figsize=(10.0, 5.6))
+    with figure_style():
+        for i, (key, handles) in enumerate(groups):
+            entries, labels, handler_map = legend_parts(handles)
+            legend = fig.legend(entries, labels, handler_map=handler_map, loc="upper left", frameon=False,
+                                bbox_to_anchor=(0.01 + (i % 2) * 0.5, 0.98 - (i // 2) * 0.5), fontsize=8, handlelength=2.6,
+                                title=text(key, lang), title_fontsize=9.5, alignment="left")  # fmt: skip
+            legend.set_gid(f"sheet:{key}")
+    return fig

@@ -843,6 +843,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bottleneck rank ({k} of {n} ranked: all three binding flags, 2+ missions)",
     ),
     "fig.inferred_support": ("추론된 지원 (원문에 없음)", "inferred support (not stated)"),
+    "visual.sheet_nodes": ("노드: 모양은 종류, 색은 분야", "Nodes: shape is kind, colour is field"),
+    "visual.sheet_field": ("분야", "field"),
+    "visual.sheet_links": ("연결: 선 모양은 관계, 색조는 근거", "Links: line style is relation, tone is evidence"),
+    "visual.sheet_marks": ("표시: 먹색, 모양으로 구별", "Marks: ink, told apart by shape"),
+    "visual.sheet_changes": ("변경과 예산: 기호로 구별", "Changes and money: told apart by glyph"),
     "report.evidence_stated": (
         "이 보고서는 원문에 명시된 연결만으로 계산했다 (--evidence stated): 추론된 연결은 모두 뺐다.",
         "This report is computed on the stated links alone (--evidence stated): every inferred link is dropped.",
