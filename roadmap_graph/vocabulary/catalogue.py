@@ -63,6 +63,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "word.one_of": ("다음 중 하나", "one of"),
     "word.excerpt": ("{head}…[{length:,}자]…{tail}", "{head}…[{length:,} characters]…{tail}"),
     "word.and_more": ("{shown} 외 {rest:,}개", "{shown} and {rest:,} more"),
+    "word.one_of_n": ("{n}개 중 하나", "one of {n}"),
+    "word.one_of_n_set": ("{n}개 중 하나 (묶음 {set}/{sets})", "one of {n} (set {set} of {sets})"),
     "word.one_of_short": ("택1", "one of"),
     "word.supported_by": ("지원", "supported by"),
     "word.seen_above": ("위에 나옴", "shown above"),
