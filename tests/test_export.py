@@ -760,7 +760,7 @@ def test_exports_label_alternatives_by_what_they_are(lang):
         "en": {"a": "one of 2 (set 1 of 2)", "c": "one of 3 (set 2 of 2)", "p": "requires"},
     }[lang]
     cytoscape = {e["data"]["target"]: e["data"] for e in to_cytoscape(G, lang=lang)["elements"]["edges"]}
-    nodes_csv, edges_csv = to_csv_tables(G, lang=lang)
+    _, edges_csv = to_csv_tables(G, lang=lang)
     csv_labels = {row["target"]: row for row in csv.DictReader(io.StringIO(edges_csv))}
     dot, mermaid = to_dot(G, lang=lang), to_mermaid(G, lang=lang)
     for v, label in want.items():

@@ -58,7 +58,7 @@ _MERMAID_SHAPES = {
 }
 #: Control characters (C0 but tab and line feed, DEL, C1, the Unicode line and paragraph
 #: separators, lone surrogates): dropped from every label.
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)])
+_CONTROL = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)])
 _DOT_ESCAPES = str.maketrans({**_CONTROL, "\t": " ", "\\": "\\\\", '"': '\\"', "\n": "\\n"})
 _MERMAID_ESCAPES = str.maketrans(
     {
