@@ -30,6 +30,7 @@ from roadmap_graph.graph.index import RoadmapIndex
 from roadmap_graph.present.tables import csv_table, header, html_table, shown, text_result
 from roadmap_graph.vocabulary import field_name
 
+from .browser import chromium, open_page  # noqa: F401  (chromium is a fixture)
 from .conftest import examples
 from .strategies import roadmaps
 from .test_registry import HANGUL, runs, user_strings
@@ -213,3 +214,28 @@ def test_category_fix_lists_values_with_their_names():
     assert "'workforce'(인력), 'regulation_standards'(규제·표준), 'data'(데이터)" in ko
     assert "'workforce' (workforce), 'regulation_standards' (regulation & standards)" in en
     assert leaks(ko, "ko", []) == [] and leaks(en, "en", []) == []
+
+
+# --- severities never wrap in the report ------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_bundled_severity_cells_stay_on_one_line_in_a_narrow_report(chromium, tmp_path, G, lang):  # noqa: F811
+    """The findings table with the report's style, in a window narrow enough to squeeze every
+    column: each severity (and each short column's header) is one line box."""
+    from importlib.resources import files
+
+    css = files("roadmap_graph.present").joinpath("assets/report.css").read_text(encoding="utf-8")
+    table = html_table(rg.find_gaps(G, lang=lang).table(), G, lang)
+    page = tmp_path / "findings.html"
+    page.write_text(f'<!doctype html><meta charset="utf-8"><style>{css}</style><main>{table}</main>', encoding="utf-8")
+    log = open_page(chromium, page, viewport=(360, 640))
+    lines = log.page.evaluate(
+        """() => Array.from(document.querySelectorAll('td.w-severity, th.short')).map(el => {
+             const r = document.createRange(); r.selectNodeContents(el);
+             const tops = new Set(Array.from(r.getClientRects()).map(b => Math.round(b.top)));
+             return [el.textContent, tops.size]; })"""
+    )
+    severities = [t for t, _ in lines]
+    assert {"경고", "참고"} <= set(severities) if lang == "ko" else {"warning", "info"} <= set(severities)
+    assert [x for x in lines if x[1] != 1] == []

@@ -247,7 +247,11 @@ _SHORT = frozenset({"id", "kind", "kind_of", "word", "words", "field", "field_of
 
 
 def _numeric(column: Column) -> str:
-    """The cell's class: numbers align right; short words and ids do not wrap."""
+    """The cell's class: numbers align right; short words and ids do not wrap; a column of
+    vocabulary words also names its vocabulary (``w-severity``), so the report's style can
+    hold one kind of word on one line whatever the table (a severity never wraps)."""
     if column.numeric:
         return ' class="num"'
-    return ' class="short"' if column.kind in _SHORT else ""
+    if column.kind not in _SHORT:
+        return ""
+    return f' class="short w-{html.escape(column.vocab)}"' if column.vocab else ' class="short"'
