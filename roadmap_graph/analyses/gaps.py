@@ -236,7 +236,8 @@ class _Writer:
             for code, rule in RULES.items()
             for fix in [template(f"gap.{code}.fix", lang)]
         }
-        self.categories = ", ".join(MEASURE_CATEGORIES)
+        # the values to write, as file syntax (quoted), each with its name in ``lang``
+        self.categories = ", ".join(text("gap.category_choice", lang, id=c, name=text(f"category.{c}", lang)) for c in MEASURE_CATEGORIES)
         self.written: dict[Any, Any] = {}  # a parameter (Message, Verbatim) → its text
         self.fixes: dict[Any, str] = {}  # code, or (code, the values its fix names) → fix
 

@@ -89,7 +89,7 @@ def find_problems(roadmap: Roadmap, *, known: dict[str, set[str]] | None = None)
             )
             problems.append((("nodes", i, "field"), message))
         if node.category is not None and node.kind != "ecosystem_measure":
-            message = Message("check.category_not_measure", node=verbatim(node.id), kind=verbatim(node.kind))
+            message = Message("check.category_not_measure", node=verbatim(node.id), kind=Message(f"kind.{node.kind}"))
             problems.append((("nodes", i, "category"), message))
         if node.sources:
             problems += _source_problems(node.sources, ("nodes", i, "sources"), sources, known_sources)
@@ -216,7 +216,7 @@ def _link_problems(
 def _layer_message(node: str, key: str, target: str, kind: str) -> Message:
     """Why the link ``key`` of ``node`` may not point to ``target``, a node of ``kind``."""
     if key == "supported_by":
-        return Message("check.supported_by_not_measure", node=verbatim(node), target=verbatim(target), kind=verbatim(kind))
+        return Message("check.supported_by_not_measure", node=verbatim(node), target=verbatim(target), kind=Message(f"kind.{kind}"))
     if kind == "mission":
         return Message("check.requires_mission", node=verbatim(node), target=verbatim(target))
     return Message("check.measure_in_requires", node=verbatim(node), key=verbatim(key), target=verbatim(target))

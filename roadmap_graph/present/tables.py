@@ -62,13 +62,13 @@ def to_json(value: Any) -> str:
 
 def header(column: Column, G: nx.DiGraph, lang: str) -> str:
     """The column's header in ``lang``: a catalogue key, a node's name (``"node:<id>"``) or a
-    field's id (``"field:<id>"``)."""
+    field's name (``"field:<id>"``; the id itself when no field has it)."""
     label = column.label
     if label.startswith("node:"):
         node = label[5:]
         return node_name(G.nodes[node], lang) if node in G else node
     if label.startswith("field:"):
-        return label[6:]
+        return field_name(G.graph.get("fields", {}), label[6:], lang)
     return text(label, lang)
 
 
@@ -95,10 +95,14 @@ def shown(column: Column, value: Any, G: nx.DiGraph, lang: str) -> str:
         return " ".join(text(f"{column.vocab}.{v}", lang) for v in value)
     if kind == "field":
         return field_name(G.graph.get("fields", {}), value, lang)
-    if kind in ("nodes", "fields"):
+    if kind == "fields":
+        fields = G.graph.get("fields", {})
+        return ", ".join(field_name(fields, f, lang) for f in value)
+    if kind == "nodes":
         return ", ".join(map(str, value))
-    if kind == "counts":
-        return ", ".join(f"{k} {n}" for k, n in value.items())
+    if kind == "counts":  # field → count: the field's name, as in every other display of a field
+        fields = G.graph.get("fields", {})
+        return ", ".join(f"{field_name(fields, k, lang)} {n}" for k, n in value.items())
     if kind == "percent":
         return f"{100 * value:.1f}%"
     if kind == "float":
@@ -243,7 +247,11 @@ _SHORT = frozenset({"id", "kind", "kind_of", "word", "words", "field", "field_of
 
 
 def _numeric(column: Column) -> str:
-    """The cell's class: numbers align right; short words and ids do not wrap."""
+    """The cell's class: numbers align right; short words and ids do not wrap; a column of
+    vocabulary words also names its vocabulary (``w-severity``), so the report's style can
+    hold one kind of word on one line whatever the table (a severity never wraps)."""
     if column.numeric:
         return ' class="num"'
-    return ' class="short"' if column.kind in _SHORT else ""
+    if column.kind not in _SHORT:
+        return ""
+    return f' class="short w-{html.escape(column.vocab)}"' if column.vocab else ' class="short"'

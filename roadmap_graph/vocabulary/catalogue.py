@@ -63,6 +63,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "word.one_of": ("다음 중 하나", "one of"),
     "word.excerpt": ("{head}…[{length:,}자]…{tail}", "{head}…[{length:,} characters]…{tail}"),
     "word.and_more": ("{shown} 외 {rest:,}개", "{shown} and {rest:,} more"),
+    "word.one_of_n": ("{n}개 중 하나", "one of {n}"),
+    "word.one_of_n_set": ("{n}개 중 하나 (묶음 {set}/{sets})", "one of {n} (set {set} of {sets})"),
     "word.one_of_short": ("택1", "one of"),
     "word.supported_by": ("지원", "supported by"),
     "word.seen_above": ("위에 나옴", "shown above"),
@@ -203,8 +205,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.impact": ("실패 영향", "What-if impact"),
     "title.impact_of": ("실패 가정: {nodes}", "If these fail: {nodes}"),
     "note.impact": (
-        "노드는 모든 요구(requires)가 가능하고 대안(any_of) 묶음마다 하나가 가능할 때 가능하다.",
-        "A node is feasible when all its requires are feasible and each any_of group keeps one feasible member.",
+        "노드는 모든 요구('requires')가 가능하고 대안('any_of') 묶음마다 하나가 가능할 때 가능하다.",
+        "A node is feasible when everything it requires is feasible and each 'any_of' group keeps one feasible member.",
     ),
     "title.removed": ("실패 처리한 노드 ({n})", "Removed ({n})"),
     "title.infeasible_missions": ("달성 불가능해진 임무 ({n})", "Infeasible missions ({n})"),
@@ -251,7 +253,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- gap rules -----------------------------------------------------------------------
     "gap.RG101.title": ("요구사항이 없는 임무", "mission without requirements"),
     "gap.RG101.message": ("임무 {label}에 요구 기술이 없다", "mission {label} requires nothing"),
-    "gap.RG101.fix": ("필요한 중점기술을 requires에 적는다", "name the core technologies it needs in its requires"),
+    "gap.RG101.fix": ("필요한 중점기술을 'requires'에 적는다", "name the core technologies it needs in its 'requires'"),
     "gap.RG102.title": ("정량 목표가 없는 임무", "mission without a quantified target"),
     "gap.RG102.message": ("임무 {label}에 정량 목표가 없다", "mission {label} has no quantified target"),
     "gap.RG102.fix": (
@@ -264,20 +266,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "gap.RG201.title": ("세부기술이 없는 중점기술", "core technology with no enabling technology"),
     "gap.RG201.message": ("중점기술 {label}에 세부기술이 없다", "core technology {label} has no enabling technology"),
     "gap.RG201.fix": (
-        "필요한 세부기술을 requires에 적거나, 로드맵이 정하지 않았다면 사유와 함께 RG201을 제외한다",
+        "필요한 세부기술을 'requires'에 적거나, 로드맵이 정하지 않았다면 사유와 함께 RG201을 제외한다",
         "name the enabling technologies it requires, or silence RG201 with a reason if the roadmap leaves them open",
     ),
     "gap.RG202.title": ("지원하는 생태계 조성방안이 없는 기술", "technology no ecosystem measure supports"),
     "gap.RG202.message": ("{label}을(를) 지원하는 생태계 조성방안이 없다", "no ecosystem measure supports {label}"),
-    "gap.RG202.fix": ("지원하는 방안을 supported_by에 적는다", "link the measures that support it in its supported_by"),
+    "gap.RG202.fix": ("지원하는 방안을 'supported_by'에 적는다", "link the measures that support it in its 'supported_by'"),
     "gap.RG203.title": ("지원하는 생태계 조성방안이 없는 길목기술", "gateway technology no ecosystem measure supports"),
     "gap.RG203.message": (
         "임무 {n}개의 길목기술 {label}을(를) 지원하는 생태계 조성방안이 없다",
         "gateway {label} of {n} mission(s) has no supporting ecosystem measure",
     ),
     "gap.RG203.fix": (
-        "이 임무들로 가는 모든 경로가 이 기술을 지나므로, 지원 방안을 supported_by에 적는다",
-        "every route to these missions passes through it: link a measure in its supported_by",
+        "이 임무들로 가는 모든 경로가 이 기술을 지나므로, 지원 방안을 'supported_by'에 적는다",
+        "every route to these missions passes through it: link a measure in its 'supported_by'",
     ),
     "gap.RG301.title": ("어느 임무에도 쓰이지 않는 기술이나 조성방안", "technology or measure that serves no mission"),
     "gap.RG301.message": ("{kind} {label}이(가) 어느 임무에도 쓰이지 않는다", "{kind} {label} serves no mission"),
@@ -294,8 +296,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no {category} measure supports the missions of field {label}",
     ),
     "gap.RG401.fix": (
-        "category: {category_id}인 생태계 조성방안을 추가해 지원하는 기술과 연결하거나, 분야에서 사유와 함께 RG401을 제외한다",
-        "add an ecosystem measure with category: {category_id} and link it from the technologies it supports, or silence RG401 on the field with a reason",
+        "'category: {category_id}'인 생태계 조성방안을 추가해 지원하는 기술과 연결하거나, 분야에서 사유와 함께 RG401을 제외한다",
+        "add an ecosystem measure with 'category: {category_id}' and link it from the technologies it supports, or silence RG401 on the field with a reason",
     ),
     "gap.RG402.title": ("분류가 없는 생태계 조성방안", "ecosystem measure without a category"),
     "gap.RG402.message": ("생태계 조성방안 {label}에 분류(category)가 없다", "ecosystem measure {label} has no category"),
@@ -306,18 +308,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the roadmap says fields {label} and '{other}' converge, but no link joins their technologies",
     ),
     "gap.RG501.fix": (
-        "융합이 일어나는 requires 또는 supported_by 연결을 적는다",
-        "add the requires or supported_by links through which they converge",
+        "융합이 일어나는 'requires' 또는 'supported_by' 연결을 적는다",
+        "add the 'requires' or 'supported_by' links through which they converge",
     ),
     "gap.RG601.title": ("체인이 추론된 연결에만 기대는 임무", "mission whose chain rests on inferred links only"),
     "gap.RG601.message": (
-        "임무 {label}의 요구 연결이 모두 추론(inferred)이다",
+        "임무 {label}의 요구 연결이 모두 추론된 연결이다",
         "every requirement link in the chain of mission {label} is inferred",
     ),
     "gap.RG601.fix": (
         "연결을 밝힌 출처를 찾거나, 이 임무의 체인을 분석자의 재구성으로 읽는다",
         "find a source that states these links, or read the mission's chain as an analyst's reconstruction",
     ),
+    "gap.category_choice": ("'{id}'({name})", "'{id}' ({name})"),
     "gap.label": ("'{name}' ({id})", "'{name}' ({id})"),
     # --- what a value in a file is -------------------------------------------------------
     "type.mapping": ("매핑", "mapping"),
@@ -450,8 +453,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.limit_what.file_bytes": ("파일이 너무 크다", "the file is too large"),
     "load.limit_what.nodes": ("노드가 너무 많다", "too many nodes"),
     "load.limit_what.links": (
-        "링크(requires, any_of의 항목, supported_by)가 너무 많다",
-        "too many links (requires, members of any_of, supported_by)",
+        "링크('requires', 'any_of'의 항목, 'supported_by')가 너무 많다",
+        "too many links ('requires', members of 'any_of', 'supported_by')",
     ),
     "load.limit_what.depth": ("목록과 매핑이 너무 깊이 중첩되어 있다", "lists and mappings nest too deeply"),
     "load.limit_what.string_chars": ("문자열이 너무 길다 ({count}자)", "the text is too long ({count} characters)"),
@@ -631,8 +634,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "check.none_declared": ("(선언 없음)", "(none declared)"),
     "check.category_not_measure": (
-        "'{node}'은(는) {kind}이다; category는 ecosystem_measure만 가진다",
-        "'{node}' is a {kind}; only an ecosystem_measure has a category",
+        "{kind} '{node}'에 'category'가 있다; 'category'는 생태계 조성방안만 가진다",
+        "the {kind} '{node}' has a 'category'; only an ecosystem measure has one",
     ),
     "check.unknown_source": (
         "알 수 없는 출처 '{source}'{hint}; roadmap.sources에 추가하거나 다음 중 하나를 쓴다: {sources}",
@@ -642,7 +645,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{node}'은(는) 생태계 조성방안이고, 조성방안은 끝 노드라 '{key}'가 없다; 대신 지원하는 기술의 'supported_by'에 이 방안을 적는다",
         "'{node}' is an ecosystem measure, and a measure is a leaf: it has no '{key}'; instead, name it in the 'supported_by' of the technologies it supports",
     ),
-    "check.empty_any_of": ("빈 any_of 묶음; 대안을 하나 이상 적는다", "an empty any_of group; list at least one alternative"),
+    "check.empty_any_of": ("빈 'any_of' 묶음; 대안을 하나 이상 적는다", "an empty 'any_of' group; list at least one alternative"),
     "check.link_twice": (
         "'{node}'이(가) '{target}'을(를) 두 번 적었다 ({first}와 {second}); 연결은 한 번만 쓴다: 뜻한 것 하나를 남긴다",
         "'{node}' names '{target}' twice (in {first} and {second}); a link can be written once: keep the one you mean",
@@ -653,16 +656,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown node '{target}' in {key} of '{node}'{hint}; define it under 'nodes:' or fix the id",
     ),
     "check.supported_by_not_measure": (
-        "'{node}'의 supported_by에 '{target}'이(가) 있는데 이는 {kind}이다; supported_by에는 생태계 조성방안만 적는다: requires로 옮긴다",
-        "'{node}' lists '{target}' in supported_by, but it is a {kind}; supported_by names ecosystem measures only: move it to requires",
+        "'{node}'의 'supported_by'에 {kind} '{target}'이(가) 있다; 'supported_by'에는 생태계 조성방안만 적는다: 'requires'로 옮긴다",
+        "'{node}' lists the {kind} '{target}' in 'supported_by'; 'supported_by' names ecosystem measures only: move it to 'requires'",
     ),
     "check.requires_mission": (
         "'{node}'이(가) 임무 '{target}'을(를) 요구한다; 임무는 로드맵의 맨 위라 아무것도 임무를 요구할 수 없다. 그 임무가 필요로 하는 기술에 연결한다",
         "'{node}' requires the mission '{target}'; nothing may require a mission: missions are the top of the roadmap. Link to the technology that mission needs instead",
     ),
     "check.measure_in_requires": (
-        "'{node}'의 {key}에 생태계 조성방안 '{target}'이(가) 있다; 조성방안은 요구사항이 아니다: supported_by로 옮긴다",
-        "'{node}' names the ecosystem measure '{target}' in {key}; a measure is not a requirement: move it to supported_by",
+        "'{node}'의 '{key}'에 생태계 조성방안 '{target}'이(가) 있다; 조성방안은 요구사항이 아니다: 'supported_by'로 옮긴다",
+        "'{node}' names the ecosystem measure '{target}' in '{key}'; a measure is not a requirement: move it to 'supported_by'",
     ),
     "check.cycle": (
         "요구 순환: {cycle}; 로드맵의 요구는 되돌아 돌면 안 된다: 이 연결 중 하나를 지우거나 방향을 바꾼다",
@@ -1005,8 +1008,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "convergence points +{gained} −{lost}, gap findings +{new_gaps} −{resolved}, targets tightened {tightened}, loosened {loosened}",
     ),
     "note.diff_group": (
-        "묶음: any_of 대안 묶음의 번호(각 판에서 노드 안의 순서, 0부터); 비어 있으면 단독 요구나 지원이다. 묶음은 구성원으로 짝지어 비교한다.",
-        "group: the any_of group of alternatives (its place within the node in that version, from 0); empty for a plain requirement or support. Groups are matched by their members.",
+        "묶음: 'any_of' 대안 묶음의 번호(각 판에서 노드 안의 순서, 0부터); 비어 있으면 단독 요구나 지원이다. 묶음은 구성원으로 짝지어 비교한다.",
+        "group: the 'any_of' group of alternatives (its place within the node in that version, from 0); empty for a plain requirement or support. Groups are matched by their members.",
     ),
     "note.diff_missions": (
         "실현 가능: 요구가 모두 세부기술까지 내려가는 임무(아래로 길이 없는 기술이 사슬에 있으면 실현 불가). κ: 임무를 모든 기반에서 끊는 데 드는 최소 노드 수.",

@@ -67,7 +67,7 @@ chain, one field, ...), in four modules: :mod:`.rows`, :mod:`.ordering`, :mod:`.
 >>> order = order_layers(G, layers, groups="field")
 >>> count_crossings(G, layers, order) <= count_crossings(G, layers, order_layers(G, layers, groups="field", sweeps=0))
 True
->>> L = layered_layout(G, lang="en")
+>>> L = layered_layout(G, lang="ko")
 >>> L.size
 (11.69, 8.27)
 """

@@ -13,7 +13,7 @@ from ...graph.fields import field_order
 from ...vocabulary import field_name, node_name
 from .ordering import LayeredGraph
 from .rows import Dummy, Node, layer_of, row_kinds
-from .text import Measure, estimate_text_size, wrap_label
+from .text import LABEL_LINES, Measure, estimate_text_size, wrap_label, wrap_lines
 
 #: Width and height of an A4 sheet in landscape, in inches.
 A4_LANDSCAPE = (11.69, 8.27)
@@ -184,7 +184,10 @@ def layered_layout(
 
     def label(i: int, width: int) -> tuple[str, float, float]:
         if (i, width) not in sizes:
-            text = wrap_label(node_name(G.nodes[items[i]], lang), width)
+            name = node_name(G.nodes[items[i]], lang)
+            # at the preferred widths a label takes at most LABEL_LINES lines, at the
+            # narrower ones (a crowded row's last resort) one more: widened to fit
+            text = wrap_lines(name, width, LABEL_LINES if width >= mid else LABEL_LINES + 1)
             w, h = measure(text, fontsize)
             sizes[(i, width)] = (text, w * pt, h * pt)
         return sizes[(i, width)]

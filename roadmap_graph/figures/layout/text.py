@@ -22,11 +22,23 @@ _SOFT_BREAKS = "·/-–"
 #: A word without wide characters is cut between letters only beyond this many units.
 LATIN_WORD = 16
 
+#: The most lines a node's label takes in a layered figure: a narrower line that would need
+#: more is widened (:func:`wrap_lines`). An English name is about twice as many characters as
+#: the Korean one, so at the narrow widths a crowded row asks for it would run to 5-7 lines.
+LABEL_LINES = 3
+
 
 def _pieces(word_: str, width: int) -> list[str]:
-    """The pieces a line may break between: after each soft break (· / - –), and inside a
-    piece wider than ``width`` units between characters (Hangul at ``width``; a Latin word
-    only past ``max(width, LATIN_WORD)``, so that it overflows a little rather than breaks)."""
+    """The pieces of one word (no spaces) that lines may break between.
+
+    A word that fits the line (at most ``width`` units) is one piece: a line never breaks
+    inside it, not even after its hyphen (``AI-generated``, ``Next-generation``). Only a
+    word wider than the line is broken: after each soft break (``·`` ``/`` ``-`` ``–``),
+    then a piece still too wide between characters (one with Hangul at ``width``; a Latin
+    piece only past ``max(width, LATIN_WORD)``, so that it overflows a little rather than
+    loses letters to the next line)."""
+    if text_units(word_) <= width:
+        return [word_]
     parts: list[str] = []
     current = ""
     for c in word_:
@@ -52,11 +64,16 @@ def _pieces(word_: str, width: int) -> list[str]:
     return out
 
 
-def _greedy(text: str, width: int) -> list[str]:
-    tokens: list[tuple[str, bool]] = []  # (piece, preceded by a space)
-    for w in text.split():
-        for k, piece in enumerate(_pieces(w, width)):
-            tokens.append((piece, k == 0))
+Token = tuple[str, bool]  # a piece, and whether a space comes before it
+
+
+def _tokens(text: str, width: int) -> list[Token]:
+    return [(piece, k == 0) for w in text.split() for k, piece in enumerate(_pieces(w, width))]
+
+
+def _fill(tokens: list[Token], width: int) -> list[str]:
+    """Lines of at most ``width`` units, each as full as it can be (greedy: the fewest lines);
+    a piece wider than ``width`` gets a line of its own."""
     lines: list[str] = []
     line = ""
     for piece, spaced in tokens:
@@ -73,21 +90,29 @@ def _greedy(text: str, width: int) -> list[str]:
 
 def wrap_label(text: str, width: int = 30) -> str:
     """Wrap ``text`` into lines of at most ``width`` units (:func:`text_units`), as evenly as
-    the same number of lines allows; break at spaces or after ``·`` ``/`` ``-`` ``–``, and
-    inside a word only when it is wider than the line (:func:`_pieces`).
+    the same number of lines allows.
+
+    Lines break at spaces. A word breaks only when it is wider than the line: after ``·``
+    ``/`` ``-`` ``–``, and between characters when a piece is still too wide
+    (:func:`_pieces`). So an English label never splits ``AI-/generated`` or a word in two,
+    and a Korean one breaks between syllables only inside a word wider than the line.
+    Removing the line breaks gives the text back, with a space where a line broke at one.
 
     >>> wrap_label("AI 학습의 데이터·컴퓨팅·전력 부담 50% 이상 경량화", 30)
-    'AI 학습의 데이터·컴퓨팅·\\n전력 부담 50% 이상 경량화'
+    'AI 학습의 데이터·컴퓨팅·전력\\n부담 50% 이상 경량화'
+    >>> wrap_label("Automatic detection of rights infringement by AI-generated content", 24)
+    'Automatic detection of\\nrights infringement by\\nAI-generated content'
     >>> wrap_label("Generative AI", 24)
     'Generative AI'
     """
-    lines = _greedy(" ".join(text.split()), width)
+    tokens = _tokens(" ".join(text.split()), width)
+    lines = _fill(tokens, width)
     n = len(lines)
     if n > 1:
-        longest = max(text_units(p) for w in text.split() for p in _pieces(w, width))
-        longest = min(longest, width)
+        # balance: the narrowest line width that needs no more lines (same pieces)
+        longest = min(max(text_units(p) for p, _ in tokens), width)
         for narrower in range(longest, width):
-            trial = _greedy(" ".join(text.split()), narrower)
+            trial = _fill(tokens, narrower)
             if len(trial) == n:
                 lines = trial
                 break

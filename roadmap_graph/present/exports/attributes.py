@@ -85,15 +85,53 @@ def node_label(node: Hashable, attrs: Mapping[str, Any], lang: str) -> str:
     return node_name(attrs, lang) if attrs.get("name") else str(node)
 
 
-def edge_label(attrs: Mapping[str, Any], lang: str) -> str:
-    """An edge's display label: ``요구``/``requires``, ``다음 중 하나 g0``/``one of g0``, ``지원``."""
+def edge_label(attrs: Mapping[str, Any], lang: str, *, alternatives: tuple[int, int, int] | None = None) -> str:
+    """An edge's display label: ``요구``/``requires``, ``지원``/``supported by``, and for an
+    alternative of an ``any_of`` group what it is to a reader, never the group's internal
+    number: ``2개 중 하나``/``one of 2``, or ``2개 중 하나 (묶음 1/2)``/``one of 2 (set 1 of 2)``
+    when its node has more than one group. ``alternatives`` is ``(size of the group, its
+    place among the node's groups from 1, how many groups the node has)``
+    (:func:`edge_labels` works it out for a whole graph); without it, ``다음 중 하나``/``one of``.
+
+    >>> edge_label({"relation": "requires", "group": 0}, "en", alternatives=(2, 1, 1))
+    'one of 2'
+    >>> edge_label({"relation": "requires", "group": 1}, "ko", alternatives=(3, 2, 2))
+    '3개 중 하나 (묶음 2/2)'
+    """
     relation = attrs.get("relation")
     if relation == "supported_by":
         return text("relation.supported_by", lang)
     if relation == "requires":
-        group = attrs.get("group")
-        return text("relation.requires", lang) if group is None else f"{text('word.one_of', lang)} g{group}"
+        if attrs.get("group") is None:
+            return text("relation.requires", lang)
+        if alternatives is None:
+            return text("word.one_of", lang)
+        size, place, groups = alternatives
+        if groups > 1:
+            return text("word.one_of_n_set", lang, n=size, set=place, sets=groups)
+        return text("word.one_of_n", lang, n=size)
     return "" if relation is None else str(relation)
+
+
+def alternative_places(G: nx.DiGraph) -> dict[tuple[Any, Any], tuple[int, int, int]]:
+    """For each edge of an ``any_of`` group: ``(size of its group, the group's place among its
+    node's groups from 1, in the order of their numbers, how many groups the node has)``."""
+    members: dict[Any, dict[Any, list[Any]]] = {}
+    for u, v, group in G.edges(data="group"):
+        if group is not None and G.edges[u, v].get("relation", "requires") == "requires":
+            members.setdefault(u, {}).setdefault(group, []).append(v)
+    places: dict[tuple[Any, Any], tuple[int, int, int]] = {}
+    for u, groups in members.items():
+        for place, group in enumerate(sorted(groups, key=lambda g: (not isinstance(g, int), g if isinstance(g, int) else str(g))), start=1):
+            for v in groups[group]:
+                places[u, v] = (len(groups[group]), place, len(groups))
+    return places
+
+
+def edge_labels(G: nx.DiGraph, lang: str) -> dict[tuple[Any, Any], str]:
+    """The display label of every edge of ``G`` (:func:`edge_label`)."""
+    places = alternative_places(G)
+    return {(u, v): edge_label(d, lang, alternatives=places.get((u, v))) for u, v, d in G.edges(data=True)}
 
 
 def field_label(G: nx.DiGraph, field: Any, lang: str) -> str:
@@ -122,4 +160,5 @@ def edge_table(G: nx.DiGraph, *, lang: str, reserved: Collection[str] = ()) -> l
     edges = list(G.edges(data=True))
     names = [f"edges[{excerpt(u)}->{excerpt(v)}]" for u, v, _ in edges]
     rows = flat_rows([d for _, _, d in edges], reserved={"label", *reserved}, names=names)
-    return [(u, v, {"label": edge_label(d, lang), **row}) for (u, v, d), row in zip(edges, rows)]
+    labels = edge_labels(G, lang)
+    return [(u, v, {"label": labels[u, v], **row}) for (u, v, _), row in zip(edges, rows)]

@@ -2,20 +2,27 @@
 
 Both draw the same picture. Nodes sit in one box per field and are shaped by kind; an edge
 points from the dependent to its prerequisite. A plain requirement is a solid arrow, an
-alternative of an ``any_of`` group a dashed arrow labelled ``one of g0`` (``다음 중 하나 g0``),
-and support a dotted line (DOT) or a circle-ended line (Mermaid) labelled ``supported by``
-(``지원``). Only layout attributes are written, never raw roadmap attributes, because DOT
-and Mermaid would read names such as ``label``, ``color`` or ``pos`` as drawing instructions.
+alternative of an ``any_of`` group a dashed arrow labelled by what it is to a reader,
+``one of 2`` (``2개 중 하나``; ``one of 2 (set 1 of 2)`` when the node has several groups: see
+:func:`~.attributes.edge_label`), never by the group's internal number, and support a dotted
+line (DOT) or a circle-ended line (Mermaid) labelled ``supported by`` (``지원``). Only layout
+attributes are written, never raw roadmap attributes, because DOT and Mermaid would read names
+such as ``label``, ``color`` or ``pos`` as drawing instructions; the one exception is DOT's
+``any_of_group`` on an alternative (the group's number, for a program that reads the file
+back: Graphviz keeps an attribute it does not know and draws nothing with it).
 
 Quoting is what matters here:
 
 * DOT: every id and label is a double-quoted string, so an id with ``:`` stays one node
   (unquoted, ``a:b`` means port ``b`` of node ``a``) and Hangul passes through as UTF-8.
-  The default font, NanumGothic, has Hangul.
+  The default font, NanumGothic, has Hangul. A line break becomes ``\n``; every other
+  control character (and a lone surrogate) is dropped: Graphviz would draw it as a box or
+  refuse the file.
 * Mermaid: ids are generated (``n_`` + the roadmap id where that is a plain slug, so ``end``
   and ids starting with ``o``/``x`` cannot clash with the syntax), every label is quoted, and
   characters the Mermaid parser reads (``"#;[](){}|<>&`` and the backtick) become entity
-  codes such as ``#quot;``.
+  codes such as ``#quot;``; a line break becomes ``<br>`` and every other control character
+  is dropped.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from ...vocabulary import check_lang
-from .attributes import edge_label, field_label, node_label, roadmap_title
+from .attributes import alternative_places, edge_label, field_label, node_label, roadmap_title
 
 DEFAULT_FONT = "NanumGothic"
 
@@ -49,7 +56,10 @@ _MERMAID_SHAPES = {
     "enabling_technology": ('("', '")'),
     "ecosystem_measure": ('[/"', '"/]'),
 }
-_DOT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": ""})
+#: Control characters (C0 but tab and line feed, DEL, C1, the Unicode line and paragraph
+#: separators, lone surrogates): dropped from every label.
+_CONTROL = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)])
+_DOT_ESCAPES = str.maketrans({**_CONTROL, "\t": " ", "\\": "\\\\", '"': '\\"', "\n": "\\n"})
 _MERMAID_ESCAPES = str.maketrans(
     {
         "#": "#35;",
@@ -66,8 +76,9 @@ _MERMAID_ESCAPES = str.maketrans(
         "}": "#125;",
         "|": "#124;",
         "`": "#96;",
+        **_CONTROL,
+        "\t": " ",
         "\n": "<br>",
-        "\r": "",
     }
 )
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_]+")
@@ -118,8 +129,9 @@ def to_dot(G: nx.DiGraph, *, lang: str = "ko", fontname: str = DEFAULT_FONT) -> 
             lines.append(f"{indent}{dot_quote(n)} [{_dot_node_attrs(n, G.nodes[n], lang)}];")
         if field is not None:
             lines.append("  }")
+    places = alternative_places(G)
     for u, v, d in G.edges(data=True):
-        lines.append(f"  {dot_quote(u)} -> {dot_quote(v)}{_dot_edge_attrs(d, lang)};")
+        lines.append(f"  {dot_quote(u)} -> {dot_quote(v)}{_dot_edge_attrs(d, lang, places.get((u, v)))};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -136,11 +148,12 @@ def _dot_node_attrs(n: Hashable, attrs: dict[str, Any], lang: str) -> str:
     return ", ".join(parts)
 
 
-def _dot_edge_attrs(d: dict[str, Any], lang: str) -> str:
+def _dot_edge_attrs(d: dict[str, Any], lang: str, place: tuple[int, int, int] | None) -> str:
     if d.get("relation") == "supported_by":
         style = f'style="dotted", color="gray45", arrowhead="odot", label={dot_quote(edge_label(d, lang))}'
     elif d.get("group") is not None:
-        style = f'style="dashed", label={dot_quote(edge_label(d, lang))}'
+        label = dot_quote(edge_label(d, lang, alternatives=place))
+        style = f'style="dashed", label={label}, any_of_group={dot_quote(d["group"])}'
     else:
         return ""
     return f" [{style}]"
@@ -190,7 +203,7 @@ def to_mermaid(G: nx.DiGraph, *, lang: str = "ko") -> str:
     lines = ["flowchart TB"]
     title = roadmap_title(G, lang)
     if title:
-        lines.append("  %% " + " ".join(title.split()))  # a comment: only a line break would end it
+        lines.append("  %% " + " ".join(title.translate(_CONTROL).split()))  # a comment: only a line break would end it
     for field, nodes in _groups(G).items():
         indent = "  "
         if field is not None:
@@ -201,11 +214,12 @@ def to_mermaid(G: nx.DiGraph, *, lang: str = "ko") -> str:
             lines.append(f"{indent}{ids[n]}{opening}{mermaid_text(node_label(n, G.nodes[n], lang))}{closing}")
         if field is not None:
             lines.append("  end")
+    places = alternative_places(G)
     for u, v, d in G.edges(data=True):
         if d.get("relation") == "supported_by":
             arrow = f'--o|"{mermaid_text(edge_label(d, lang))}"|'
         elif d.get("group") is not None:
-            arrow = f'-.->|"{mermaid_text(edge_label(d, lang))}"|'
+            arrow = f'-.->|"{mermaid_text(edge_label(d, lang, alternatives=places.get((u, v))))}"|'
         else:
             arrow = "-->"
         lines.append(f"  {ids[u]} {arrow} {ids[v]}")

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from ...vocabulary import check_lang
-from .attributes import edge_label, json_text, node_label, roadmap_title
+from .attributes import edge_labels, json_text, node_label, roadmap_title
 
 #: The key node-link data keeps its edges under. Always passed explicitly: networkx < 3.6
 #: used ``"links"`` (with a FutureWarning), 3.6 uses ``"edges"``.
@@ -61,13 +61,14 @@ def to_cytoscape(G: nx.DiGraph, *, lang: str = "ko") -> dict[str, Any]:
         data.update((_key(k), v) for k, v in attrs.items())
         nodes.append({"data": data})
     taken = {str(n) for n in G}
+    labels = edge_labels(G, lang)
     edges = []
     for u, v, attrs in G.edges(data=True):
         edge_id = f"{u}->{v}"
         while edge_id in taken:
             edge_id += "'"
         taken.add(edge_id)
-        data = {"id": edge_id, "source": str(u), "target": str(v), "label": edge_label(attrs, lang)}
+        data = {"id": edge_id, "source": str(u), "target": str(v), "label": labels[u, v]}
         data.update((_key(k), val) for k, val in attrs.items())
         edges.append({"data": data})
     return copy.deepcopy(
