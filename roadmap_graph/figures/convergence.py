@@ -382,7 +382,7 @@ def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend
         label = _fit(_name(G, p.id, lang), font, label_w, 2, measure)
         names = ", ".join(field_name(info, f, lang) for f in p.fields)
         small = _fit(text("fig.convergence_serves", lang, fields=names, missions=served[p.id]), SMALL_FONT, label_w, 2, measure)
-        h = (label.count("\n") + 1) * font * 1.3 * pt + (small.count("\n") + 1) * SMALL_FONT * 1.3 * pt + 0.14
+        h = (measure(label, font)[1] + measure(small, SMALL_FONT)[1]) * pt + 0.16
         return label, small, h
 
     entries = {p.id: entry(p) for p in ranked[: max(top_k, 0)]}
@@ -447,7 +447,7 @@ def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend
                            zorder=3, gid=f"node:{p.id}")  # fmt: skip
                 ax.text(mx + 0.2, cy - 0.02, label, ha="left", va="top", fontsize=font, color=INK, parse_math=False,
                         zorder=4, gid=f"label:{p.id}")  # fmt: skip
-                ax.text(mx + 0.2, cy - 0.02 - (label.count("\n") + 1) * font * 1.3 * pt, small, ha="left", va="top",
+                ax.text(mx + 0.2, cy - 0.02 - measure(label, font)[1] * pt - 0.02, small, ha="left", va="top",
                         fontsize=SMALL_FONT, color="#444444", parse_math=False, zorder=4, gid=f"serves:{p.id}")  # fmt: skip
                 cy -= h
         y -= row_h[k]

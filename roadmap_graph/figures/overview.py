@@ -79,6 +79,8 @@ HEAD_FONT = 9.5
 #: The widest figure whose smallest text stays at least MIN_LABEL_PX at DISPLAY_WIDTH.
 MAX_WIDTH = DISPLAY_WIDTH * SMALL_FONT / (72 * MIN_LABEL_PX)
 MAX_ASPECT = 16 / 9
+#: The narrowest overview: its legend's three columns fit.
+MIN_WIDTH = 10.0
 PT = 1 / 72
 CARD_W = 1.72  # inches: a core technology's card
 MISSION_W = 1.6  # the lane's mission column
@@ -94,6 +96,8 @@ class _Card:
     badge: str
     marks: str
     h: float  # inches
+    label_h: float = 0.0  # the measured height of the label, and of the badge
+    badge_h: float = 0.0
 
 
 @dataclass
@@ -143,10 +147,11 @@ def _cards(G: nx.DiGraph, folded: Folded, lang: str, measure: Any, label_w: floa
         g = sum(1 for n in under if n in gate)
         b = sum(1 for n in under if n in rank)
         marks = _fit(text("fig.overview_marks", lang, gateways=g, bottlenecks=b), SMALL_FONT, label_w, 2, measure) if g or b else ""
-        lines = label.count("\n") + 1
-        small = badge.count("\n") + 1 + (marks.count("\n") + 1 if marks else 0)
-        h = lines * LABEL_FONT * 1.25 * PT + SMALL_FONT * 1.3 * PT * small + BAR_H + 0.26
-        cards[core] = _Card(core, label, badge, marks, h)
+        label_h = measure(label, LABEL_FONT)[1] * PT
+        badge_h = measure(badge, SMALL_FONT)[1] * PT
+        marks_h = measure(marks, SMALL_FONT)[1] * PT if marks else 0.0
+        h = 0.09 + label_h + 0.03 + badge_h + 0.02 + BAR_H + 0.03 + marks_h + 0.1
+        cards[core] = _Card(core, label, badge, marks, h, label_h, badge_h)
     return cards, info
 
 
@@ -187,7 +192,7 @@ def _panel_height(panel: _Panel, width: float) -> float:
     for _, mlabel, cards, also in panel.lanes:
         rows = [cards[i : i + cols] for i in range(0, len(cards), cols)] or [[]]
         grid = sum(max((c.h for c in row), default=0.35) for row in rows)
-        grid += (also.count("\n") + 1) * SMALL_FONT * 1.3 * PT + 0.05 if also else 0.0
+        grid += (also.count("\n") + 1) * SMALL_FONT * 1.4 * PT + 0.1 if also else 0.0
         h += max(grid, (mlabel.count("\n") + 1) * LABEL_FONT * 1.3 * PT + 0.3) + 0.14
     if panel.loose:
         h += SMALL_FONT * 1.4 * PT + 0.06
@@ -203,6 +208,8 @@ def _arrange(panels: list[_Panel], legend_h: float, head_h: float) -> tuple[floa
     for per_row in range(1, len(panels) + 1):
         for step in range(0, 14):
             W = MAX_WIDTH * (1 - 0.05 * step)
+            if W < MIN_WIDTH:
+                break
             pw = (W - GAP * (per_row + 1)) / per_row
             if pw < widest_needed:
                 break
@@ -259,7 +266,7 @@ def _draw(G: nx.DiGraph, lang: str, fields: list[str], max_links: int, title: st
                     notes.append(text("fig.overview_hidden", lang, shown=len(shown), total=len(lane.cores),
                                       enabling=sum(len(folded.folds[c].enabling) for c in rest),
                                       measures=sum(len(folded.folds[c].measures) for c in rest)))  # fmt: skip
-                also = "\n".join(_fit(line, SMALL_FONT, 5.0, 2, measure) for line in notes)
+                also = "\n".join(_fit(line, SMALL_FONT, CARD_W - 0.1, 5, measure) for line in notes)
                 lanes.append((lane.mission, mlabel, [cards[c] for c in shown], also))
             enabling, measures = folded.loose[f]
             loose = text("fig.overview_loose", lang, enabling=len(enabling), measures=len(measures)) if enabling or measures else ""
@@ -369,7 +376,7 @@ def _draw_panel(ax: Any, G: nx.DiGraph, panel: _Panel, x0: float, top: float, pw
     for k, (mission, mlabel, cards, also) in enumerate(panel.lanes):
         rows = [cards[i : i + cols] for i in range(0, len(cards), cols)] or [[]]
         grid = sum(max((c.h for c in row), default=0.35) for row in rows)
-        grid += (also.count("\n") + 1) * SMALL_FONT * 1.3 * PT + 0.05 if also else 0.0
+        grid += (also.count("\n") + 1) * SMALL_FONT * 1.4 * PT + 0.1 if also else 0.0
         lane_h = max(grid, (mlabel.count("\n") + 1) * LABEL_FONT * 1.3 * PT + 0.3)
         mx = x0 + PAD + 0.12
         if mission is not None:
@@ -427,10 +434,10 @@ def _draw_card(ax: Any, G: nx.DiGraph, card: _Card, x: float, y: float, rh: floa
     tx = x + 0.36
     ax.text(tx, y - 0.09, card.label, ha="left", va="top", fontsize=LABEL_FONT, color=INK, parse_math=False, zorder=3,
             gid=f"label:{n}")  # fmt: skip
-    by = y - 0.09 - (card.label.count("\n") + 1) * LABEL_FONT * 1.25 * PT - 0.03
+    by = y - 0.09 - card.label_h - 0.03
     ax.text(tx, by, card.badge, ha="left", va="top", fontsize=SMALL_FONT, color="#333333", parse_math=False, zorder=3,
             gid=f"badge:{n}")  # fmt: skip
-    by -= (card.badge.count("\n") + 1) * SMALL_FONT * 1.3 * PT + 0.02
+    by -= card.badge_h + 0.02
     fold = info["fold_of"].get(n)
     if fold is not None:
         full = CARD_W - 0.5

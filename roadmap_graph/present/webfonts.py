@@ -6,7 +6,8 @@ installed.
 The figures name ``'DejaVu Sans', 'NanumGothic'`` (matplotlib's default face, then the
 bundled NanumGothic as the per-glyph fallback, :mod:`roadmap_graph.figures.style`); the
 faces embedded are DejaVu Sans (regular and bold, from matplotlib) and NanumGothic
-(regular and bold, bundled), each subset to the characters it has among those used.
+(regular, bundled; the browser emboldens it for bold Hangul, which keeps the page smaller),
+each subset to the characters it has among those used.
 
 >>> css = font_face_css("로드맵 AI")
 >>> css.count("@font-face") >= 2 and "NanumGothic" in css
@@ -45,7 +46,6 @@ def _faces() -> list[tuple[str, str, Path]]:
         ("DejaVu Sans", "400", dejavu / "DejaVuSans.ttf"),
         ("DejaVu Sans", "700", dejavu / "DejaVuSans-Bold.ttf"),
         ("NanumGothic", "400", nanum / "NanumGothic.ttf"),
-        ("NanumGothic", "700", nanum / "NanumGothicBold.ttf"),
     ]
 
 
