@@ -81,8 +81,9 @@ def main() -> None:
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("-o", "--output", default=str(HERE / "views.json"))
     args = parser.parse_args()
-    import roadmap_graph as rg
     from generate import synthetic_data
+
+    import roadmap_graph as rg
 
     results = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -27,7 +27,7 @@ from .strategies import roadmaps
 
 matplotlib.use("Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import synthetic_data  # noqa: E402
+from generate import synthetic_data
 
 
 @pytest.fixture(scope="module")

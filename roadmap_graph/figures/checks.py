@@ -27,6 +27,7 @@ def figure_checks(fig: Any, display_width: float = 1400.0, dpi: float = 72.0) ->
     the Agg renderer measures them, that intersect by more than half a point),
     ``"outside"`` (texts, patches and lines reaching more than a point beyond the figure)
     ``}``."""
+    import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
@@ -39,7 +40,14 @@ def figure_checks(fig: Any, display_width: float = 1400.0, dpi: float = 72.0) ->
         canvas.draw()
         renderer = canvas.get_renderer()
         width, height = fig.get_size_inches()
-        texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t.figure is not None]
+        drawn: list[Any] = list(fig.texts)
+        for ax in fig.axes:  # the texts drawn: an axes' own, its titles, legend, and tick labels when its axis is on
+            drawn += [*ax.texts, ax.title, ax._left_title, ax._right_title]
+            if ax.get_legend() is not None:
+                drawn += ax.get_legend().get_texts()
+            if ax.axison:
+                drawn += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
+        texts = [t for t in drawn if isinstance(t, Text) and t.get_visible() and t.get_text().strip()]
         boxes = [t.get_window_extent(renderer) for t in texts]
         sizes = [t.get_fontsize() for t in texts]
         scale = display_width / (width * 72)
@@ -63,7 +71,7 @@ def figure_checks(fig: Any, display_width: float = 1400.0, dpi: float = 72.0) ->
             if ax.get_legend() is not None:
                 artists.append(ax.get_legend())
         for artist in artists:
-            if not artist.get_visible() or (isinstance(artist, Line2D) and not len(artist.get_xdata())):
+            if not artist.get_visible() or (isinstance(artist, Line2D) and not np.size(artist.get_xdata())):
                 continue
             try:
                 box = artist.get_window_extent(renderer)

@@ -320,6 +320,10 @@ def plot_convergence(
                 need = found_legend.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.5
                 if need > fig.get_figwidth():
                     fig.set_size_inches(need, fig.get_figheight())
+        if own:  # no wider than 16:9 (the page's overview rule)
+            fig = ax.figure
+            if fig.get_figwidth() / fig.get_figheight() > 16 / 9:
+                fig.set_size_inches(fig.get_figwidth(), fig.get_figwidth() * 9 / 16)
     return ax
 
 
@@ -353,8 +357,8 @@ def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend
 
     from ..vocabulary import field_name
     from ..vocabulary.visual import CROSS_FIELD, INK, KIND_SHAPES, field_colour
-    from .overview import MAX_ASPECT, MAX_WIDTH, SMALL_FONT, _fit
     from .layout.text import matplotlib_measure
+    from .overview import MAX_ASPECT, MAX_WIDTH, SMALL_FONT, _fit
 
     found = convergence(G, fields=fields)
     served = missions_served(G)

@@ -206,7 +206,7 @@ def _arrange(panels: list[_Panel], legend_h: float, head_h: float) -> tuple[floa
     best: tuple[float, float, float, int] | None = None
     widest_needed = MISSION_W + CARD_W + 2 * PAD
     for per_row in range(1, len(panels) + 1):
-        for step in range(0, 14):
+        for step in range(14):
             W = MAX_WIDTH * (1 - 0.05 * step)
             if W < MIN_WIDTH:
                 break

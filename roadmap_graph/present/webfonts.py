@@ -52,10 +52,10 @@ def _faces() -> list[tuple[str, str, Path]]:
 def font_face_css(characters: str) -> str:
     """``@font-face`` rules embedding each face subset to ``characters`` (faces that have
     none of them are left out)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     import logging
+
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table not subset; dropped": wanted
     wanted = {ord(c) for c in characters if not c.isspace()}
