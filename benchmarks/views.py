@@ -5,8 +5,9 @@ For each roadmap: the report's summary figure (the full layered roadmap when it 
 at page width, else the overview, ``roadmap_graph.figures.overview.plot_overview``) and the
 convergence figure, measured by ``roadmap_graph.figures.checks.figure_checks`` (pixel size at
 72 dpi, aspect ratio, the smallest text in px when shown 1,400 px wide, label overlaps,
-artists outside the figure); then ``roadmap-graph report`` run as a user runs it (wall
-seconds, ``index.html`` MB, ``explorer.html`` MB).
+artists outside the figure); the report page alone (``report_html``, in process: seconds and
+MB); then ``roadmap-graph report`` run as a user runs it (wall seconds, which include the
+explorer, ``index.html`` MB, ``explorer.html`` MB, and the 1-minute load average after it).
 
     python benchmarks/views.py [--sizes 300,2000] [--no-report] [-o benchmarks/views.json]
 """
@@ -95,6 +96,11 @@ def main() -> None:
         for name, path in cases:
             G = rg.to_networkx(rg.load_roadmap(path) if path else rg.load_roadmap())
             entry = {"nodes": len(G), "figures": figures(G, args.lang)}
+            from roadmap_graph.present.report import report_html
+
+            t = time.perf_counter()
+            page = report_html(G, lang=args.lang)
+            entry["page"] = {"seconds": round(time.perf_counter() - t, 1), "index_mb": round(len(page.encode()) / 1e6, 2)}
             if not args.no_report:
                 entry["report"] = report(path, args.lang)
             results[name] = entry

@@ -62,7 +62,7 @@ from ..vocabulary.visual import (
     field_colour,
 )
 from .layout.fold import Folded, fold_roadmap
-from .layout.text import matplotlib_measure, wrap_lines
+from .layout.text import estimate_text_size, matplotlib_measure, wrap_lines
 from .style import figure_style
 
 if TYPE_CHECKING:  # matplotlib is imported only when drawing
@@ -175,7 +175,9 @@ def _fitted(name: str, fontsize: float, width: float, max_lines: int, measure: A
     start = int(width / (fontsize * 0.5 * PT)) + 2  # a line of narrow letters
     for chars in range(start, 5, -2):
         wrapped = wrap_lines(name, chars, max_lines)
-        if wrapped.count("\n") < max_lines and measure(wrapped, fontsize)[0] * PT <= width:
+        if wrapped.count("\n") >= max_lines or estimate_text_size(wrapped, fontsize)[0] * PT > width * 1.25:
+            continue  # clearly too wide: no need to ask the renderer
+        if measure(wrapped, fontsize)[0] * PT <= width:
             return wrapped
     words = name
     while len(words) > 4:
