@@ -33,7 +33,7 @@ Every artist carries a gid: ``panel:<field>``, ``field:<field>``, ``node:<id>``,
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> ax = plot_overview(G, lang="en")
 >>> w, h = ax.figure.get_size_inches()
->>> w <= MAX_WIDTH and 9 / 16 <= h / w <= 16 / 9
+>>> bool(w <= MAX_WIDTH and 9 / 16 <= h / w <= 16 / 9)
 True
 >>> plt.close(ax.figure)
 """

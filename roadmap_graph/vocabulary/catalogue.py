@@ -1183,11 +1183,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "분야 간 요구 연결, 굵기 = 연결 수 (쌍 {total}개 중 상위 {shown}개, 연결 {links}개)",
         "cross-field requirement links, width = count (top {shown} of {total} pairs, {links} links)",
     ),
-    "fig.overview_field_detail": ("{field}: 세부", "{field}: detail"),
-    "fig.overview_field_cores": (
-        "{field}: 핵심기술과 그 직접 선행 기술",
-        "{field}: core technologies and the technologies they require directly",
-    ),
     "fig.convergence_title_many": ("{fields} 융합 지도", "{fields} convergence map"),
     "fig.convergence_serves": ("{fields}의 임무 {missions}개에 기여", "serves {missions} missions of {fields}"),
     "fig.convergence_cutoff": (
@@ -1209,10 +1204,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.chain_figure_left_out": (
         "이 체인은 노드 {nodes}개라 쪽 너비의 그림으로 읽을 수 없어 그리지 않았다. 그리기: {command}",
         "This chain has {nodes} nodes, too many for a figure readable at page width; draw it with: {command}",
-    ),
-    "report.table_capped": (
-        "{total}행 중 {shown}행을 보인다. 전체 표: {command}",
-        "Showing {shown} of {total} rows. The whole table: {command}",
     ),
 }
 

@@ -23,7 +23,7 @@ core a mission requires that an earlier lane (or another field) holds is listed 
 ...     len(e) + len(m) for e, m in folded.loose.values()) + len(folded.drawn) == len(G)
 True
 >>> [lane.cores for lane in folded.lanes["bio"]][:1]
-[('bio_rna_mrna_platform',)]
+[('bio_gene_cell_therapy',)]
 """
 
 from __future__ import annotations
