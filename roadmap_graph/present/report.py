@@ -400,7 +400,7 @@ def _roadmap_figures(G: nx.DiGraph, lang: str, say: Progress) -> tuple[Any, str 
             svgs.append(_svg_of(ax))
         else:
             plt.close(ax.figure)
-    return Markup("".join(svgs)), text("report.overview_note", lang, nodes=len(G))
+    return Markup("".join(svgs)), text("report.overview_note", lang, nodes=len(G), fields=len(svgs) - 1)
 
 
 _SIZE = re.compile(r'^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"')

@@ -1193,9 +1193,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "report.figure_overview": ("로드맵 개요", "the roadmap overview"),
     "report.overview_note": (
-        "노드 {nodes}개의 전체 계층 그림은 쪽 너비에서 읽을 수 없어 개요와 분야별 세부 그림을 보인다. 전체 그림: roadmap-graph draw roadmap -o roadmap.svg",
+        "노드 {nodes}개의 전체 계층 그림은 쪽 너비에서 읽을 수 없어 개요와, 쪽 너비에서 읽을 수 있는 분야별 계층 그림 {fields}개를 보인다. 전체 그림: roadmap-graph draw roadmap -o roadmap.svg",
         "The full layered figure of {nodes} nodes cannot be read at page width, so the report shows an overview "
-        "and a figure per field. The full figure: roadmap-graph draw roadmap -o roadmap.svg",
+        "and {fields} per-field layered figures (those readable at page width). The full figure: "
+        "roadmap-graph draw roadmap -o roadmap.svg",
     ),
     "report.runs_capped": (
         "{total}개 중 앞의 {shown}개를 보인다. 나머지: {command}",
