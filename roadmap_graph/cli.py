@@ -455,7 +455,7 @@ def _diff_sides(
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage", "diff", "portfolio"]))
+@click.argument("kind", type=click.Choice(["roadmap", "chain", "convergence", "coverage", "overview", "diff", "portfolio"]))
 @click.argument("versions", nargs=-1, metavar="[OLD NEW | FILE]")
 @click.option("--mission", help="The mission, for the chain figure.")
 @click.option(

@@ -25,7 +25,7 @@ from ..errors import InvalidOptionError
 from ..outputs import check_outputs, write_file
 from ..vocabulary import Message, check_choice, verbatim
 
-KINDS = ("roadmap", "chain", "convergence", "coverage")
+KINDS = ("roadmap", "chain", "convergence", "coverage", "overview")
 #: The figures of two versions of a roadmap (:func:`save_diff_figure`).
 TWO_GRAPH_KINDS = ("diff",)
 #: The figures of a roadmap with a portfolio over it (:func:`save_portfolio_figure`).
@@ -37,6 +37,7 @@ FIGURE_PARAMETERS: dict[str, tuple[str, ...]] = {
     "chain": ("mission",),
     "convergence": ("fields",),
     "coverage": ("columns",),
+    "overview": (),
 }
 FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
@@ -61,6 +62,10 @@ def draw(G: nx.DiGraph, kind: str, *, lang: str = "ko", mission: str | None = No
         from .coverage import plot_coverage
 
         return plot_coverage(G, lang=lang, **options)
+    if kind == "overview":
+        from .overview import plot_overview
+
+        return plot_overview(G, lang=lang, **options)
     check_choice(kind, KINDS, "error.what_figure")
     raise AssertionError(kind)  # pragma: no cover - check_choice raised
 

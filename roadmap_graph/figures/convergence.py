@@ -52,6 +52,8 @@ if TYPE_CHECKING:  # matplotlib is imported only when drawing
 
 __all__ = ["LABELS", "missions_served", "plot_convergence"]
 
+#: Beyond this many nodes the map shows the strongest convergence points only.
+SCALE_NODES = 150
 #: The choices of ``labels``.
 LABELS = ("highlighted", "all", "none")
 FADED_ALPHA = 0.22
@@ -64,11 +66,12 @@ def missions_served(G: nx.DiGraph) -> dict[str, int]:
     return {n: bits.bit_count() for n, bits in zip(index.ids, index.mission_served)}
 
 
-def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
+def _fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
+    """The fields to draw: two or more different fields of the roadmap (default: all)."""
     all_fields = list(G.graph.get("fields", {}))
     all_fields += [f for f in field_order(G) if f not in all_fields]
     if fields is None:
-        chosen = field_order(G)[:2]
+        chosen = field_order(G)
         if len(chosen) < 2:
             raise InvalidOptionError(Message("error.needs_two_fields", fields=verbatim(", ".join(chosen) or "-")))
         return chosen
@@ -78,7 +81,7 @@ def _two_fields(G: nx.DiGraph, fields: Iterable[str] | None) -> list[str]:
             raise InvalidOptionError(
                 Message("error.unknown_field", field=verbatim(f), hint=did_you_mean(f, all_fields), fields=verbatim(", ".join(all_fields)))
             )
-    if len(chosen) != 2 or chosen[0] == chosen[1]:
+    if len(chosen) < 2 or len(set(chosen)) != len(chosen):
         raise InvalidOptionError(Message("error.two_fields", fields=verbatim(", ".join(chosen) or "-")))
     return chosen
 
@@ -102,9 +105,10 @@ def plot_convergence(
     fontsize: float = 8.0,
     legend: bool = True,
     title: str | None = None,
+    top_k: int = 24,
     **kwargs: Any,
 ) -> Axes:
-    """Draw the convergence map of two fields of ``G`` (see the module docstring).
+    """Draw the convergence map of the fields of ``G`` (see the module docstring).
 
     Parameters
     ----------
@@ -116,7 +120,13 @@ def plot_convergence(
     lang
         ``"ko"`` or ``"en"``: names, field names, row titles and legend.
     fields
-        The two fields, left then right; default: the first two of the roadmap.
+        Two or more fields; default: every field of the roadmap. Two fields of a roadmap
+        of up to :data:`SCALE_NODES` nodes get the two-sided map, left then right; more
+        fields, or a larger roadmap, the map of the strongest convergence points
+        (:func:`_plot_points`).
+    top_k
+        The most convergence points the map of points shows (fewer when the figure would
+        be taller than 16:9); the figure says how many of how many.
     labels
         Which nodes get their name: ``"highlighted"`` (convergence points and the ends of
         cross-field links), ``"all"`` or ``"none"``.
@@ -150,7 +160,11 @@ def plot_convergence(
 
     check_lang(lang)
     check_choice(labels, LABELS, "error.what_labels")
-    left, right = _two_fields(G, fields)
+    chosen = _fields(G, fields)
+    if len(chosen) > 2 or len(G) > SCALE_NODES:
+        with figure_style({"svg.fonttype": "none"}):
+            return _plot_points(G, chosen, lang, top_k, legend, title)
+    left, right = chosen
     found = convergence(G, fields=[left, right])
     points = {p.id for p in found.convergence_points}
     inferred_points = {p.id for p in found.convergence_points if not p.stated}
@@ -306,6 +320,10 @@ def plot_convergence(
                 need = found_legend.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.5
                 if need > fig.get_figwidth():
                     fig.set_size_inches(need, fig.get_figheight())
+        if own:  # no wider than 16:9 (the page's overview rule)
+            fig = ax.figure
+            if fig.get_figwidth() / fig.get_figheight() > 16 / 9:
+                fig.set_size_inches(fig.get_figwidth(), fig.get_figwidth() * 9 / 16)
     return ax
 
 
@@ -320,3 +338,142 @@ def _field_name(info: dict[str, Any], field: str, lang: str) -> str:
     if lang == "en" and data.get("name_en"):
         return str(data["name_en"])
     return str(data.get("name") or field)
+
+
+def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend: bool, title: str | None) -> Axes:
+    """The map of the strongest convergence points of any number of fields: a column per
+    field, a row per kind; in each cell its points stacked, each with its name and the
+    fields and number of missions it serves; a convergence point ringed in
+    :data:`~roadmap_graph.vocabulary.visual.CROSS_FIELD` (plus the dashed ring when it is a
+    point only through inferred links), the cross-field links among the points shown as
+    vermillion arrows. At most ``top_k`` points (most fields served, then most missions),
+    fewer when the figure would be taller than 16:9; the title line says how many of how
+    many. Labels are stacked in their cells, so none overlap; the figure is at most
+    :data:`~roadmap_graph.figures.overview.MAX_WIDTH` wide, so its text stays 8 px or more
+    at 1,400 px. Gids as the two-sided map, and ``column:<field>``, ``cutoff``."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Rectangle
+
+    from ..vocabulary import field_name
+    from ..vocabulary.visual import CROSS_FIELD, INK, KIND_SHAPES, field_colour
+    from .layout.text import matplotlib_measure
+    from .overview import MAX_ASPECT, MAX_WIDTH, SMALL_FONT, _fit
+
+    found = convergence(G, fields=fields)
+    served = missions_served(G)
+    order = {f: i for i, f in enumerate(field_order(G))}
+    info = G.graph.get("fields", {})
+    touching: dict[str, int] = {}
+    for e in found.cross_field_edges:
+        if e.relation == "requires":
+            touching[e.source] = touching.get(e.source, 0) + 1
+            touching[e.target] = touching.get(e.target, 0) + 1
+    ranked = sorted(
+        found.convergence_points,
+        key=lambda p: (p.kind == "ecosystem_measure", -len(p.fields), -touching.get(p.id, 0), -served[p.id], p.id),
+    )
+    measure = matplotlib_measure(72.0)
+    font = 7.6
+    pt = 1 / 72
+    kinds = [k for k in KIND_ROWS if any(p.kind == k for p in ranked)] or ["enabling_technology"]
+    head_col = 1.1
+    width = min(MAX_WIDTH, head_col + 0.3 + 3.1 * len(fields))
+    col_w = (width - head_col - 0.3) / len(fields)
+    label_w = col_w - 0.45
+
+    def entry(p: Any) -> tuple[str, str, float]:
+        label = _fit(_name(G, p.id, lang), font, label_w, 2, measure)
+        names = ", ".join(field_name(info, f, lang) for f in p.fields)
+        small = _fit(text("fig.convergence_serves", lang, fields=names, missions=served[p.id]), SMALL_FONT, label_w, 2, measure)
+        h = (measure(label, font)[1] + measure(small, SMALL_FONT)[1]) * pt + 0.16
+        return label, small, h
+
+    entries = {p.id: entry(p) for p in ranked[: max(top_k, 0)]}
+    head_h = 0.95
+    legend_h = 0.75 if legend else 0.1
+    while True:
+        shown = ranked[: min(top_k, len(ranked))]
+        kinds = [k for k in KIND_ROWS if any(p.kind == k for p in shown)] or ["enabling_technology"]
+        cells: dict[tuple[str, str], list[Any]] = {}
+        for p in shown:
+            cells.setdefault((p.kind, p.field), []).append(p)
+        row_h = {k: max([sum(entries[p.id][2] for p in cells.get((k, f), [])) for f in fields] + [0.35]) + 0.15 for k in kinds}
+        height = head_h + legend_h + sum(row_h.values())
+        if height / width <= MAX_ASPECT or top_k <= 1:
+            break
+        top_k -= 1
+    height = max(height, width / MAX_ASPECT)
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.set_axis_off()
+    names_of = [field_name(info, f, lang) for f in fields]
+    if title is None:
+        title = text("fig.convergence_title_many", lang, fields=verbatim(" ↔ ".join(names_of)))
+    ax.text(0.15, height - 0.12, title or "", ha="left", va="top", fontsize=11, weight="bold", color=INK, parse_math=False,
+            gid="title")  # fmt: skip
+    cross_all = [e for e in found.cross_field_edges if e.relation == "requires"]
+    ids = {p.id for p in shown}
+    links = [e for e in cross_all if e.source in ids and e.target in ids]
+    ax.text(0.15, height - 0.42, text("fig.convergence_cutoff", lang, shown=len(shown), total=len(ranked), links=len(links),
+                                     all_links=len(cross_all)),
+            ha="left", va="top", fontsize=SMALL_FONT, color="#444444", parse_math=False, gid="cutoff")  # fmt: skip
+    top = height - head_h
+    for j, f in enumerate(fields):
+        x0 = head_col + j * col_w
+        colour = field_colour(order.get(f, j))
+        ax.add_patch(Rectangle((x0 + 0.04, legend_h), col_w - 0.08, top - legend_h + 0.3, facecolor=colour, alpha=0.07,
+                               edgecolor="none", zorder=0, gid=f"column:{f}"))  # fmt: skip
+        ax.text(x0 + 0.12, top + 0.22, names_of[j], ha="left", va="center", fontsize=9.5, weight="bold", color=colour,
+                parse_math=False, gid=f"side:{f}")  # fmt: skip
+    position: dict[str, tuple[float, float]] = {}
+    y = top
+    for k in kinds:
+        ax.text(0.15, y - 0.08, _fit(text(f"kind.{k}", lang), font, head_col - 0.25, 3, measure), ha="left", va="top",
+                fontsize=font, color="#444444", parse_math=False, gid=f"row-title:{k}")  # fmt: skip
+        ax.plot([0.1, width - 0.1], [y, y], color="#dddddd", lw=0.6, zorder=0.5)
+        for j, f in enumerate(fields):
+            x0 = head_col + j * col_w
+            cy = y - 0.1
+            for p in cells.get((k, f), []):
+                label, small, h = entries[p.id]
+                mx, my = x0 + 0.22, cy - 0.09
+                position[p.id] = (mx, my)
+                colour = field_colour(order.get(p.field, 0))
+                size = 30 + 60 * served[p.id] / max(served.values() or [1])
+                ax.scatter([mx], [my], s=size * 3.2, marker="o", facecolors="none", edgecolors=CROSS_FIELD, linewidths=1.8,
+                           zorder=2.8, gid=f"ring:{p.id}")  # fmt: skip
+                if not p.stated:
+                    inference_ring(ax, mx, my, (size * 3.2) ** 0.5 + 6, f"inferred:{p.id}")
+                ax.scatter([mx], [my], s=size, marker=KIND_SHAPES[p.kind][0], c=[colour], edgecolors="white", linewidths=0.6,
+                           zorder=3, gid=f"node:{p.id}")  # fmt: skip
+                ax.text(mx + 0.2, cy - 0.02, label, ha="left", va="top", fontsize=font, color=INK, parse_math=False,
+                        zorder=4, gid=f"label:{p.id}")  # fmt: skip
+                ax.text(mx + 0.2, cy - 0.02 - measure(label, font)[1] * pt - 0.02, small, ha="left", va="top",
+                        fontsize=SMALL_FONT, color="#444444", parse_math=False, zorder=4, gid=f"serves:{p.id}")  # fmt: skip
+                cy -= h
+        y -= row_h[k]
+    for e in links:
+        (x0, y0), (x1, y1) = position[e.source], position[e.target]
+        ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=11, color=CROSS_FIELD, lw=1.6,
+                                     alpha=0.85, linestyle="-" if e.provenance != "inferred" else (0, (4.5, 2.5)),
+                                     connectionstyle="arc3,rad=0.2", shrinkA=7, shrinkB=7, zorder=2.5,
+                                     gid=f"cross:{e.source}->{e.target}"))  # fmt: skip
+    if legend:
+        handles: list[Any] = [
+            Line2D([], [], linestyle="none", marker=KIND_SHAPES[k][0], markersize=7, markerfacecolor="#8c8c8c",
+                   markeredgecolor="white", label=text(f"kind.{k}", lang))
+            for k in kinds
+        ]  # fmt: skip
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
+                              markeredgecolor=CROSS_FIELD, markeredgewidth=1.8, label=text("fig.convergence_point", lang)))  # fmt: skip
+        if any(not p.stated for p in shown):
+            handles.append(inference_legend(lang, 12.0))
+        if links:
+            handles.append(Line2D([], [], color=CROSS_FIELD, lw=1.6, label=text("fig.cross_field_link", lang)))
+        found_legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.15 / width, 0.02), ncol=3,
+                                 frameon=False, fontsize=SMALL_FONT, handlelength=2.2, columnspacing=1.4, borderaxespad=0.0)  # fmt: skip
+        found_legend.set_gid("legend")
+    return ax

@@ -2,8 +2,17 @@
 
 ``write_report(G, folder)`` writes ``index.html`` (and the interactive ``explorer.html``)
 into a folder it owns. The page opens from disk with no network: figures are inline SVG
-(text drawn as paths, so Hangul needs no font), styles and the small table-sorting script
-are inline.
+sized to the column (a ``viewBox``, no fixed size) with real, selectable and searchable
+``<text>``; the fonts they name are embedded, subset to the characters the figures use
+(:mod:`.webfonts`), so Hangul renders with no Korean font installed. Styles and the small
+table-sorting script are inline.
+
+Scale: where the layered roadmap figure cannot be read at page width (text under 8 px at
+1,400 px, or an aspect ratio beyond 16:9), the summary shows the overview
+(:func:`~roadmap_graph.figures.overview.plot_overview`) and one figure per field instead,
+with a note saying so. An analysis the report runs many times (each mission's chain, each
+bottleneck's failure) shows at most :data:`MAX_RUNS` runs, and says "showing N of M" with
+the command that gives the rest.
 
 The page has one section per registered analysis (:data:`roadmap_graph.analyses.REGISTRY`),
 in registry order: its title, its figure, its tables (rendered by the same code as the
@@ -33,6 +42,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +66,14 @@ MARKER = ".roadmap-graph-report"
 #: when the report is given a portfolio.
 PORTFOLIO_SECTION = "portfolio"
 Progress = Callable[[Message], None]
+#: The most runs of one analysis the report shows (the rest: the analysis's own command).
+MAX_RUNS = 12
+#: The largest roadmap (nodes) whose full layered figure the report tries: beyond it the
+#: figure cannot be read at page width, and laying it out takes minutes.
+FULL_FIGURE_MAX_NODES = 150
+#: The largest mission chain (nodes below the mission) the report draws a figure of; a
+#: larger one gets a note with the command that draws it.
+CHAIN_FIGURE_MAX_NODES = 40
 
 
 
@@ -157,9 +175,17 @@ def report_html(
         },
         evidence=text("report.evidence_stated" if G.graph.get("evidence") == "stated" else "note.evidence", lang),
         evidence_mark=text("evidence.inferred", lang),
-        stylesheet=Markup(asset_text("report.css")),  # our own files: nothing in them closes <style> or <script>
+        # our own files (and base64 fonts): nothing in them closes <style> or <script>
+        stylesheet=Markup(asset_text("report.css") + "\n" + _fonts(sections)),
         script=Markup(asset_text("report.js")),
     )
+
+
+def _fonts(sections: list[dict[str, Any]]) -> str:
+    """The ``@font-face`` rules of the faces the sections' figures use."""
+    from .webfonts import figure_characters, font_face_css
+
+    return font_face_css(figure_characters([str(run.figure) for s in sections for run in s["runs"] if run.figure]))
 
 
 @dataclass
@@ -168,6 +194,7 @@ class _Run:
     anchor: str | None = None
     figure: Any = None
     figure_missing: str | None = None
+    figure_note: str | None = None
     tables: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -177,13 +204,25 @@ def _section(analysis: Analysis, index: RoadmapIndex, lang: str, say: Progress) 
 
     say(Message("report.step_analysis", name=Message(analysis.title)))
     runs = []
-    for params in analysis.report_runs(index) if analysis.report_runs else [{}]:
+    every = analysis.report_runs(index) if analysis.report_runs else [{}]
+    note = None
+    if len(every) > MAX_RUNS:
+        note = text("report.runs_capped", lang, shown=MAX_RUNS, total=len(every),
+                    command=verbatim(f"roadmap-graph {analysis.name} --help"))  # fmt: skip
+        every = every[:MAX_RUNS]
+    for params in every:
         result = analysis(index, lang=lang, **params)
         heading = result.heading() if analysis.report_runs else None  # one run: the section title says it
         run = _Run(heading=heading.text(lang) if heading is not None else None)
         if analysis.report_runs:
             run.anchor = f"{analysis.name}-" + "-".join(str(v) for value in params.values() for v in _values(value))
-        if analysis.figure:
+        if analysis.figure == "roadmap":
+            run.figure, run.figure_note = _roadmap_figures(index.G, lang, say)
+        elif analysis.figure == "chain" and len(nx.descendants(index.G, params.get("mission"))) > CHAIN_FIGURE_MAX_NODES:
+            mission = params.get("mission")
+            run.figure_note = text("report.chain_figure_left_out", lang, nodes=len(nx.descendants(index.G, mission)),
+                                   command=verbatim(f"roadmap-graph draw chain --mission {mission} -o chain.svg"))  # fmt: skip
+        elif analysis.figure:
             try:
                 run.figure = Markup(_svg(index.G, analysis.figure, lang, params, say))
             except InvalidOptionError as err:  # e.g. the convergence map of a one-field roadmap
@@ -199,7 +238,7 @@ def _section(analysis: Analysis, index: RoadmapIndex, lang: str, say: Progress) 
                 }
             )
         runs.append(run)
-    return {"id": analysis.name, "title": text(analysis.title, lang), "nav": None, "runs": runs}
+    return {"id": analysis.name, "title": text(analysis.title, lang), "nav": None, "runs": runs, "note": note}
 
 
 def _changes_section(baseline: nx.DiGraph, G: nx.DiGraph, lang: str, say: Progress) -> dict[str, Any]:
@@ -319,20 +358,72 @@ def _svg(G: nx.DiGraph, kind: str, lang: str, params: Mapping[str, Any], say: Pr
     return _svg_of(draw(G, kind, lang=lang, **options))
 
 
+def readable(ax: Any) -> bool:
+    """Whether the figure of ``ax`` can be read at page width: every text at least
+    :data:`~roadmap_graph.figures.overview.MIN_LABEL_PX` px when the figure is shown
+    :data:`~roadmap_graph.figures.overview.DISPLAY_WIDTH` px wide, and width/height and
+    height/width both within 16/9."""
+    from ..figures.overview import DISPLAY_WIDTH, MAX_ASPECT, MIN_LABEL_PX
+
+    fig = ax.figure
+    width, height = fig.get_size_inches()
+    sizes = [t.get_fontsize() for a in fig.axes for t in a.texts if t.get_text().strip()]
+    scale = DISPLAY_WIDTH / (width * 72)
+    return min(sizes, default=MIN_LABEL_PX) * scale >= MIN_LABEL_PX and max(width / height, height / width) <= MAX_ASPECT
+
+
+def _roadmap_figures(G: nx.DiGraph, lang: str, say: Progress) -> tuple[Any, str | None]:
+    """The summary's figure: the layered roadmap when it can be read at page width
+    (:func:`readable`), else the overview and a layered figure of each field that can be
+    read (a note says which, and how to get the full figure)."""
+    import matplotlib.pyplot as plt
+    from markupsafe import Markup
+
+    from ..figures import draw
+    from ..figures.overview import plot_overview
+    from ..graph.fields import field_order
+
+    say(Message("report.step_figure", name=Message("report.figure_roadmap")))
+    if len(G) <= FULL_FIGURE_MAX_NODES:
+        ax = draw(G, "roadmap", lang=lang)
+        if readable(ax):
+            return Markup(_svg_of(ax)), None
+        plt.close(ax.figure)
+    say(Message("report.step_figure", name=Message("report.figure_overview")))
+    svgs = [_svg_of(plot_overview(G, lang=lang))]
+    for f in field_order(G):
+        members = [n for n, d in G.nodes(data="field") if d == f]
+        if len(members) > FULL_FIGURE_MAX_NODES:
+            continue
+        ax = draw(G, "roadmap", lang=lang, fields=[f], title="")
+        if readable(ax):
+            svgs.append(_svg_of(ax))
+        else:
+            plt.close(ax.figure)
+    return Markup("".join(svgs)), text("report.overview_note", lang, nodes=len(G), fields=len(svgs) - 1)
+
+
+_SIZE = re.compile(r'^(<svg\b[^>]*?)\s(?:width|height)="[^"]*"')
+
+
 def _svg_of(ax: Any) -> str:
-    """The figure of ``ax`` as inline SVG (the figure is closed)."""
+    """The figure of ``ax`` as inline SVG, sized to the column (its ``viewBox`` only) with
+    real ``<text>`` (the figure is closed)."""
     import matplotlib.pyplot as plt
 
     from ..figures.style import figure_style
 
     buffer = io.StringIO()
     try:
-        with figure_style():
+        with figure_style({"svg.fonttype": "none"}):
             ax.figure.savefig(buffer, format="svg", bbox_inches="tight")
     finally:
         plt.close(ax.figure)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # drop the XML prolog and doctype: inline SVG
+    svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype: inline SVG
+    for _ in range(2):  # no width or height: the column sets the width, the viewBox the shape
+        svg = _SIZE.sub(r"\1", svg, count=1)
+    return svg
 
 
 def _texts(G: nx.DiGraph) -> dict[str, SourceText]:

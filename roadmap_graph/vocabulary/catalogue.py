@@ -1169,5 +1169,58 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot read the year range '{value}'; give two years, first no later than last, as 2024-2030, or one year, as 2025",
     ),
     "error.what_view": ("보기", "view"),
+    # the overview of a large roadmap (figures/overview.py) and the report at scale
+    "fig.overview_folded": ("+기반기술 {enabling} · 조성방안 {measures}", "+{enabling} enabling · {measures} measures"),
+    "fig.overview_marks": ("그 아래 길목기술 {gateways} · 병목 {bottlenecks}", "below: {gateways} gateways · {bottlenecks} bottlenecks"),
+    "fig.overview_no_mission": ("어느 임무도 직접 요구하지 않는 핵심기술", "core technologies no mission requires directly"),
+    "fig.overview_also": ("이 임무가 함께 요구: {names}", "this mission also requires: {names}"),
+    "fig.overview_more": (" 외 {n}개", " and {n} more"),
+    "fig.overview_hidden": (
+        "핵심기술 {total}개 중 {shown}개 (그 아래가 큰 순); 나머지 아래: 기반기술 {enabling} · 조성방안 {measures}",
+        "{shown} of {total} core technologies shown (largest first); below the rest: {enabling} enabling · {measures} measures",
+    ),
+    "fig.overview_loose": (
+        "어느 핵심기술 아래에도 없는 노드: 기반기술 {enabling} · 조성방안 {measures}",
+        "under no core technology: {enabling} enabling · {measures} measures",
+    ),
+    "fig.overview_subtitle": (
+        "개요: 노드 {nodes}개 (임무 {missions} · 핵심기술 {cores} · 기반기술 {enabling} · 조성방안 {measures}); "
+        "기반기술과 조성방안은 가장 가까운 핵심기술 아래 개수로 접었다",
+        "Overview: {nodes} nodes ({missions} missions · {cores} core technologies · {enabling} enabling · "
+        "{measures} measures); enabling technologies and measures are folded, as counts, under their nearest core technology",
+    ),
+    "fig.overview_bar": ("막대: 그 아래 기반기술 (진하게) · 조성방안 (옅게)", "bar: enabling (dark) and measures (light) below it"),
+    "fig.overview_deep_gateway": ("깊은 길목기술 (굵은 테)", "deep gateway (thick ring)"),
+    "fig.overview_trivial_gateway": ("임무의 유일한 핵심기술 (가는 테)", "a mission's only core technology (thin ring)"),
+    "fig.overview_bottleneck_rank": (
+        "숫자: 병목 순위 (순위 {total}개 중 표시한 {shown}개)", "number: bottleneck rank (the {shown} marked of {total} ranked)"
+    ),
+    "fig.overview_cross": (
+        "분야 간 요구 연결, 굵기 = 연결 수 (쌍 {total}개 중 상위 {shown}개, 연결 {links}개)",
+        "cross-field requirement links, width = count (top {shown} of {total} pairs, {links} links)",
+    ),
+    "fig.convergence_title_many": ("{fields} 융합 지도", "{fields} convergence map"),
+    "fig.convergence_serves": ("{fields}의 임무 {missions}개에 기여", "serves {missions} missions of {fields}"),
+    "fig.convergence_cutoff": (
+        "융합 지점 {total}개 중 상위 {shown}개 (기술 먼저, 기여하는 분야가 많은 순, 분야 간 연결이 많은 순, 임무가 많은 순); 보인 지점 사이의 분야 간 요구 연결 {links}개 (전체 {all_links}개). 전체: roadmap-graph convergence --format csv",
+        "The top {shown} of {total} convergence points (technologies first; most fields served, most cross-field "
+        "links, most missions); {links} of the "
+        "{all_links} cross-field requirement links run between them. All: roadmap-graph convergence --format csv",
+    ),
+    "report.figure_overview": ("로드맵 개요", "the roadmap overview"),
+    "report.overview_note": (
+        "노드 {nodes}개의 전체 계층 그림은 쪽 너비에서 읽을 수 없어 개요와, 쪽 너비에서 읽을 수 있는 분야별 계층 그림 {fields}개를 보인다. 전체 그림: roadmap-graph draw roadmap -o roadmap.svg",
+        "The full layered figure of {nodes} nodes cannot be read at page width, so the report shows an overview "
+        "and {fields} per-field layered figures (those readable at page width). The full figure: "
+        "roadmap-graph draw roadmap -o roadmap.svg",
+    ),
+    "report.runs_capped": (
+        "{total}개 중 앞의 {shown}개를 보인다. 나머지: {command}",
+        "Showing the first {shown} of {total}. The rest: {command}",
+    ),
+    "report.chain_figure_left_out": (
+        "이 체인은 노드 {nodes}개라 쪽 너비의 그림으로 읽을 수 없어 그리지 않았다. 그리기: {command}",
+        "This chain has {nodes} nodes, too many for a figure readable at page width; draw it with: {command}",
+    ),
 }
 
