@@ -21,16 +21,17 @@ from hypothesis import given
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
+from roadmap_graph.graph.fields import field_order
 from roadmap_graph.present.explorer import (
     CYTOSCAPE_VERSION,
     FONT_STACK,
+    _folds,
+    _missions_above,
     explorer_data,
     explorer_html,
     script_json,
     write_explorer,
 )
-from roadmap_graph.present.explorer import _folds, _missions_above
-from roadmap_graph.graph.fields import field_order
 from roadmap_graph.vocabulary import text
 
 from .browser import chromium, fonts_used, hover, label_px, open_page, outside_view  # noqa: F401  (chromium is a fixture)
@@ -620,7 +621,7 @@ def korean_only(G: nx.DiGraph) -> list[str]:
 def test_every_word_follows_the_language(wide, G):
     page = wide.page
     page.click("#lang button[data-lang='en']")
-    allowed = sorted(korean_only(G), key=len, reverse=True) + [text("ui.language_name", "ko")]
+    allowed = [*sorted(korean_only(G), key=len, reverse=True), text("ui.language_name", "ko")]
     for node in (None, MISSION, TECH, "mrna_platform"):
         if node:
             page.evaluate(f"window.roadmapExplorer.focus('{node}')")

@@ -1,12 +1,30 @@
 """An interactive explorer: one self-contained HTML page to search and click through a roadmap.
 
 The page draws the graph with cytoscape.js (vendored in ``vendor/``, MIT, version
-:data:`CYTOSCAPE_VERSION`, inlined), at the positions of
-:func:`roadmap_graph.layout.layered_layout` (missions on top, then core technologies,
-enabling technologies and ecosystem measures; fields side by side), so the same roadmap
-always gives the same picture. Nothing is fetched: no CDN, no web font, no favicon; Korean
-text uses the system fonts (NanumGothic, Noto Sans CJK KR, Malgun Gothic, Apple SD Gothic
-Neo). It works from ``file://`` and as an e-mail attachment.
+:data:`CYTOSCAPE_VERSION`, inlined) at positions computed here: up to
+:data:`LAYERED_MAX_NODES` nodes those of :func:`roadmap_graph.layout.layered_layout` (missions
+on top, then core technologies, enabling technologies and ecosystem measures; fields side by
+side), made for the canvas of a 1440×900 window at labels of 11 px; above, a cluster grid
+(:func:`_grid_layout`) that takes linear time. The same roadmap always gives the same
+picture. Nothing is fetched: no CDN, no web font, no favicon; Korean text uses the system
+fonts (NanumGothic, Noto Sans CJK KR, Malgun Gothic, Apple SD Gothic Neo). It works from
+``file://`` and as an e-mail attachment.
+
+Marks follow the one visual language (:mod:`roadmap_graph.vocabulary.visual`, in the data as
+``style``; the script takes every colour, shape and width from it): field fills; a yellow halo
+and a thicker ink border for the selected node and search hits; stated links ink and solid,
+inferred links grey and dashed, support links dotted, links between fields vermillion, the
+alternatives of an ``any_of`` group a hollow arrowhead; the gateways of a selected mission a
+thick ring (deep) or a thin one (trivial: the mission's only direct requirement); the nodes
+depending on a selected technology a double ring. The legend lists every mark.
+
+The view: labels are drawn at 11 px or not at all (a tooltip gives name, kind and field when
+they are hidden); the first view shows the whole roadmap; a selection is fitted to the
+screen, never below the zoom at which labels are 11 px (when it does not fit, the selected
+node and its nearest neighbours are framed and the panel says so); filtering refits; zoomed
+out below 45 % of that zoom the view folds (semantic zoom): enabling technologies and
+measures fold into their core technology (``folds``, a "+N" badge) and links are drawn
+between folds (``folded_edges``, width by count).
 
 The page's markup, styles and script are package data in ``assets/``: ``explorer.html`` (a
 Jinja2 template, rendered through :mod:`roadmap_graph.present.templates` with autoescaping),
@@ -20,11 +38,13 @@ What the page shows is computed here, by the library, not re-derived in JavaScri
 
 * click a **mission**: its prerequisite chain (:func:`roadmap_graph.prerequisite_chain`) is
   highlighted (class ``highlighted``, the mission included), its gateways
-  (:func:`roadmap_graph.gateways`) are marked (class ``gateway``), everything else fades
+  (:func:`roadmap_graph.gateways`) are marked (class ``gateway-deep`` or ``gateway-trivial``), everything else fades
   (class ``faded``);
-* click a **technology or measure**: it and the missions that depend on it (those whose
-  chain contains it: every mission it is reachable from, over any edge) are highlighted;
-  the nodes on the way between them are dimmed less (class ``via``); the rest fades;
+* click a **technology or measure**: it, its prerequisites (every node it reaches: its
+  chain down) and the missions that depend on it (those whose chain contains it) are
+  highlighted; the other nodes above it are dimmed less (class ``via``); everything above
+  it has a double ring (class ``dependent``); the rest fades. When filters hide part of a
+  selection the panel says how much, with a button that shows it;
 * click the background: back to the whole graph.
 
 A search box finds a node by Korean or English name or id (case-insensitive substring);
@@ -40,11 +60,15 @@ technology no programme funds, and for a mission lists the programmes behind its
 :func:`~roadmap_graph.analyses.portfolio.portfolio_overlay`).
 
 For scripts and tests the page exposes ``window.roadmapExplorer``: ``select(id)``,
-``focus(id)`` (select and centre), ``reset()``, ``highlighted()``, ``gateways()``,
-``faded()``, ``visible()`` (sorted ids), ``selected()``, ``search(text)`` (sorted matching
-ids), ``setLang(lang)``, ``setFilter(group, value, on)`` (group ``"field"`` or ``"kind"``),
-``programmes()`` (the ids of the programmes the panel lists, in order), ``ready`` and ``cy``
-(the cytoscape instance).
+``focus(id)`` (select and fit), ``reset()`` (selection, filters, search; refits),
+``highlighted()``, ``prerequisites()``, ``dependents()``, ``gateways()``,
+``trivialGateways()``, ``faded()``, ``visible()`` (not filtered away) and ``shown()`` (drawn
+now: not filtered, not folded; sorted ids), ``selected()``, ``collapsed()``, ``fitNote()``,
+``search(text)`` (sorted matching ids), ``setLang(lang)``, ``setFilter(group, value, on)``
+(group ``"field"`` or ``"kind"``), ``programmes()`` (the ids of the programmes the panel
+lists, in order), ``full()`` (adds what a page opened folded left out), ``floor`` (the
+zoom of 11 px labels), ``collapseZoom``, ``fontSize``, ``timing``, ``ready`` and ``cy`` (the
+cytoscape instance).
 
 >>> import roadmap_graph as rg
 >>> G = rg.to_networkx(rg.load_roadmap())
@@ -455,8 +479,9 @@ def explorer_data(
     ``gateway_of[X]`` the missions X is a gateway of; ``folds[X]`` the core technology an
     enabling technology or measure X folds into when zoomed out (:func:`_folds`) and
     ``folded[C]`` how many fold into C; ``folded_edges`` the links as drawn zoomed out,
-    ``[source, target, count, flags]`` (node indices; flags: 1 some link stated, 2 some
-    ``requires``, 4 some link joins two fields); ``style`` the visual language
+    ``[source, target, count, flags]`` (node indices; the ``requires`` links between two folds,
+    support links left out; flags: 1 some link stated, 2 some ``requires`` (always), 4 some
+    link joins two fields); ``style`` the visual language
     (:func:`~roadmap_graph.vocabulary.visual.explorer_style`); ``portfolio`` the programmes
     (:func:`portfolio_data`), ``None`` without a portfolio. Every edge's endpoints are nodes.
     """
@@ -523,9 +548,11 @@ def explorer_data(
     folded_edges: dict[tuple[int, int], list[int]] = {}
     for u, v in edge_index:
         ru, rv = folds.get(u, u), folds.get(v, v)
+        d = G.edges[u, v]
         if ru == rv or G.nodes[ru].get("kind") in _TECH_KINDS or G.nodes[rv].get("kind") in _TECH_KINDS:
             continue  # inside one fold, or an end that folds into nothing
-        d = G.edges[u, v]
+        if d.get("relation") == "supported_by":
+            continue  # the folded view shows the requirement structure (support links: half of them at 2,000 nodes)
         flags = (1 if d.get("provenance") != "inferred" else 0) | (2 if d.get("relation") != "supported_by" else 0)
         flags |= 4 if G.nodes[u].get("field") != G.nodes[v].get("field") else 0
         entry = folded_edges.setdefault((node_index[ru], node_index[rv]), [0, 0])
