@@ -266,12 +266,7 @@
     note.textContent = collapsed ? w("collapsed_note") : "";
     note.hidden = !collapsed;
   }
-  var pending = false;
-  cy.on("zoom", function () {
-    if (pending) { return; }
-    pending = true;
-    window.requestAnimationFrame(function () { pending = false; setCollapsed(cy.zoom() < COLLAPSE); });
-  });
+  cy.on("zoom", function () { setCollapsed(cy.zoom() < COLLAPSE); });  // work only when it changes
 
   var tip = document.getElementById("tip");
   function showTip(x) {
