@@ -143,3 +143,28 @@ def fonts_used(page: Any, selector: str) -> dict[str, int]:
     finally:
         session.detach()
     return {f["familyName"]: f["glyphCount"] for f in fonts}
+
+
+def outside_view(page: Any, ids: list[str], api: str = "window.roadmapExplorer") -> list[str]:
+    """The nodes of ``ids`` (cytoscape ids) whose centre is outside the graph's canvas."""
+    return page.evaluate(
+        """([ids, api]) => { const cy = eval(api).cy, W = cy.width(), H = cy.height();
+             return ids.filter(id => { const p = cy.getElementById(id).renderedPosition();
+               return !(p.x >= 0 && p.x <= W && p.y >= 0 && p.y <= H); }); }""",
+        [ids, api],
+    )
+
+
+def label_px(page: Any, api: str = "window.roadmapExplorer") -> float:
+    """The on-screen size of the explorer's node labels: zoom × font size (model pixels)."""
+    return float(page.evaluate(f"{api}.cy.zoom() * {api}.fontSize"))
+
+
+def hover(page: Any, node: str, api: str = "window.roadmapExplorer") -> None:
+    """Move the mouse onto ``node``'s rendered position."""
+    x, y = page.evaluate(
+        """([id, api]) => { const cy = eval(api).cy; const p = cy.getElementById(id).renderedPosition();
+             const r = cy.container().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
+        [node, api],
+    )
+    page.mouse.move(x, y)

@@ -5,6 +5,7 @@ files (template, stylesheet, script) hold no display words and the script parses
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -16,12 +17,16 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
 
 import roadmap_graph as rg
 from roadmap_graph.errors import InvalidOptionError
+from roadmap_graph.graph.fields import field_order
 from roadmap_graph.present.explorer import (
     CYTOSCAPE_VERSION,
     FONT_STACK,
+    _folds,
+    _missions_above,
     explorer_data,
     explorer_html,
     script_json,
@@ -29,7 +34,15 @@ from roadmap_graph.present.explorer import (
 )
 from roadmap_graph.vocabulary import text
 
-from .browser import chromium, fonts_used, open_page  # noqa: F401  (chromium is a fixture)
+from .browser import chromium, fonts_used, hover, label_px, open_page, outside_view  # noqa: F401  (chromium is a fixture)
+from .conftest import examples
+from .strategies import roadmaps
+
+_GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+_spec = importlib.util.spec_from_file_location("benchmark_generate", _GENERATE)
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
 
 READY = "window.roadmapExplorer && window.roadmapExplorer.ready"
 MISSION = "bio_mission_gene_cell_therapy"
@@ -238,7 +251,7 @@ def test_loads_offline_without_errors(log, G):
     assert log.requests == [log.url]
     assert log.foreign_requests() == []
     assert log.page.evaluate("window.roadmapExplorer.cy.nodes('.rg').length") == G.number_of_nodes()
-    assert log.page.evaluate("window.roadmapExplorer.cy.edges().length") == G.number_of_edges()
+    assert log.page.evaluate("window.roadmapExplorer.cy.edges().not('.agg').length") == G.number_of_edges()
     assert api(log, "visible()") == sorted(G)
 
 
@@ -261,15 +274,21 @@ def test_mouse_click_on_a_mission_highlights_its_chain(log, G):
     assert log.errors() == []
 
 
+def technology_highlight(G: nx.DiGraph, node: str) -> list[str]:
+    """What a technology's selection highlights: it, its prerequisites (its chain down) and the
+    missions that depend on it."""
+    return sorted({node, *nx.descendants(G, node), *dependent_missions(G, node)})
+
+
 def test_tap_on_a_technology_highlights_dependent_missions(log, G):
     # void: evaluate must not try to serialise the cytoscape collection emit() returns (slow)
     log.page.evaluate(f"void window.roadmapExplorer.cy.getElementById('{TECH}').emit('tap')")
     assert api(log, "selected()") == TECH
-    expected = sorted({TECH, *dependent_missions(G, TECH)})
+    expected = technology_highlight(G, TECH)
     assert len(expected) > 1 and api(log, "highlighted()") == expected
     assert api(log, "gateways()") == []
     click_node(log, "cloud_optimization")
-    assert api(log, "highlighted()") == sorted({"cloud_optimization", *dependent_missions(G, "cloud_optimization")})
+    assert api(log, "highlighted()") == technology_highlight(G, "cloud_optimization")
     panel = log.page.inner_text("#panel")
     assert all(G.nodes[m]["name"] in panel for m in dependent_missions(G, "cloud_optimization"))
 
@@ -282,7 +301,9 @@ def test_every_selection_agrees_with_the_library(log, G):
             assert api(log, "highlighted()") == chain_ids(G, node), node
             assert api(log, "gateways()") == sorted(gw[node]), node
         else:
-            assert api(log, "highlighted()") == sorted({node, *dependent_missions(G, node)}), node
+            assert api(log, "highlighted()") == technology_highlight(G, node), node
+            assert api(log, "prerequisites()") == sorted(nx.descendants(G, node)), node
+            assert api(log, "dependents()") == sorted(nx.ancestors(G, node)), node
     assert log.errors() == []
 
 
@@ -295,7 +316,7 @@ def test_search_by_korean_english_and_id(log, G):
     assert TECH in log.page.locator("#results li").evaluate_all("els => els.map(e => e.dataset.id)")
     log.page.press("#search", "Enter")
     assert api(log, "selected()") == TECH
-    assert api(log, "highlighted()") == sorted({TECH, *dependent_missions(G, TECH)})
+    assert api(log, "highlighted()") == technology_highlight(G, TECH)
     # a result click selects too
     log.page.fill("#search", "Cloud optim")
     log.page.click("#results li[data-id='cloud_optimization']")
@@ -366,5 +387,300 @@ def test_hostile_names_stay_text(chromium, tmp_path):  # noqa: F811
         label = log.page.evaluate("window.roadmapExplorer.cy.getElementById('m1').data('label')")
         assert "</script>" in label.replace("\n", " ")
         assert api(log, "highlighted()") == ["c1", "m1"]
+    finally:
+        log.page.close()
+
+
+
+# --------------------------------------------------------------------------------------
+# Issue 13: data the views rest on, checked against oracles
+
+
+def brute_missions_above(G: nx.DiGraph, node: str) -> list[str]:
+    return sorted(m for m in missions_of(G) if m != node and node in nx.descendants(G, m))
+
+
+def brute_fold_distance(G: nx.DiGraph, node: str) -> int | None:
+    """The fewest links from any core technology down to ``node`` (over enabling
+    technologies and measures only, as the fold walks), ``None`` when none reaches it."""
+    best = None
+    for c, kind in G.nodes(data="kind"):
+        if kind != "core_technology":
+            continue
+        allowed = {c} | {n for n, k in G.nodes(data="kind") if k in ("enabling_technology", "ecosystem_measure")}
+        H = G.subgraph(allowed)
+        if node in H and nx.has_path(H, c, node):
+            d = nx.shortest_path_length(H, c, node)
+            best = d if best is None else min(best, d)
+    return best
+
+
+@examples(200)
+@given(roadmaps(max_nodes=9))
+def test_folds_and_missions_above_agree_with_oracles(roadmap):
+    G = rg.to_networkx(roadmap)
+    above = _missions_above(G)
+    for n in G:
+        assert above[n] == brute_missions_above(G, n)
+    folds = _folds(G, field_order(G))
+    for n, kind in G.nodes(data="kind"):
+        d = brute_fold_distance(G, n) if kind in ("enabling_technology", "ecosystem_measure") else None
+        assert (n in folds) == (d is not None and d > 0), n
+        if n in folds:
+            core = folds[n]
+            assert G.nodes[core]["kind"] == "core_technology"
+            allowed = {core} | {x for x, k in G.nodes(data="kind") if k in ("enabling_technology", "ecosystem_measure")}
+            assert nx.shortest_path_length(G.subgraph(allowed), core, n) == d
+    data = explorer_data(G)
+    ids = {x["id"] for x in data["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in data["edges"])
+    count = len(data["nodes"])
+    for s, t, c, flags in data["folded_edges"]:
+        assert 0 <= s < count and 0 <= t < count and s != t and c >= 1 and 0 < flags < 8
+        assert data["nodes"][s]["kind"] in ("mission", "core_technology")
+        assert data["nodes"][t]["kind"] in ("mission", "core_technology")
+
+
+def test_bundled_trivial_and_deep_gateways(G):
+    data = explorer_data(G)
+    deep = {g.id for g in rg.gateways(G).gateways if g.deep}
+    assert deep == {"mrna_platform", "rna_platform"}
+    for m, gws in data["gateways"].items():
+        assert set(data["trivial_gateways"][m]) == {g for g in gws if g not in deep or m in {
+            x for gw in rg.gateways(G).gateways if gw.id == g for x in gw.sole_missions}}
+    # each mission's one core technology is a trivial gateway of it
+    assert data["trivial_gateways"]["bio_mission_gene_cell_therapy"] == ["bio_gene_cell_therapy"]
+    assert data["style"]["marks"]["highlight"] == rg.vocabulary.visual.HIGHLIGHT
+
+
+def generated_page(tmp_path_factory, n: int) -> Path:
+    roadmap = generate.synthetic_roadmap(n, seed=0)
+    G = rg.to_networkx(roadmap)
+    return write_explorer(G, tmp_path_factory.mktemp(f"g{n}") / f"explorer_{n}.html")
+
+
+@pytest.fixture(scope="module")
+def page_300(tmp_path_factory) -> Path:
+    return generated_page(tmp_path_factory, 300)
+
+
+@pytest.fixture(scope="module")
+def page_2000(tmp_path_factory) -> Path:
+    return generated_page(tmp_path_factory, 2000)
+
+
+def test_generated_edges_have_their_endpoints():
+    """Every edge of the data joins two nodes of the data (the 2,000-node page logged "Edge e431
+    has invalid endpoints")."""
+    G = rg.to_networkx(generate.synthetic_roadmap(2000, seed=0))
+    data = explorer_data(G)
+    ids = {x["id"] for x in data["nodes"]}
+    assert len(ids) == 2000 and all(e["source"] in ids and e["target"] in ids for e in data["edges"])
+    assert all("route" not in e for e in data["edges"])  # the grid draws straight links
+
+
+# --------------------------------------------------------------------------------------
+# Issue 13: interactions in headless Chromium (1440×900)
+
+
+@pytest.fixture
+def wide(chromium, explorer_file):  # noqa: F811
+    log = open_page(chromium, explorer_file, ready=READY, viewport=(1440, 900))
+    yield log
+    log.page.close()
+
+
+def test_first_view_labels_are_readable(wide, G):
+    """At 1440×900 the whole bundled roadmap is in view and its labels are >= 11 px."""
+    assert label_px(wide.page) >= 11 - 1e-6
+    assert outside_view(wide.page, sorted(G)) == []
+    assert not wide.page.evaluate("window.roadmapExplorer.collapsed()")
+
+
+def test_fit_to_selection_frames_prerequisites_and_dependents(wide, G):
+    """Search and select a technology: its prerequisites and dependent missions are all in view,
+    at labels >= 11 px; the panel lists both."""
+    wide.page.evaluate("window.roadmapExplorer.cy.zoom(3)")  # start from somewhere else
+    wide.page.fill("#search", "mRNA")
+    wide.page.click("#results li[data-id='mrna_platform']")
+    assert api(wide, "selected()") == "mrna_platform"
+    assert api(wide, "prerequisites()") == sorted(nx.descendants(G, "mrna_platform"))
+    assert api(wide, "dependents()") == sorted(nx.ancestors(G, "mrna_platform"))
+    assert dependent_missions(G, "mrna_platform") and api(wide, "prerequisites()")
+    assert label_px(wide.page) >= 11 - 1e-6
+    assert outside_view(wide.page, technology_highlight(G, "mrna_platform")) == []
+    assert api(wide, "fitNote()") is None
+    panel = wide.page.inner_text("#panel")
+    assert text("ui.prerequisites", "ko") in panel and text("ui.dependent_missions", "ko") in panel
+    for m in dependent_missions(G, "mrna_platform"):
+        assert wide.page.evaluate(f"window.roadmapExplorer.cy.getElementById('{m}').hasClass('dependent')")
+
+
+def test_fit_keeps_the_zoom_floor_and_says_what_it_cut(chromium, page_300):  # noqa: F811
+    """A selection too big for the screen at readable labels: the floor holds, the focus and its
+    nearest nodes are framed, and the panel says how many of how many."""
+    log = open_page(chromium, page_300, ready=READY, viewport=(1440, 900))
+    try:
+        page = log.page
+        floor = page.evaluate("window.roadmapExplorer.floor")
+        sizes = page.evaluate("""() => { const D = window.roadmapExplorer; const out = {};
+            D.cy.nodes('.rg').forEach(x => { if (x.data('kind') !== 'mission') out[x.id()] = 1; }); return Object.keys(out); }""")
+        big = max(sizes, key=lambda x: page.evaluate("id => (window.roadmapExplorer.select(id), window.roadmapExplorer.highlighted().length)", x) if x.endswith("_0") else 0)
+        page.evaluate("id => window.roadmapExplorer.focus(id)", big)
+        note = api(log, "fitNote()")
+        assert note is not None and 1 <= note["shown"] < note["n"]
+        assert abs(page.evaluate("window.roadmapExplorer.cy.zoom()") - floor) < 1e-9
+        assert label_px(page) >= 11 - 1e-6
+        assert outside_view(page, [big]) == []
+        assert page.locator("#fit-note").count() == 1
+        assert log.errors() == []
+    finally:
+        log.page.close()
+
+
+def test_filtering_refits_the_view(wide, G):
+    before = wide.page.evaluate("window.roadmapExplorer.cy.zoom()")
+    wide.page.locator("input[data-group='field'][data-value='bio']").uncheck()
+    shown = sorted(n for n, f in G.nodes(data="field") if f != "bio")
+    assert api(wide, "visible()") == shown
+    assert outside_view(wide.page, shown) == []
+    box = wide.page.evaluate("""() => { const cy = window.roadmapExplorer.cy;
+        const b = cy.nodes('.rg').filter(x => x.visible()).renderedBoundingBox(); return [b.w, b.h, cy.width(), cy.height()]; }""")
+    assert box[0] > 0.6 * box[2] or box[1] > 0.6 * box[3]  # it fills the canvas
+    assert wide.page.evaluate("window.roadmapExplorer.cy.zoom()") != before
+
+
+def test_tooltip_at_low_zoom(wide, G):
+    page = wide.page
+    page.evaluate("""() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor * 0.7);
+        D.cy.center(D.cy.getElementById('bio_synthetic_biology')); }""")
+    hover(page, TECH)
+    page.wait_for_selector("#tip:not([hidden])")
+    tip = page.inner_text("#tip")
+    assert "합성생물학" in tip and text("kind.core_technology", "ko") in tip and "첨단바이오" in tip
+    page.click("#lang button[data-lang='en']")
+    page.evaluate("""() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor * 0.7);
+        D.cy.center(D.cy.getElementById('bio_synthetic_biology')); }""")
+    hover(page, TECH)
+    page.wait_for_selector("#tip:not([hidden])")
+    assert page.inner_text("#tip") == "Synthetic biology\ncore technology · Advanced biotechnology"
+    # labels readable: no tooltip
+    page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor * 1.5); D.cy.center(D.cy.getElementById('bio_synthetic_biology')); }")
+    page.mouse.move(2, 2)
+    hover(page, TECH)
+    assert page.locator("#tip").is_hidden()
+
+
+def test_filters_cutting_a_selection_are_announced(wide, G):
+    page = wide.page
+    page.click("#lang button[data-lang='en']")
+    page.evaluate(f"window.roadmapExplorer.focus('{MISSION}')")
+    chain = chain_ids(G, MISSION)
+    measures = [n for n in chain if G.nodes[n]["kind"] == "ecosystem_measure"]
+    assert measures
+    page.locator("input[data-group='kind'][data-value='ecosystem_measure']").uncheck()
+    note = page.inner_text("#selection-count")
+    assert f"{len(chain)} highlighted, {len(measures)} hidden by filters" in note
+    assert outside_view(page, [n for n in chain if n not in measures]) == []
+    page.click("#show-hidden")
+    assert api(wide, "visible()") == sorted(G)
+    assert page.inner_text("#selection-count").startswith(f"{len(chain)} highlighted")
+    assert outside_view(page, chain) == []
+
+
+def test_reset_clears_search_filters_and_selection(wide, G):
+    page = wide.page
+    first = page.evaluate("[window.roadmapExplorer.cy.zoom(), window.roadmapExplorer.cy.pan()]")
+    page.fill("#search", "합성")
+    assert page.evaluate("window.roadmapExplorer.cy.nodes('.hit').length") > 0
+    page.press("#search", "Enter")
+    page.locator("input[data-group='field'][data-value='ai']").uncheck()
+    page.click("#reset")
+    assert page.input_value("#search") == ""
+    assert page.locator("#results").is_hidden()
+    assert api(wide, "selected()") is None and api(wide, "highlighted()") == [] and api(wide, "faded()") == []
+    assert api(wide, "visible()") == sorted(G)
+    assert page.evaluate("window.roadmapExplorer.cy.nodes('.hit').length") == 0
+    assert page.locator("input[data-group='field'][data-value='ai']").is_checked()
+    after = page.evaluate("[window.roadmapExplorer.cy.zoom(), window.roadmapExplorer.cy.pan()]")
+    assert after[0] == pytest.approx(first[0]) and after[1]["x"] == pytest.approx(first[1]["x"])
+
+
+def korean_only(G: nx.DiGraph) -> list[str]:
+    """Words the roadmap's author wrote in Korean only (allowed in the English page)."""
+    out = [a["name"] for _, a in G.nodes(data=True) if not a.get("name_en")]
+    out += [f.get("name") for f in (G.graph.get("fields") or {}).values() if not f.get("name_en")]
+    out += [s.get("title") or "" for s in (G.graph.get("roadmap") or {}).get("sources", [])]
+    for _, a in G.nodes(data=True):
+        out += [s.get("quote") or "" for s in a.get("sources") or []]
+        if not a.get("description_en") and a.get("description"):
+            out.append(a["description"])
+    return [w for w in out if w]
+
+
+def test_every_word_follows_the_language(wide, G):
+    page = wide.page
+    page.click("#lang button[data-lang='en']")
+    allowed = [*sorted(korean_only(G), key=len, reverse=True), text("ui.language_name", "ko")]
+    for node in (None, MISSION, TECH, "mrna_platform"):
+        if node:
+            page.evaluate(f"window.roadmapExplorer.focus('{node}')")
+        shown = page.inner_text("body")
+        shown += "\n".join(page.evaluate("""() => window.roadmapExplorer.cy.nodes()
+            .filter(x => x.visible()).map(x => String(x.data('label') || ''))"""))
+        shown += page.evaluate("document.title") + (page.get_attribute("#search", "placeholder") or "")
+        shown = " ".join(shown.split())
+        for word in allowed:
+            shown = shown.replace(" ".join(word.split()), "")
+        assert not HANGUL.search(shown), (node, HANGUL.findall(shown)[:20], shown[:400])
+    hover_id = MISSION
+    page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor * 0.6); }")
+    page.evaluate(f"() => window.roadmapExplorer.cy.center(window.roadmapExplorer.cy.getElementById('{hover_id}'))")
+    hover(page, hover_id)
+    page.wait_for_selector("#tip:not([hidden])")
+    assert not HANGUL.search(page.inner_text("#tip"))
+    page.click("#lang button[data-lang='ko']")
+    assert text("ui.legend", "ko") in page.inner_text("#panel") or text("ui.prerequisites", "ko") in page.inner_text("#panel")
+
+
+def test_semantic_zoom_folds_and_unfolds(wide, G):
+    page = wide.page
+    core_and_missions = sorted(n for n, k in G.nodes(data="kind") if k in ("mission", "core_technology"))
+    page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.collapseZoom * 0.8); }")
+    page.wait_for_function("window.roadmapExplorer.collapsed()")
+    assert api(wide, "shown()") == core_and_missions
+    assert page.evaluate("window.roadmapExplorer.cy.edges('.agg').filter(e => e.visible()).length") == len(explorer_data(G)["folded_edges"])
+    assert page.evaluate("window.roadmapExplorer.cy.edges().not('.agg').filter(e => e.visible()).length") == 0
+    assert page.locator("#view-note").is_visible()
+    page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor); }")
+    page.wait_for_function("!window.roadmapExplorer.collapsed()")
+    assert api(wide, "shown()") == sorted(G)
+    assert page.locator("#view-note").is_hidden()
+
+
+def test_2000_nodes_load_clean_and_fold(chromium, page_2000):  # noqa: F811
+    log = open_page(chromium, page_2000, ready=READY + " && window.roadmapExplorer.timing.drawn", viewport=(1440, 900))
+    try:
+        page = log.page
+        assert page.evaluate("window.roadmapExplorer.collapsed()")  # the whole graph, folded
+        assert page.evaluate("window.roadmapExplorer.cy.zoom() >= window.roadmapExplorer.cy.minZoom()")
+        shown = api(log, "shown()")
+        assert shown and all("_m_" in n or "_core_" in n for n in shown)
+        page.evaluate("window.roadmapExplorer.full()")
+        assert page.evaluate("window.roadmapExplorer.cy.nodes('.rg').length") == 2000
+        # zoom in (unfolds) and draw every link
+        page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor); }")
+        page.wait_for_function("!window.roadmapExplorer.collapsed()")
+        page.evaluate("window.roadmapExplorer.cy.fit()")
+        page.wait_for_timeout(300)
+        bad = page.evaluate("""() => { const cy = window.roadmapExplorer.cy; const bad = [];
+            cy.edges().forEach(e => { if (!e.source().length || !e.target().length) { bad.push(e.id()); return; }
+              if (!e.visible()) return;
+              const s = e.sourceEndpoint(), t = e.targetEndpoint();
+              if (![s.x, s.y, t.x, t.y].every(Number.isFinite)) bad.push(e.id()); });
+            return bad; }""")
+        assert bad == []
+        assert log.errors() == []
+        assert [t for kind, t in log.console if "invalid endpoints" in t] == []
     finally:
         log.page.close()
