@@ -653,7 +653,9 @@ def test_semantic_zoom_folds_and_unfolds(wide, G):
     assert page.evaluate("window.roadmapExplorer.cy.edges().not('.agg').filter(e => e.visible()).length") == 0
     assert page.locator("#view-note").is_visible()
     page.evaluate("() => { const D = window.roadmapExplorer; D.cy.zoom(D.floor); }")
-    page.wait_for_function("!window.roadmapExplorer.collapsed()")
+    # under load the page may still be settling (the header's words move the canvas): wait
+    # for the unfolded state rather than reading it at once
+    page.wait_for_function(f"!window.roadmapExplorer.collapsed() && window.roadmapExplorer.shown().length === {len(G)}")
     assert api(wide, "shown()") == sorted(G)
     assert page.locator("#view-note").is_hidden()
 
@@ -684,3 +686,18 @@ def test_2000_nodes_load_clean_and_fold(chromium, page_2000):  # noqa: F811
         assert [t for kind, t in log.console if "invalid endpoints" in t] == []
     finally:
         log.page.close()
+
+
+def test_every_kind_has_a_legend_glyph():
+    """The legend draws each kind's shape as a glyph: every shape the visual language uses
+    must have one (a missing one left 임무 without its square)."""
+    import re
+    from importlib.resources import files
+
+    from roadmap_graph.vocabulary.visual import KIND_SHAPES
+
+    script = files("roadmap_graph.present").joinpath("assets/explorer.js").read_text(encoding="utf-8")
+    symbols = re.search(r"var SYMBOLS = \{([^}]*)\}", script)
+    assert symbols is not None
+    named = set(re.findall(r'"?([a-z-]+)"?\s*:', symbols.group(1)))
+    assert {shape for _, shape in KIND_SHAPES.values()} <= named

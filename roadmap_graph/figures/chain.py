@@ -406,7 +406,8 @@ def _draw_edges(ax: Axes, H: nx.DiGraph, L: Layout, lang: str) -> None:
         centre, radius, theta1, theta2 = arc
         ax.add_patch(Arc(centre, 2 * radius, 2 * radius, theta1=theta1, theta2=theta2, color=INK,
                          lw=1.2, zorder=1.2, gid=f"alternatives:{u}:{g}"))  # fmt: skip
-        ax.text(centre[0], centre[1] - radius - fs * 0.3 / 72, text("word.one_of_short", lang), ha="center", va="top",
+        # left of the arc's foot: a measure's connector leaves the dependent right of centre
+        ax.text(centre[0] - 0.02, centre[1] - radius - fs * 0.3 / 72, text("word.one_of_short", lang), ha="right", va="top",
                 fontsize=fs * 0.9, color=INK, zorder=4.5, parse_math=False, gid=f"one-of:{u}:{g}",
                 bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})  # fmt: skip
 

@@ -44,6 +44,7 @@ from ..errors import InvalidOptionError
 from ..graph.fields import field_order
 from ..graph.index import as_index
 from ..vocabulary import Message, check_choice, check_lang, did_you_mean, text, verbatim
+from ..vocabulary.visual import INFERRED, INFERRED_DASH
 from .layout import KIND_ROWS, estimate_text_size, wrap_label
 from .style import CROSS_FIELD_COLOUR, KIND_MARKERS, field_colours, figure_style, inference_legend, inference_ring
 
@@ -266,6 +267,7 @@ def plot_convergence(
                 FancyArrowPatch(
                     positions[u], positions[v], arrowstyle="-|>", mutation_scale=14, color=CROSS_FIELD_COLOUR,
                     lw=2.2, connectionstyle=f"arc3,rad={bend if x0 < x1 else -bend}",
+                    linestyle=INFERRED_DASH if G.edges[u, v].get("provenance") == "inferred" else "-",
                     shrinkA=(area(u) ** 0.5) / 2 + 2, shrinkB=(area(v) ** 0.5) / 2 + 2, zorder=2.5, gid=f"cross:{u}->{v}",
                 )
             )  # fmt: skip
@@ -303,6 +305,8 @@ def plot_convergence(
             if inferred_points:
                 handles.append(inference_legend(lang, 12.0))
             handles.append(Line2D([], [], color=CROSS_FIELD_COLOUR, lw=2.2, label=text("fig.cross_field_link", lang)))
+            if any(G.edges[u, v].get("provenance") == "inferred" for u, v in cross):
+                handles.append(Line2D([], [], color=INFERRED, lw=1.4, linestyle=INFERRED_DASH, label=text("fig.inferred_link", lang)))
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=grey,
                                   alpha=FADED_ALPHA + 0.1, markeredgecolor="none", label=text("fig.other_nodes", lang)))  # fmt: skip
             for k in _size_steps(top):
@@ -458,7 +462,7 @@ def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend
     for e in links:
         (x0, y0), (x1, y1) = position[e.source], position[e.target]
         ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=11, color=CROSS_FIELD, lw=1.6,
-                                     alpha=0.85, linestyle="-" if e.provenance != "inferred" else (0, (4.5, 2.5)),
+                                     alpha=0.85, linestyle="-" if e.provenance != "inferred" else INFERRED_DASH,
                                      connectionstyle="arc3,rad=0.2", shrinkA=7, shrinkB=7, zorder=2.5,
                                      gid=f"cross:{e.source}->{e.target}"))  # fmt: skip
     if legend:
@@ -473,6 +477,8 @@ def _plot_points(G: nx.DiGraph, fields: list[str], lang: str, top_k: int, legend
             handles.append(inference_legend(lang, 12.0))
         if links:
             handles.append(Line2D([], [], color=CROSS_FIELD, lw=1.6, label=text("fig.cross_field_link", lang)))
+        if any(e.provenance == "inferred" for e in links):
+            handles.append(Line2D([], [], color=INFERRED, lw=1.4, linestyle=INFERRED_DASH, label=text("fig.inferred_link", lang)))
         found_legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.15 / width, 0.02), ncol=3,
                                  frameon=False, fontsize=SMALL_FONT, handlelength=2.2, columnspacing=1.4, borderaxespad=0.0)  # fmt: skip
         found_legend.set_gid("legend")

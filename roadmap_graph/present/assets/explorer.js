@@ -559,7 +559,7 @@
 
   // ---- side panel --------------------------------------------------------------------
   var panel = document.getElementById("panel");
-  var SYMBOLS = { rectangle: "\u25a0", diamond: "\u25c6", ellipse: "\u25cf", triangle: "\u25b2" };
+  var SYMBOLS = { rectangle: "\u25a0", "round-rectangle": "\u25a0", diamond: "\u25c6", ellipse: "\u25cf", triangle: "\u25b2" };
   function section(title, children) {
     return [el("h3", { text: title })].concat(children.filter(function (c) { return c; }));
   }
