@@ -629,6 +629,22 @@ def schema(settings: _Settings, output: str | None, portfolio: bool) -> None:
     click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.pass_obj
+def init(settings: _Settings, folder: str) -> None:
+    """Start your own roadmap: write a starter roadmap.yaml (it validates as it is, every key
+    explained in Korean and English) and roadmap.schema.json beside it, into FOLDER (default:
+    here; made if missing). Never replaces a file."""
+    from pathlib import Path
+
+    from .fileformat.scaffold import write_starter
+
+    roadmap, schema_file = write_starter(folder)
+    click.echo(text("init.next", settings.lang, roadmap=verbatim(str(roadmap)), schema=verbatim(str(schema_file)),
+                    folder=verbatim(str(Path(folder)))))  # fmt: skip
+
+
 def main() -> None:
     """Entry point of the ``roadmap-graph`` console script."""
     cli(prog_name="roadmap-graph")

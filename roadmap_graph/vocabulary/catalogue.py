@@ -765,6 +765,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "… and {rest:,} more problems ({total:,} in all); --max-problems 0 shows all",
     ),
     "cli.wrote": ("{path} 작성", "wrote {path}"),
+    "init.exists": (
+        "{path}이(가) 이미 있습니다. init은 어떤 파일도 덮어쓰지 않습니다: 빈 폴더를 지정하세요 (roadmap-graph init 새폴더).",
+        "{path} already exists; init never replaces a file: name an empty folder (roadmap-graph init new_folder).",
+    ),
+    "init.not_a_folder": ("{path}은(는) 폴더가 아니라 파일입니다: 폴더를 지정하세요.", "{path} is a file, not a folder: name a folder."),
+    "init.next": (
+        "시작용 로드맵을 만들었습니다: {roadmap} (편집기용 스키마: {schema})\n"
+        "다음 단계:\n"
+        "  roadmap-graph validate {roadmap}\n"
+        "  roadmap-graph -g {roadmap} chain ai_mission_trust\n"
+        "  roadmap-graph -g {roadmap} gaps\n"
+        "  roadmap-graph -g {roadmap} report -o {folder}/report",
+        "Wrote a starter roadmap: {roadmap} (its schema for editors: {schema})\n"
+        "Next:\n"
+        "  roadmap-graph validate {roadmap}\n"
+        "  roadmap-graph -g {roadmap} chain ai_mission_trust\n"
+        "  roadmap-graph -g {roadmap} gaps\n"
+        "  roadmap-graph -g {roadmap} report -o {folder}/report",
+    ),
     "cli.step": ("… {step}", "… {step}"),
     "cli.internal_error": (
         "내부 오류: {error}\nroadmap-graph의 버그다; ROADMAP_GRAPH_DEBUG=1로 다시 실행해 자세한 내용을 보고한다.",
