@@ -62,7 +62,7 @@ def test_every_command_runs_as_written(workdir):
 def test_the_python_block_runs(workdir, monkeypatch, capsys):
     monkeypatch.chdir(workdir)
     for block in blocks("python"):
-        exec(compile(block, str(TUTORIAL), "exec"), {})  # noqa: S102 - the tutorial's own code
+        exec(compile(block, str(TUTORIAL), "exec"), {})  # the tutorial's own code
     out = capsys.readouterr().out
     assert "nodes in the chain" in out and "q_photonics" in out
 
