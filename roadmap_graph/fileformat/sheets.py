@@ -459,7 +459,7 @@ class _Builder:
         """Copy the cell ``column`` of ``row`` into ``item[key]``, read as ``kind``; remember
         that ``path`` was written there."""
         cell = row.cells.get(column)
-        required = column in REQUIRED[row.sheet] and row.sheet != "roadmap" or row.sheet == "roadmap" and path[1:] in (("id",), ("title",))
+        required = (column in REQUIRED[row.sheet] and row.sheet != "roadmap") or (row.sheet == "roadmap" and path[1:] in (("id",), ("title",)))
         if cell is None:
             if required:
                 self.reported.add(path)  # the missing column is said once
@@ -502,9 +502,9 @@ class _Builder:
 
     def build(self) -> Roadmap:
         header, emphases = self._header()
-        source_rows, sources = self._items("sources", ("roadmap", "sources"), ("id", "title", "url", "date", "note", "file"))
-        field_rows, fields = self._fields()
-        node_rows, nodes = self._nodes()
+        _, sources = self._items("sources", ("roadmap", "sources"), ("id", "title", "url", "date", "note", "file"))
+        _, fields = self._fields()
+        _, nodes = self._nodes()
         header["sources"] = sources
         self.ids = {"nodes": [n.get("id") for n in nodes], "fields": [f.get("id") for f in fields]}
         self.node_suggester = Suggester([i for i in self.ids["nodes"] if isinstance(i, str)])
@@ -517,7 +517,8 @@ class _Builder:
             header["emphases"] = [emphases[n] for n in numbers]
             place = {n: k for k, n in enumerate(numbers)}
             for path in [p for p in self.places if p[:2] == ("roadmap", "emphases") and len(p) > 2]:
-                self.places[(*path[:2], place[path[2]], *path[3:])] = self.places.pop(path)
+                moved: PathKey = (*path[:2], place[int(path[2])], *path[3:])
+                self.places[moved] = self.places.pop(path)
             self.reported = {
                 (*p[:2], place[p[2]], *p[3:]) if p[:2] == ("roadmap", "emphases") and len(p) > 2 and p[2] in place else p
                 for p in self.reported
@@ -575,7 +576,8 @@ class _Builder:
         rows, items = self.rows(sheet), []
         for i, row in enumerate(rows):
             item: dict[str, Any] = {}
-            self.places[(*base, i)] = ("", row.first)
+            key: PathKey = (*base, i)
+            self.places[key] = ("", row.first)
             for column in columns:
                 self.put(item, column, row, column, (*base, i, column), "date" if (sheet, column) in _DATES else "text")
             items.append(item)
@@ -622,9 +624,9 @@ class _Builder:
                 item["any_of"] = groups
                 self.places[("nodes", i, "any_of")] = ("any_of", row.at("any_of"))
                 for g, group in enumerate(groups):
-                    for k in range(-1, len(group)):
-                        self.places[("nodes", i, "any_of", g, *((k,) if k >= 0 else ()))] = ("any_of", row.at("any_of"))
-        self.node_rows = rows
+                    self.places[("nodes", i, "any_of", g)] = ("any_of", row.at("any_of"))
+                    for k in range(len(group)):
+                        self.places[("nodes", i, "any_of", g, k)] = ("any_of", row.at("any_of"))
         return rows, items
 
     def _node(self, nodes: list[dict[str, Any]], node_id: str, where: Location) -> int | None:
@@ -709,7 +711,8 @@ class _Builder:
             silences = item.setdefault("ignore", [])
             k = len(silences)
             silence: dict[str, Any] = {}
-            self.places[(*base, "ignore", k)] = ("", row.first)
+            key: PathKey = (*base, "ignore", k)
+            self.places[key] = ("", row.first)
             self.put(silence, "code", row, "code", (*base, "ignore", k, "code"))
             self.put(silence, "reason", row, "reason", (*base, "ignore", k, "reason"))
             silences.append(silence)
@@ -737,7 +740,8 @@ class _Builder:
             refs = item.setdefault("sources", [])
             k = len(refs)
             ref: dict[str, Any] = {}
-            self.places[(*path, "sources", k)] = ("", row.first)
+            key: PathKey = (*path, "sources", k)
+            self.places[key] = ("", row.first)
             for column in ("source", "quote", "note"):
                 self.put(ref, column, row, column, (*path, "sources", k, column))
             refs.append(ref)

@@ -49,8 +49,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..fileformat.model import Roadmap
 from ..errors import OutputError, OutputPathError
+from ..fileformat.model import Roadmap
 from ..outputs import write_files
 from ..vocabulary import Message, check_choice, check_lang, verbatim
 from .exports import (
@@ -69,9 +69,9 @@ from .exports.tables import CSV_ENCODING, CSV_FILES
 
 __all__ = [
     "FORMATS",
+    "SHEET_FORMATS",
     "OutputError",
     "OutputPathError",
-    "SHEET_FORMATS",
     "export_graph",
     "export_sheets",
     "output_paths",
