@@ -367,7 +367,7 @@ def test_unknown_node_in_citations(folder):
 
 def test_malformed_any_of(folder):
     edit_csv(folder, "nodes", 3, "any_of", "tech_two | | tech_three")
-    located(folder, cell("nodes", 3, "any_of"), "cannot read 'tech_two | | tech_three' in any_of")
+    located(folder, cell("nodes", 3, "any_of"), "cannot read 'tech_two | | tech_three' in 'any_of'")
 
 
 def test_target_value_not_a_number(folder):
@@ -387,7 +387,7 @@ def test_bad_year(folder):
 
 def test_link_row_not_in_nodes(folder):
     edit_csv(folder, "links", 2, "target", "tech_two")
-    located(folder, cell("links", 2, "target"), "'mission_one' has no link to 'tech_two' in its requires, any_of or supported_by in the nodes sheet")
+    located(folder, cell("links", 2, "target"), "'mission_one' has no link to 'tech_two' in its 'requires', 'any_of' or 'supported_by' in the nodes sheet")
 
 
 def test_link_row_with_another_relation(folder):

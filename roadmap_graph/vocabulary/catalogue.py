@@ -659,8 +659,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown key '{key}'{hint}; the keys are {keys}, and emphases.1.text, emphases.1.text_en, …",
     ),
     "sheets.bad_any_of": (
-        "any_of의 '{part}'을(를) 읽을 수 없다: 한 묶음의 대안은 '|'로, 묶음은 ';'로 나눈다 (a | b; c | d)",
-        "cannot read '{part}' in any_of: separate the alternatives of a group with '|' and the groups with ';' (a | b; c | d)",
+        "'any_of'의 '{part}'을(를) 읽을 수 없다: 한 묶음의 대안은 '|'로, 묶음은 ';'로 나눈다 (a | b; c | d)",
+        "cannot read '{part}' in 'any_of': separate the alternatives of a group with '|' and the groups with ';' (a | b; c | d)",
     ),
     "sheets.unknown_node": (
         "알 수 없는 노드 '{node}'{hint}; nodes 시트에 정의하거나 id를 고친다",
@@ -671,8 +671,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown field '{field}'{hint}; define it in the fields sheet or fix the id",
     ),
     "sheets.link_not_in_nodes": (
-        "nodes 시트에서 '{node}'의 requires, any_of, supported_by에 '{target}'이(가) 없다; 거기에 추가하거나 이 행을 지운다",
-        "'{node}' has no link to '{target}' in its requires, any_of or supported_by in the nodes sheet; add it there or remove this row",
+        "nodes 시트에서 '{node}'의 'requires', 'any_of', 'supported_by'에 '{target}'이(가) 없다; 거기에 추가하거나 이 행을 지운다",
+        "'{node}' has no link to '{target}' in its 'requires', 'any_of' or 'supported_by' in the nodes sheet; add it there or remove this row",
     ),
     "sheets.link_relation": (
         "'{node}' → '{target}' 연결은 nodes 시트에서 {relation}인데 여기서는 {written}이다; relation을 고치거나 비운다",
