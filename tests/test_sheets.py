@@ -437,3 +437,53 @@ def test_korean_messages_keep_the_location(folder):
         load_sheets(folder)
     line = info.value.problems[0].render("ko")
     assert line.startswith(f"{folder / cell('nodes', 2, 'kind')}: error: ") and "mission" in line
+
+
+def test_an_empty_extra_sheet_is_ignored_and_a_filled_one_is_not(small, tmp_path):
+    path = xlsx_file(small, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Sheet1")
+    book.save(path)
+    assert load_sheets(path) == small
+    book["Sheet1"]["A1"] = "x"
+    book.save(path)
+    assert problems(path) == [f"{path}:Sheet1!A1: error: unknown sheet 'sheet1'; the sheets are {', '.join(SHEETS)}"]
+
+
+RICH = SMALL.replace(
+    "roadmap: {id: demo, title: 데모 로드맵, published: 2023-10-31, sources: [{id: src, title: 출처}]}",
+    """roadmap:
+  id: demo
+  title: 데모 로드맵
+  horizon: 2030
+  sources: [{id: src, title: 출처, url: "https://example.org/a", date: 2023-10-31, note: 메모, file: sources/a.txt}]
+  decision: {body: 위원회, meeting: 제4차, date: 2023-10-31, sources: [{source: src, quote: 의결}]}
+  review: {text: 검토, sources: [{source: src}]}
+  emphases: [{text: 첫째, text_en: first}, {text: 둘째, sources: [{source: src, quote: 둘, note: n}]}]""",
+).replace(
+    "fields: [{id: bio_ai, name: 인공지능}]",
+    """fields:
+  - {id: bio_ai, name: 인공지능, converges_with: [bio], focus: {text: 초점, sources: [{source: src, quote: 초점}]},
+     ignore: [{code: RG401, reason: 이유}]}
+  - {id: bio, name: 바이오, converges_with: [bio_ai], sources: [{source: src, quote: 바이오}]}""",
+).replace(
+    "{id: measure_people, kind: ecosystem_measure, field: bio_ai, name: 인력, category: workforce}",
+    "{id: measure_people, kind: ecosystem_measure, field: bio, name: 인력, category: workforce, provenance: inferred,"
+    " ignore: [{code: RG202, reason: 이유}, {code: RG301, reason: 둘}]}",
+).replace(
+    "supported_by: [measure_people]}",
+    "supported_by: [{id: measure_people, provenance: inferred, note: 추정}], sources: [{source: src, quote: 클라우드}]}",
+).replace(
+    'targets: [{metric: 정확도, value: 90, unit: "%", bound: at_least, by: 2030}]',
+    'targets: [{metric: 정확도, value: 90, unit: "%", comparator: "<=", by: 2030}, {metric: 이정표, by: 2028, sources: [{source: src}]}]',
+)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_key_of_the_format_round_trips(tmp_path, fmt):
+    roadmap = rg.loads_roadmap(RICH, path="rich.yaml")
+    assert roadmap.roadmap.decision and roadmap.fields[0].ignore and roadmap.nodes[0].targets[1].sources
+    path = csv_folder(roadmap, tmp_path / "s") if fmt == "csv" else xlsx_file(roadmap, tmp_path / "s.xlsx")
+    again = load_sheets(path)
+    assert again == roadmap
+    assert rg.dump_roadmap(again) == rg.dump_roadmap(roadmap)

@@ -44,7 +44,9 @@ row is skipped; column names are read without case or surrounding spaces):
 ``ignore``    gap rules silenced: ``owner`` (a node id, or ``field:ai``), ``code``
               (RG202), ``reason``.
 
-Only ``roadmap`` is required; a sheet that is not there is empty. Text is read as written
+Only ``roadmap`` is required; a sheet that is not there is empty. In a folder, every
+``.csv`` file is a sheet (named by the file); another sheet is an error (with a
+did-you-mean), unless it is empty. Text is read as written
 (leading and trailing spaces kept); ids, kinds and numbers are read without surrounding
 spaces. In CSV a text cell that begins like a formula (``=``, ``+``, ``-``, ``@``) is written
 with a ``'`` in front (see :mod:`roadmap_graph.present.csvtext`) and read without it.
@@ -341,6 +343,8 @@ def _read_folder(path: str, limits: Limits) -> _Book:
 
 def _add_sheet(book: _Book, name: str, sheet: _Sheet, where: Location, suggester: Suggester) -> None:
     if name not in COLUMNS:
+        if all(_is_empty(v) for _, cells in sheet.rows for v, _ in cells):
+            return  # an empty sheet a spreadsheet program added (Sheet1): nothing is lost
         hint = suggester.hint(name)
         book.problems.append(Problem(where, Message("sheets.unknown_sheet", sheet=verbatim(name), hint=hint, sheets=verbatim(", ".join(SHEETS)))))
         return
