@@ -59,6 +59,7 @@ from .fileformat.model import FieldInfo, Link, Node, Roadmap, RoadmapInfo, Silen
 from .fileformat.portfolio_loading import bundled_portfolio_names, load_portfolio, resolve_portfolio
 from .fileformat.revisions import load_revision
 from .fileformat.schema import json_schema, portfolio_json_schema
+from .fileformat.sheets import load_sheets
 from .fileformat.writing import dump_roadmap
 from .graph.build import to_networkx
 from .graph.evidence import stated_only
@@ -69,6 +70,7 @@ from .graph.index import RoadmapIndex
 _LAZY = {
     "explorer_html": "present.explorer",
     "export_graph": "present.export",
+    "export_sheets": "present.export",
     "plot_chain": "figures.chain",
     "plot_convergence": "figures.convergence",
     "plot_overview": "figures.overview",
@@ -155,6 +157,7 @@ __all__ = [
     "dump_roadmap",
     "explorer_html",
     "export_graph",
+    "export_sheets",
     "feasible",
     "find_gaps",
     "gateways",
@@ -164,6 +167,7 @@ __all__ = [
     "load_portfolio",
     "load_revision",
     "load_roadmap",
+    "load_sheets",
     "loads_roadmap",
     "plot_chain",
     "plot_convergence",

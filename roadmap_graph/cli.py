@@ -540,18 +540,46 @@ def _portfolio_overlay(settings: _Settings, spec: str) -> tuple[Any, Any, Any]:
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "csv", "cypher"]),
+    type=click.Choice(["node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "graph-csv", "cypher", "csv", "xlsx"]),
     help="node-link (JSON), graphml (Gephi, Cytoscape, yEd), gexf (Gephi), cytoscape (Cytoscape.js), "
-    "dot (Graphviz), mermaid (Markdown), csv (a folder with nodes.csv and edges.csv), cypher (Neo4j).",
+    "dot (Graphviz), mermaid (Markdown), graph-csv (a folder with nodes.csv and edges.csv, for Gephi and pandas), "
+    "cypher (Neo4j); xlsx (a workbook) and csv (a folder, one CSV per sheet): the roadmap laid out for a person "
+    "to edit, read back by roadmap-graph import.",
 )
-@click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for csv).")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for csv and graph-csv).")
 @_roadmap_options
 def export(settings: _Settings, fmt: str, output: str) -> None:
-    """Write the roadmap graph in a format analysts' tools read."""
-    from .present.export import export_graph
+    """Write the roadmap graph in a format analysts' tools read, or the roadmap as a workbook."""
+    from .present.export import SHEET_FORMATS, export_graph, export_sheets
 
-    for path in export_graph(settings.graph(), fmt, output, lang=settings.lang, protect=settings.inputs()):
+    if fmt in SHEET_FORMATS:
+        if settings.evidence == "stated":
+            raise click.UsageError(text("sheets.evidence", settings.lang))
+        paths = export_sheets(settings.load(), fmt, output, protect=settings.inputs())
+    else:
+        paths = export_graph(settings.graph(), fmt, output, lang=settings.lang, protect=settings.inputs())
+    for path in paths:
         click.echo(text("cli.wrote", settings.lang, path=path), err=True)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(), metavar="FILE.xlsx|FOLDER")
+@click.option("-o", "--output", required=True, type=click.Path(), help="The roadmap YAML file to write.")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages.")
+@click.pass_obj
+def import_(settings: _Settings, source: str, output: str, lang: str | None) -> None:
+    """Read a roadmap workbook (.xlsx) or a folder of CSV files, one per sheet (as export
+    --format xlsx/csv writes them), check it like validate, and write it as roadmap YAML.
+    Every problem is reported at its cell (file.xlsx:nodes!D17, nodes.csv:17:4); exit
+    status 3 when there is one."""
+    from .fileformat.limits import Limits
+    from .fileformat.sheets import import_roadmap
+
+    if lang:
+        settings.lang = lang
+    limits = Limits.from_environment().with_spec(settings.limits)
+    path = import_roadmap(source, output, limits=limits, protect=settings.inputs())
+    click.echo(text("cli.wrote", settings.lang, path=path), err=True)
 
 
 _PORTFOLIO_HELP = "A portfolio of R&D programmes (YAML, CSV or XLSX file, or a bundled portfolio's name)"

@@ -207,15 +207,18 @@ def test_convergence_json_contract_and_fields_option(G):
 
 def test_export_command_offers_every_format_and_protects_inputs(tmp_path, write, bundled):
     from roadmap_graph.cli import export
-    from roadmap_graph.present.export import FORMATS
+    from roadmap_graph.present.export import FORMATS, SHEET_FORMATS
 
     choices = next(p for p in export.params if p.name == "fmt").type.choices
-    assert tuple(choices) == FORMATS
+    assert tuple(choices) == FORMATS + SHEET_FORMATS
     out = tmp_path / "g.graphml"
     result = run("export", "--format", "graphml", "-o", str(out))
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<?xml")
     source = write("mine.yaml", rg.dump_roadmap(bundled))
     before = Path(source).read_bytes()
     refused = run("-g", source, "--lang", "en", "export", "--format", "dot", "-o", source)
+    assert refused.exit_code == 6 and "refusing to write" in refused.stderr
+    assert Path(source).read_bytes() == before
+    refused = run("-g", source, "--lang", "en", "export", "--format", "xlsx", "-o", source)
     assert refused.exit_code == 6 and "refusing to write" in refused.stderr
     assert Path(source).read_bytes() == before

@@ -92,7 +92,7 @@ def assert_flat_matches(flat: dict[str, Any], original: dict[str, Any]) -> None:
 
 
 def test_formats_are_the_issue_contract():
-    assert FORMATS == ("node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "csv", "cypher")
+    assert FORMATS == ("node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "graph-csv", "cypher")
 
 
 def test_unknown_format_lists_the_formats(G, tmp_path):
@@ -116,7 +116,7 @@ def test_every_format_writes_utf8_files_and_returns_them(G, tmp_path, fmt):
     assert len(texts) == len(written)
     for path, text in zip(written, texts):
         raw = path.read_bytes()
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        encoding = "utf-8-sig" if fmt == "graph-csv" else "utf-8"
         assert raw.decode(encoding) == text
         assert "합성생물학" in text  # Korean as Korean, never as \uXXXX or &#...;
 
@@ -453,7 +453,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_csv_tables_with_bom(G, tmp_path):
-    nodes_path, edges_path = export_graph(G, "csv", tmp_path / "new" / "tables")
+    nodes_path, edges_path = export_graph(G, "graph-csv", tmp_path / "new" / "tables")
     assert nodes_path.read_bytes().startswith(b"\xef\xbb\xbf") and edges_path.read_bytes().startswith(b"\xef\xbb\xbf")
     nodes, edges = read_csv(nodes_path), read_csv(edges_path)
     assert [r["id"] for r in nodes] == list(G.nodes)
@@ -472,8 +472,8 @@ def test_csv_tables_with_bom(G, tmp_path):
 def test_csv_refuses_a_file_path(G, tmp_path):
     path = tmp_path / "tables.csv"
     path.write_text("old", encoding="utf-8")
-    with raises_en(OutputPathError, "is a file; give a folder for the csv export"):
-        export_graph(G, "csv", path)
+    with raises_en(OutputPathError, "is a file; give a folder for the graph-csv export"):
+        export_graph(G, "graph-csv", path)
     assert path.read_text(encoding="utf-8") == "old"
 
 
@@ -635,7 +635,7 @@ def _bundled_path() -> Path:
     return bundled_roadmap_paths()[0]
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "csv"])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "graph-csv"])
 def test_refuses_to_overwrite_an_input_file(G, roadmap_file, fmt):
     before = roadmap_file.read_bytes()
     with raises_en(OutputPathError, "refusing to write .*input roadmap file"):
@@ -660,7 +660,7 @@ def test_refuses_an_input_file_inside_the_csv_folder(G, tmp_path):
     nodes = folder / "nodes.csv"
     nodes.write_bytes(b"an input that happens to be called nodes.csv")
     with raises_en(OutputPathError, "nodes.csv"):
-        export_graph(G, "csv", folder, protect=[nodes])
+        export_graph(G, "graph-csv", folder, protect=[nodes])
     assert nodes.read_bytes() == b"an input that happens to be called nodes.csv"
     assert sorted(p.name for p in folder.iterdir()) == ["nodes.csv"]
 
@@ -715,7 +715,7 @@ def test_a_failed_write_leaves_no_partial_file(G, tmp_path, monkeypatch):
 def test_csv_is_all_or_nothing(G, tmp_path, monkeypatch):
     fail_mid_write(monkeypatch, on_file="edges.csv")  # nodes.csv is complete by then
     with raises_en(OutputError, "edges.csv"):
-        export_graph(G, "csv", tmp_path / "tables")
+        export_graph(G, "graph-csv", tmp_path / "tables")
     assert list((tmp_path / "tables").iterdir()) == []
 
 

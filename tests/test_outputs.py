@@ -524,7 +524,7 @@ def test_export_csv_refuses_a_device_among_its_files(roadmap, tmp_path):
     folder = tmp_path / "tables"
     folder.mkdir()
     thing = make_special("FIFO", folder / "edges.csv")
-    refused(run("-g", roadmap, "export", "--format", "csv", "-o", folder), thing, "it is a FIFO")
+    refused(run("-g", roadmap, "export", "--format", "graph-csv", "-o", folder), thing, "it is a FIFO")
     assert names(folder) == ["edges.csv"] and stat.S_ISFIFO(os.lstat(thing).st_mode)
 
 

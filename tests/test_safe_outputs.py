@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 import roadmap_graph as rg
 from roadmap_graph.cli import cli
 from roadmap_graph.errors import OutputError, OutputPathError, OutputValueError
+from roadmap_graph.fileformat.sheets import SHEETS
 from roadmap_graph.outputs import write_file, write_files, writer
 from roadmap_graph.present.csvtext import FORMULA_STARTS, csv_text
 from roadmap_graph.present.explorer import explorer_data, explorer_html, script_json, web_url, write_explorer
@@ -123,7 +124,7 @@ def non_finite_graph(number: float = math.nan) -> nx.DiGraph:
 
 
 @pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
-@pytest.mark.parametrize("fmt", ["node-link", "cytoscape", "graphml", "gexf", "csv"])
+@pytest.mark.parametrize("fmt", ["node-link", "cytoscape", "graphml", "gexf", "graph-csv"])
 def test_no_export_writes_nan_or_infinity(fmt, number, tmp_path):
     """``value: .nan`` put ``NaN`` into the node-link and Cytoscape JSON (issue 9); the
     ``*_json`` cells of GraphML, GEXF and CSV are JSON too."""
@@ -288,7 +289,7 @@ def test_csv_export_neutralises_formulas_and_keeps_numbers(evil, tmp_path):
     G = rg.to_networkx(rg.load_roadmap(str(evil)))
     G.nodes["ai_e"]["weight"] = -3
     G.nodes["ai_t"]["weight"] = 2
-    export_graph(G, "csv", tmp_path / "t")
+    export_graph(G, "graph-csv", tmp_path / "t")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "t" / "nodes.csv").read_text(encoding="utf-8-sig"))))
     by_id = {r["id"]: r for r in rows}
     assert by_id["ai_m"]["name"] == """'=HYPERLINK("http://evil.example","click")"""
@@ -382,7 +383,7 @@ def test_devices_are_refused_not_replaced(device):
     assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev and after.st_ino == before.st_ino
 
 
-@pytest.mark.parametrize("fmt", ["node-link", "graphml", "csv"])
+@pytest.mark.parametrize("fmt", ["node-link", "graphml", "graph-csv"])
 def test_export_to_dev_full_is_refused(fmt, roadmap):
     """As root, ``export --format node-link -o /dev/full`` replaced the device (issue 9)."""
     result = run("-g", roadmap, "export", "--format", fmt, "-o", "/dev/full")
@@ -422,7 +423,7 @@ def test_csv_export_refuses_a_link_where_it_names_a_file(name, roadmap, tmp_path
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("someone's file", encoding="utf-8")
     (folder / name).symlink_to(elsewhere)
-    result = run("-g", roadmap, "export", "--format", "csv", "-o", folder)
+    result = run("-g", roadmap, "export", "--format", "graph-csv", "-o", folder)
     assert result.exit_code == 6 and "it is a symbolic link" in result.stderr, result.output
     assert elsewhere.read_text(encoding="utf-8") == "someone's file" and names(folder) == [name]
 
@@ -448,7 +449,9 @@ COMMANDS = {
     "draw": (lambda d: ["draw", "coverage", "-o", d / "f.svg"], ["f.svg"]),
     "export node-link": (lambda d: ["export", "--format", "node-link", "-o", d / "g.json"], ["g.json"]),
     "export graphml": (lambda d: ["export", "--format", "graphml", "-o", d / "g.graphml"], ["g.graphml"]),
-    "export csv": (lambda d: ["export", "--format", "csv", "-o", d], ["edges.csv", "nodes.csv"]),
+    "export graph-csv": (lambda d: ["export", "--format", "graph-csv", "-o", d], ["edges.csv", "nodes.csv"]),
+    "export csv": (lambda d: ["export", "--format", "csv", "-o", d], sorted(f"{s}.csv" for s in SHEETS)),
+    "export xlsx": (lambda d: ["export", "--format", "xlsx", "-o", d / "r.xlsx"], ["r.xlsx"]),
     "explore": (lambda d: ["explore", "-o", d / "e.html"], ["e.html"]),
     "schema": (lambda d: ["schema", "-o", d / "s.json"], ["s.json"]),
     "report": (lambda d: ["report", "-o", d], [MARKER, "explorer.html", "index.html"]),
@@ -769,7 +772,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def csv_versions(synthetic: tuple[Path, Path], tmp_path: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
     old_map, new_map = synthetic
     for name, path in (("old", old_map), ("new", new_map)):
-        assert run("-g", path, "export", "--format", "csv", "-o", tmp_path / name).exit_code == 0
+        assert run("-g", path, "export", "--format", "graph-csv", "-o", tmp_path / name).exit_code == 0
     return snapshot(tmp_path / "old"), snapshot(tmp_path / "new")
 
 
@@ -783,7 +786,7 @@ def test_a_kill_during_csv_export_leaves_the_old_or_the_new_tables(synthetic, tm
         folder.mkdir(exist_ok=True)
         for name, data in old.items():
             (folder / name).write_bytes(data)
-        kill_at(child, ["-g", synthetic[1], "export", "--format", "csv", "-o", folder], moment)
+        kill_at(child, ["-g", synthetic[1], "export", "--format", "graph-csv", "-o", folder], moment)
         outcomes[moment] = check_consistent(folder, old, lambda name, data: new[name] == data, sorted(old))
     assert outcomes == {**dict.fromkeys(CSV_MOMENTS[:-1], "old"), "committed": "new"}
 
@@ -797,7 +800,7 @@ def test_kills_at_arbitrary_moments_of_a_real_csv_export(synthetic, tmp_path):
 
     old, new = csv_versions(synthetic, tmp_path)
     folder = tmp_path / "tables"
-    command = [sys.executable, "-m", "roadmap_graph", "--lang", "en", "-g", str(synthetic[1]), "export", "--format", "csv", "-o", str(folder)]
+    command = [sys.executable, "-m", "roadmap_graph", "--lang", "en", "-g", str(synthetic[1]), "export", "--format", "graph-csv", "-o", str(folder)]
     folder.mkdir()
     start = time.monotonic()
     subprocess.run(command, check=True, capture_output=True)

@@ -430,6 +430,22 @@ def _csv_sheet(path: str, text: str, limits: Limits) -> _Sheet:
 
 
 def _xlsx_sheet(path: str, raw: bytes, limits: Limits) -> _Sheet:
+    """The first sheet of the workbook ``raw`` (see :func:`xlsx_sheets`)."""
+    return xlsx_sheets(path, raw, limits, first_only=True)[0][1]
+
+
+def xlsx_sheets(path: str, raw: bytes, limits: Limits, *, first_only: bool = False) -> list[tuple[str, _Sheet]]:
+    """Every sheet of the XLSX workbook ``raw`` as ``(title, sheet)``, in the workbook's
+    order, each cell located ``file.xlsx:Sheet!C7``. A formula cell counts as the value the
+    workbook saved with it (a problem when there is none); a text cell that merely begins
+    with ``=`` is text. At most ``limits.nodes`` rows per sheet are read.
+
+    Raises
+    ------
+    RoadmapLoadError
+        When openpyxl is missing (``pip install 'roadmap-graph[xlsx]'``) or the file is not
+        a workbook with at least one sheet.
+    """
     try:
         import openpyxl
     except ImportError:
@@ -438,51 +454,55 @@ def _xlsx_sheet(path: str, raw: bytes, limits: Limits) -> _Sheet:
 
     from openpyxl.utils import get_column_letter
 
-    def read(values_only: bool) -> tuple[str, list[list[Any]]]:
+    def read(values_only: bool) -> list[tuple[str, list[list[tuple[Any, bool]]]]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it skips
             book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=values_only)
             try:
-                worksheet = book.worksheets[0]
-                rows = []
-                for row in worksheet.iter_rows(min_row=1, min_col=1, values_only=True):
-                    rows.append(list(row))
-                    if len(rows) > limits.nodes + 1:
-                        break
-                return str(worksheet.title), rows
+                sheets = []
+                for worksheet in book.worksheets[:1] if first_only else book.worksheets:
+                    rows = []
+                    for row in worksheet.iter_rows(min_row=1, min_col=1):
+                        rows.append([(c.value, getattr(c, "data_type", None) == "f") for c in row])
+                        if len(rows) > limits.nodes + 1:
+                            break
+                    sheets.append((str(worksheet.title), rows))
+                if not sheets:
+                    raise ValueError("the workbook has no sheet")
+                return sheets
             finally:
                 book.close()
 
     try:
-        title, formulas = read(False)
-        saved = read(True)[1] if any(_is_formula(v) for row in formulas for v in row) else formulas
+        formulas = read(False)
+        has_formula = any(f for _, rows in formulas for row in rows for _, f in row)
+        saved = read(True) if has_formula else formulas
     except MemoryError:
         raise
     except Exception as err:  # a zip that is not a workbook, a broken part, no sheet at all
         detail = verbatim(f"{type(err).__name__}: {err}")
         raise RoadmapLoadError([Problem(Location(path), Message("portfolio.load.xlsx_unreadable", detail=detail))]) from None
-    sheet = _Sheet(path)
-    for i, row in enumerate(formulas):
-        number = i + 1
-        if number > limits.nodes + 1:
-            where = Location(f"{path}:{title}!A{number}")
-            sheet.problems.append(Problem(where, Message("portfolio.load.too_many_rows", limit=limits.nodes)))
-            break
-        cells = []
-        for j, value in enumerate(row):
-            where = Location(f"{path}:{title}!{get_column_letter(j + 1)}{number}")
-            if _is_formula(value):
-                kept = saved[i][j] if i < len(saved) and j < len(saved[i]) else None
-                if kept is None:
-                    sheet.problems.append(Problem(where, Message("portfolio.load.formula_no_value", formula=verbatim(value))))
-                value = kept
-            cells.append(sheet.cell(number, j + 1, value, where))
-        sheet.rows.append((number, cells))
-    return sheet
-
-
-def _is_formula(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith("=") and len(value) > 1
+    out = []
+    for (title, rows), (_, kept_rows) in zip(formulas, saved, strict=True):
+        sheet = _Sheet(path)
+        for i, row in enumerate(rows):
+            number = i + 1
+            if number > limits.nodes + 1:
+                where = Location(f"{path}:{title}!A{number}")
+                sheet.problems.append(Problem(where, Message("portfolio.load.too_many_rows", limit=limits.nodes)))
+                break
+            cells = []
+            for j, (value, formula) in enumerate(row):
+                where = Location(f"{path}:{title}!{get_column_letter(j + 1)}{number}")
+                if formula:
+                    kept = kept_rows[i][j][0] if i < len(kept_rows) and j < len(kept_rows[i]) else None
+                    if kept is None:
+                        sheet.problems.append(Problem(where, Message("portfolio.load.formula_no_value", formula=verbatim(value))))
+                    value = kept
+                cells.append(sheet.cell(number, j + 1, value, where))
+            sheet.rows.append((number, cells))
+        out.append((title, sheet))
+    return out
 
 
 def _is_empty(value: Any) -> bool:

@@ -9,9 +9,16 @@ gexf          GEXF 1.2                         Gephi, Gephi Lite (graphology), n
 cytoscape     Cytoscape.js JSON (``.cyjs``)    Cytoscape.js, Cytoscape desktop
 dot           Graphviz DOT                     ``dot -Tsvg``, ``dot -Tpng``
 mermaid       Mermaid flowchart                Markdown on GitHub, GitLab, MkDocs
-csv           a folder: nodes.csv, edges.csv   Excel (UTF-8 with BOM), Gephi, pandas
+graph-csv     a folder: nodes.csv, edges.csv   Gephi, pandas (UTF-8 with BOM; lists as JSON)
 cypher        Cypher ``MERGE`` script          Neo4j ``cypher-shell --file``
+csv           a folder, one CSV per sheet      Excel, a person: ``roadmap-graph import``
+xlsx          one workbook                     Excel, LibreOffice: ``roadmap-graph import``
 ============  ===============================  =============================================
+
+``csv`` and ``xlsx`` (:data:`SHEET_FORMATS`) are the roadmap itself, laid out for a person
+to read and edit (:mod:`roadmap_graph.fileformat.sheets`), and read back without loss by
+``roadmap-graph import``; :func:`export_sheets` writes them from the roadmap (the graph
+does not keep a link as it was written). The others are the graph.
 
 The pure functions (``to_graphml(G)`` and so on, in :mod:`roadmap_graph.exports`) return
 the text, for notebooks; :func:`export_graph` writes it. ``lang`` picks the display label
@@ -27,7 +34,7 @@ failure leaves the old files as they were. An export never overwrites an input r
 >>> G = rg.to_networkx(rg.load_roadmap())
 >>> render(G, "mermaid")[0].splitlines()[0]
 'flowchart TB'
->>> [str(p) for p in output_paths("csv", "out")]
+>>> [str(p) for p in output_paths("graph-csv", "out")]
 ['out/nodes.csv', 'out/edges.csv']
 
 In a script, ``export_graph(G, "graphml", "roadmap.graphml")`` writes the file and returns
@@ -43,6 +50,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import OutputError, OutputPathError
+from ..fileformat.model import Roadmap
 from ..outputs import write_files
 from ..vocabulary import Message, check_choice, check_lang, verbatim
 from .exports import (
@@ -56,13 +64,16 @@ from .exports import (
     to_node_link,
 )
 from .exports.json_formats import json_document
+from .exports.sheets import SHEET_FILES, to_sheet_csvs, to_xlsx
 from .exports.tables import CSV_ENCODING, CSV_FILES
 
 __all__ = [
     "FORMATS",
+    "SHEET_FORMATS",
     "OutputError",
     "OutputPathError",
     "export_graph",
+    "export_sheets",
     "output_paths",
     "render",
     "to_csv_tables",
@@ -75,9 +86,11 @@ __all__ = [
     "to_node_link",
 ]
 
-FORMATS = ("node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "csv", "cypher")
-#: The format that writes a folder of files rather than one file.
-FOLDER_FORMATS = frozenset({"csv"})
+FORMATS = ("node-link", "graphml", "gexf", "cytoscape", "dot", "mermaid", "graph-csv", "cypher")
+#: The formats of the roadmap as a workbook (:func:`export_sheets`).
+SHEET_FORMATS = ("csv", "xlsx")
+#: The formats that write a folder of files rather than one file.
+FOLDER_FORMATS = frozenset({"graph-csv", "csv"})
 
 _RENDERERS: dict[str, Callable[[nx.DiGraph, str], tuple[str, ...]]] = {
     "node-link": lambda G, lang: (json_document(to_node_link(G)),),
@@ -86,7 +99,7 @@ _RENDERERS: dict[str, Callable[[nx.DiGraph, str], tuple[str, ...]]] = {
     "cytoscape": lambda G, lang: (json_document(to_cytoscape(G, lang=lang)),),
     "dot": lambda G, lang: (to_dot(G, lang=lang),),
     "mermaid": lambda G, lang: (to_mermaid(G, lang=lang),),
-    "csv": lambda G, lang: to_csv_tables(G, lang=lang),
+    "graph-csv": lambda G, lang: to_csv_tables(G, lang=lang),
     "cypher": lambda G, lang: (to_cypher(G),),
 }
 
@@ -100,6 +113,14 @@ def output_paths(fmt: str, path: str | os.PathLike[str]) -> list[Path]:
     _check_format(fmt)
     base = Path(path)
     return [base / name for name in CSV_FILES] if fmt in FOLDER_FORMATS else [base]
+
+
+def sheet_output_paths(fmt: str, path: str | os.PathLike[str]) -> list[Path]:
+    """The files ``export_sheets(roadmap, fmt, path)`` writes: ``path`` (xlsx), or the
+    files in folder ``path`` (csv)."""
+    check_choice(fmt, SHEET_FORMATS, "error.what_format")
+    base = Path(path)
+    return [base / name for name in SHEET_FILES] if fmt == "csv" else [base]
 
 
 def render(G: nx.DiGraph, fmt: str, *, lang: str = "ko") -> tuple[str, ...]:
@@ -150,7 +171,7 @@ def export_graph(
     if fmt in FOLDER_FORMATS:
         _check_folder(fmt, Path(path))
     texts = render(G, fmt, lang=lang)
-    encoding = CSV_ENCODING if fmt == "csv" else "utf-8"
+    encoding = CSV_ENCODING if fmt == "graph-csv" else "utf-8"
     # the files of a folder format are named by the tool: a symbolic link there is refused
     follow = fmt not in FOLDER_FORMATS
     return write_files(zip(targets, texts), protect=protect, encoding=encoding, follow_links=follow)
@@ -161,3 +182,28 @@ def _check_folder(fmt: str, path: Path) -> None:
     if path.exists() and not path.is_dir():
         what = Message("output.what_export", format=verbatim(fmt))
         raise OutputPathError(str(path), Message("output.folder_is_file", path=verbatim(path), what=what))
+
+
+def export_sheets(
+    roadmap: Roadmap, fmt: str, path: str | os.PathLike[str], *, protect: Iterable[str | os.PathLike[str]] = ()
+) -> list[Path]:
+    """Write ``roadmap`` as a workbook (``fmt="xlsx"``, the file ``path``) or a folder of
+    CSV files, one per sheet (``fmt="csv"``, the folder ``path``; UTF-8 with a byte order
+    mark), in the layout ``roadmap-graph import`` reads back
+    (:mod:`roadmap_graph.fileformat.sheets`); return the files written.
+
+    Raises
+    ------
+    InvalidOptionError
+        For a format that is not one of :data:`SHEET_FORMATS`.
+    RoadmapGraphError
+        For xlsx when openpyxl is not installed.
+    OutputPathError, OutputError
+        As :func:`export_graph`.
+    """
+    targets = sheet_output_paths(fmt, path)
+    if fmt == "csv":
+        _check_folder(fmt, Path(path))
+        texts = to_sheet_csvs(roadmap)
+        return write_files(zip(targets, texts), protect=protect, encoding=CSV_ENCODING, follow_links=False)
+    return write_files([(targets[0], to_xlsx(roadmap))], protect=protect)

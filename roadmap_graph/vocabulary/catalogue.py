@@ -619,6 +619,95 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "포트폴리오 파일도, 내장 포트폴리오도 아니다: '{spec}'{hint}; 내장 포트폴리오: {names}",
         "'{spec}' is neither a portfolio file nor a bundled portfolio{hint}; bundled portfolios: {names}",
     ),
+    # --- roadmap workbooks: import and export (fileformat/sheets.py) ---------------------
+    "sheets.no_csv": (
+        "이 폴더에 CSV 파일이 없다; roadmap.csv, nodes.csv 등 시트마다 한 파일을 둔다",
+        "this folder has no CSV file; put one file per sheet in it: roadmap.csv, nodes.csv, …",
+    ),
+    "sheets.unknown_sheet": (
+        "알 수 없는 시트 '{sheet}'{hint}; 시트는 {sheets}이다",
+        "unknown sheet '{sheet}'{hint}; the sheets are {sheets}",
+    ),
+    "sheets.duplicate_sheet": ("시트 '{sheet}'가 두 번 있다; 하나를 지운다", "sheet '{sheet}' appears twice; remove one"),
+    "sheets.missing_sheet": (
+        "'{sheet}' 시트가 없다; key와 value 열로 id, title 등을 쓴 시트를 추가한다",
+        "there is no '{sheet}' sheet; add one with columns key and value giving id, title, …",
+    ),
+    "sheets.unknown_column": (
+        "{sheet} 시트의 알 수 없는 열 '{column}'{hint}; 쓸 수 있는 열은 {allowed}이다",
+        "unknown column '{column}' in sheet {sheet}{hint}; the columns are {allowed}",
+    ),
+    "sheets.missing_column": (
+        "{sheet} 시트의 머리 행에 '{column}' 열이 없다; 추가한다 (필수 열: {required})",
+        "the header row of sheet {sheet} has no '{column}' column; add it (required: {required})",
+    ),
+    "sheets.empty_cell": ("{column} 칸이 비어 있다; 값을 쓴다", "the {column} cell is empty; fill it in"),
+    "sheets.not_number": (
+        "{column} 열의 '{value}'은(는) 숫자가 아니다 (50, 2.5, 6,065처럼 쓴다)",
+        "'{value}' in column {column} is not a number (write 50, 2.5 or 6,065)",
+    ),
+    "sheets.one_of": (
+        "{column}은(는) {allowed} 중 하나여야 한다 ('{got}'이 아니라){hint}",
+        "{column} must be one of {allowed}, not '{got}'{hint}",
+    ),
+    "sheets.duplicate_key": (
+        "키 '{key}'가 두 번 있다 (처음: {first}); 하나를 지운다",
+        "key '{key}' appears twice (first at {first}); remove one",
+    ),
+    "sheets.unknown_key": (
+        "알 수 없는 키 '{key}'{hint}; 키는 {keys}, 그리고 emphases.1.text, emphases.1.text_en 등이다",
+        "unknown key '{key}'{hint}; the keys are {keys}, and emphases.1.text, emphases.1.text_en, …",
+    ),
+    "sheets.bad_any_of": (
+        "'any_of'의 '{part}'을(를) 읽을 수 없다: 한 묶음의 대안은 '|'로, 묶음은 ';'로 나눈다 (a | b; c | d)",
+        "cannot read '{part}' in 'any_of': separate the alternatives of a group with '|' and the groups with ';' (a | b; c | d)",
+    ),
+    "sheets.unknown_node": (
+        "알 수 없는 노드 '{node}'{hint}; nodes 시트에 정의하거나 id를 고친다",
+        "unknown node '{node}'{hint}; define it in the nodes sheet or fix the id",
+    ),
+    "sheets.unknown_field": (
+        "알 수 없는 분야 '{field}'{hint}; fields 시트에 정의하거나 id를 고친다",
+        "unknown field '{field}'{hint}; define it in the fields sheet or fix the id",
+    ),
+    "sheets.link_not_in_nodes": (
+        "nodes 시트에서 '{node}'의 'requires', 'any_of', 'supported_by'에 '{target}'이(가) 없다; 거기에 추가하거나 이 행을 지운다",
+        "'{node}' has no link to '{target}' in its 'requires', 'any_of' or 'supported_by' in the nodes sheet; add it there or remove this row",
+    ),
+    "sheets.link_relation": (
+        "'{node}' → '{target}' 연결은 nodes 시트에서 {relation}인데 여기서는 {written}이다; relation을 고치거나 비운다",
+        "the link '{node}' → '{target}' is in {relation} in the nodes sheet, not {written}; correct relation or leave it empty",
+    ),
+    "sheets.duplicate_row": (
+        "같은 연결의 행이 두 번 있다 (처음: {first}); 하나로 합친다",
+        "a second row for the same link (first at {first}); merge them into one",
+    ),
+    "sheets.no_statement": (
+        "'{owner}'에 해당하는 서술이 없다; roadmap 또는 fields 시트에 그 글을 먼저 쓴다",
+        "there is no statement '{owner}'; write its text in the roadmap or fields sheet first",
+    ),
+    "sheets.bad_owner": (
+        "owner '{owner}'을(를) 읽을 수 없다: 노드 id, '노드 > 대상'(연결), '노드 #2'(목표), 'field:ai', 'field:ai.focus', decision, framing, use, review, emphases.1 중 하나로 쓴다",
+        "cannot read owner '{owner}': write a node id, 'node > target' (a link), 'node #2' (a target), "
+        "'field:ai', 'field:ai.focus', decision, framing, use, review or emphases.1",
+    ),
+    "sheets.no_target": (
+        "'{node}'에는 {number}번째 목표가 없다 (targets 시트에 {count}개); 번호를 고친다",
+        "'{node}' has no target {number} (it has {count} in the targets sheet); correct the number",
+    ),
+    "sheets.what_source": ("출처", "source"),
+    "sheets.duplicate_id": (
+        "{what} id '{id}'가 두 번 정의되어 있다 (처음: {first}); 하나의 이름을 바꾼다",
+        "{what} id '{id}' is defined twice (first at {first}); rename one",
+    ),
+    "sheets.xlsx_missing": (
+        "XLSX 파일을 쓰려면 openpyxl이 필요하다: pip install 'roadmap-graph[xlsx]'; 또는 --format csv로 내보낸다",
+        "writing an XLSX file needs openpyxl: pip install 'roadmap-graph[xlsx]'; or export with --format csv",
+    ),
+    "sheets.evidence": (
+        "xlsx와 csv 내보내기는 로드맵을 쓰인 그대로 (모든 연결과 그 근거를) 싣는다; --evidence stated 없이 실행한다",
+        "the xlsx and csv exports carry the roadmap as written (every link with its provenance); run them without --evidence stated",
+    ),
     # --- problems across the loaded files: references, layers, cycles ----------------------
     "check.converges_itself": (
         "분야 '{field}'가 자기 자신과 융합한다고 되어 있다; 선언된 다른 분야를 적는다: {fields}",
