@@ -55,7 +55,8 @@ def test_every_command_runs_as_written(workdir):
         assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
         assert "Traceback" not in done.stderr, command
     for made in ("my_roadmap/roadmap.yaml", "my_roadmap/roadmap.schema.json", "quantum_roadmap.png",
-                 "computer_chain.svg", "quantum-report/index.html", "quantum-report/explorer.html"):  # fmt: skip
+                 "computer_chain.svg", "quantum-report/index.html", "quantum-report/explorer.html",
+                 "quantum_sheets/nodes.csv", "quantum_again.yaml"):  # fmt: skip
         assert (workdir / made).is_file(), made
 
 
@@ -65,6 +66,13 @@ def test_the_python_block_runs(workdir, monkeypatch, capsys):
         exec(compile(block, str(TUTORIAL), "exec"), {})  # the tutorial's own code
     out = capsys.readouterr().out
     assert "nodes in the chain" in out and "q_photonics" in out
+
+
+def test_the_spreadsheet_round_trip_gives_the_same_roadmap(workdir):
+    again = workdir / "quantum_again.yaml"
+    if not again.exists():  # the commands' test made it; run alone, make it here
+        test_every_command_runs_as_written(workdir)
+    assert rg.load_roadmap(again) == rg.load_roadmap(EXAMPLE)
 
 
 def test_what_the_prose_says_holds():
