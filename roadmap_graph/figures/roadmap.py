@@ -46,7 +46,7 @@ the bundled NanumGothic as a per-glyph fallback and no rcParams are left changed
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -380,9 +380,12 @@ def route_path(points: tuple[tuple[float, float], ...]) -> Any:
     return Path(verts, codes)
 
 
-def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Where a route leaves its first vertical run, and its point at ``t`` along the curve
-    that follows (``None`` for a route with no curve)."""
+def _first_curve(
+    points: tuple[tuple[float, float], ...],
+) -> tuple[tuple[float, float], Callable[[float], tuple[float, float]]] | None:
+    """The route's first curve as a point function ``t -> (x, y)`` on the cubic Bézier that
+    leaves its first vertical run (vertical tangents at both ends), with its start; ``None``
+    for a route with no curve."""
     k = 0
     while k + 1 < len(points) and abs(points[k + 1][0] - points[k][0]) < 1e-9:
         k += 1
@@ -390,28 +393,26 @@ def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -
         return None
     (x0, y0), (x1, y1) = points[k], points[k + 1]
     c = (y1 - y0) / 2
-    s = 1 - t
-    x = s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1
-    y = s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1
-    return (x0, y0), (x, y)
+
+    def at(t: float) -> tuple[float, float]:
+        s = 1 - t
+        return (s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1,
+                s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1)  # fmt: skip
+
+    return (x0, y0), at
+
+
+def route_divergence(points: tuple[tuple[float, float], ...], t: float = 0.45) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where a route leaves its first vertical run, and its point at ``t`` along the curve
+    that follows (``None`` for a route with no curve)."""
+    curve = _first_curve(points)
+    return None if curve is None else (curve[0], curve[1](t))
 
 
 def _curve(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]] | None:
     """The first curve of a route (where it leaves its first vertical run), flattened."""
-    k = 0
-    while k + 1 < len(points) and abs(points[k + 1][0] - points[k][0]) < 1e-9:
-        k += 1
-    if k + 1 >= len(points):
-        return None
-    (x0, y0), (x1, y1) = points[k], points[k + 1]
-    c = (y1 - y0) / 2
-    out = []
-    for i in range(65):
-        t = i / 64
-        s = 1 - t
-        out.append((s**3 * x0 + 3 * s * s * t * x0 + 3 * s * t * t * x1 + t**3 * x1,
-                    s**3 * y0 + 3 * s * s * t * (y0 + c) + 3 * s * t * t * (y1 - c) + t**3 * y1))  # fmt: skip
-    return out
+    curve = _first_curve(points)
+    return None if curve is None else [curve[1](i / 64) for i in range(65)]
 
 
 #: The largest radius of the alternatives arc, inches.
