@@ -5,19 +5,23 @@
 :func:`roadmap_graph.layout.layered_layout` (rows by kind, fields as bands, order chosen to
 cut crossings, labels that never overlap), and draws:
 
-* plain requirements as solid lines; the alternatives of one ``any_of`` group dashed, tied
-  by an arc just below their dependent and marked "one of" (any one suffices);
-* links the sources do not state (provenance ``inferred``) in a lighter grey;
-* the mission's gateways (:func:`roadmap_graph.gateways.gateways`) ringed in
-  :data:`~roadmap_graph.style.GATEWAY_COLOUR`;
+* links in the one visual language (:func:`~roadmap_graph.figures.style.link_style`):
+  requirements solid, stated in ink and inferred grey and dashed; the alternatives of one
+  ``any_of`` group tied by an arc just below their dependent and marked "one of" (any one
+  suffices);
+* the mission's gateways (:func:`roadmap_graph.gateways.gateways`) in an ink ring, thick for
+  a deep gateway and thin for the mission's only direct requirement; the chain's bottlenecks
+  in a numbered rank badge, the legend stating the cut-off;
 * nodes only inferred links bring into the chain (their evidence rests on inference) in the
   one mark of such findings, a dark dashed ring (:func:`~roadmap_graph.figures.style.inference_ring`);
-* ecosystem measures in a column to the right of the technologies, each level with the
-  highest node it supports, joined to every node it supports by a thin dotted line that
-  runs just above that node's row and down a channel beside the column.
+* ecosystem measures in a column beside the technologies, each near the nodes it supports,
+  joined to each by a dotted connector that leaves the node below its label, runs in a lane
+  of the gap below that row and along a channel of its own measure, crossing no label,
+  arrowhead or marker.
 
 Every artist carries a gid: ``node:<id>``, ``label:<id>``, ``gateway:<id>``,
-``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>`` (requirements and dotted support lines alike), ``arrow:<u>-><v>``,
+``bottleneck:<id>`` (the rank badge), ``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>``
+(requirements and the support connectors' branches alike), ``support-trunk:<m>``, ``arrow:<u>-><v>``,
 ``alternatives:<id>:<group>`` (the arc) and ``one-of:<id>:<group>`` (its text),
 ``band:<field>``, ``row-title:<row>``, ``measures-title``, ``title``, ``legend``.
 

@@ -6,17 +6,21 @@
 * rows by kind (titled at the left), fields as light coloured vertical bands (named at the
   top), node order chosen to cut edge crossings, labels wrapped and never overlapping;
 * nodes: marker shape by kind (:data:`~roadmap_graph.style.KIND_MARKERS`), colour by field;
-* edges, drawn through the gaps kept for them: ``requires`` solid, the alternatives of an
-  ``any_of`` group dashed and tied by an arc just below their dependent (the AND/OR-graph
-  sign for "one of these suffices"), ``supported_by`` thin and dotted; cross-field edges
-  thicker, in :data:`~roadmap_graph.style.CROSS_FIELD_COLOUR`;
+* links in the one visual language (:mod:`roadmap_graph.vocabulary.visual`,
+  :func:`~roadmap_graph.figures.style.link_style`), drawn through the gaps kept for them:
+  ``requires`` solid, ``supported_by`` thin and dotted; stated links in ink, inferred ones
+  grey and dashed; cross-field requirements thicker, in vermillion; the alternatives of an
+  ``any_of`` group tied by an arc just below their dependent (the AND/OR-graph sign for "one
+  of these suffices"), bounded so that it stays in that gap; a technology's support links
+  bundled into one trunk per evidence tone that fans out above the measures' row;
 * gateways (:func:`roadmap_graph.gateways.gateways`: a node every requirement path of some
-  mission passes through) ringed in :data:`~roadmap_graph.style.GATEWAY_COLOUR`;
-* bottlenecks (:func:`roadmap_graph.bottlenecks.bottlenecks`) outlined in
-  :data:`~roadmap_graph.style.BOTTLENECK_COLOUR`: by default those with all three binding
-  flags (critical, no measure, no alternative) that *more than one* mission depends on —
-  high demand meeting every binding constraint; ``show_bottlenecks=k`` marks the top k
-  of the ranking instead;
+  mission passes through) in an ink ring: thick for a deep gateway, thin for a trivial one
+  (a mission's only direct requirement, :attr:`~roadmap_graph.analyses.gateways.Gateway.deep`);
+* bottlenecks (:func:`roadmap_graph.bottlenecks.bottlenecks`) in a numbered ink badge with
+  their rank, the legend stating the cut-off: by default those with all three binding flags
+  (critical, no measure, no alternative) that *more than one* mission depends on — high
+  demand meeting every binding constraint; ``show_bottlenecks=k`` marks the top k of the
+  ranking instead;
 * gateways and bottlenecks whose finding rests on inference (a gateway of some mission only
   through inferred links; a bottleneck whose standing weakens without them) in the one mark
   of such findings, a dark dashed ring (:func:`~roadmap_graph.figures.style.inference_ring`);
@@ -24,8 +28,10 @@
 * a legend below, in the chosen language.
 
 Every artist carries a ``gid`` so that tests and callers can find it: ``node:<id>`` (the
-marker), ``label:<id>``, ``gateway:<id>`` (the ring), ``bottleneck:<id>`` (the red outline: the
-same marker, larger, behind), ``highlight:<id>`` (the halo), ``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>``,
+marker), ``label:<id>``, ``gateway:<id>`` (the ring) with ``gateway-deep:<id>`` or
+``gateway-trivial:<id>`` saying which, ``bottleneck:<id>`` (the rank badge), ``highlight:<id>``
+(the halo), ``inferred:<id>`` (the dashed ring), ``edge:<u>-><v>`` (for a support link, its
+branch), ``support-trunk:<u>`` and ``support-trunk-inferred:<u>``,
 ``arrow:<u>-><v>``, ``alternatives:<id>:<group>``, ``band:<field>``, ``band-label:<field>``,
 ``row-title:<row>``, ``title``.
 

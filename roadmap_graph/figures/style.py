@@ -46,11 +46,8 @@ FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 
 #: Marker shape of each node kind (:data:`roadmap_graph.vocabulary.visual.KIND_SHAPES`).
 KIND_MARKERS = {kind: shapes[0] for kind, shapes in KIND_SHAPES.items()}
-#: Names older code imports, pointing at the visual language's meanings: a gateway ring is
-#: ink (:data:`~roadmap_graph.vocabulary.visual.INK`), what joins fields vermillion
-#: (:data:`~roadmap_graph.vocabulary.visual.CROSS_FIELD`). New code imports
-#: :mod:`roadmap_graph.vocabulary.visual`.
-GATEWAY_COLOUR = INK
+#: What joins fields (:data:`~roadmap_graph.vocabulary.visual.CROSS_FIELD`), by the name the
+#: figures import.
 CROSS_FIELD_COLOUR = CROSS_FIELD
 #: The one mark of a finding that rests on inference (it does not hold on the stated links
 #: alone): a dark dashed ring around the node, the same in every figure, with one legend
